@@ -1,0 +1,80 @@
+package io.leadgate.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.channel.ChannelFileLoader;
+import io.leadgate.contact.ContactQueries;
+import io.leadgate.contact.ContactView;
+import io.leadgate.contact.IdentityKind;
+import io.leadgate.inquiry.EmailNormalizer;
+import io.leadgate.inquiry.PhoneNormalizer;
+import io.leadgate.inquiry.PhoneResult;
+import io.leadgate.intake.InquiryViews;
+import io.leadgate.intake.StoredInquiry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** {@code GET /api/contacts} and {@code GET /api/contacts/{id}} with the timeline across channels. */
+@Path("/api/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "read")
+public class ContactResource {
+
+    private final ContactQueries contacts;
+    private final ObjectMapper mapper;
+
+    ContactResource(ContactQueries contacts, ObjectMapper mapper) {
+        this.contacts = contacts;
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param phone  any format; national numbers are read in {@code region} (default RU)
+     * @param handle {@code provider:id}
+     */
+    @GET
+    public List<ContactView> list(@QueryParam("phone") String phone, @QueryParam("email") String email,
+                                  @QueryParam("handle") String handle, @QueryParam("region") String region,
+                                  @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        Params.Page page = Params.page(limit, offset);
+        if (phone != null && !phone.isBlank()) {
+            PhoneResult result = PhoneNormalizer.normalize(phone, region == null ? ChannelFileLoader.DEFAULT_REGION : region);
+            if (!(result instanceof PhoneResult.Normalized n)) {
+                throw ApiError.badRequest("phone cannot be normalised to E.164");
+            }
+            return contacts.find(IdentityKind.PHONE, n.e164(), page.limit(), page.offset());
+        }
+        if (email != null && !email.isBlank()) {
+            String normalized = EmailNormalizer.normalize(email)
+                    .orElseThrow(() -> ApiError.badRequest("email is not an address"));
+            return contacts.find(IdentityKind.EMAIL, normalized, page.limit(), page.offset());
+        }
+        if (handle != null && !handle.isBlank()) {
+            if (!handle.matches("[a-z0-9-]+:.+")) {
+                throw ApiError.badRequest("handle must be provider:id");
+            }
+            return contacts.find(IdentityKind.HANDLE, handle.strip(), page.limit(), page.offset());
+        }
+        return contacts.find(null, null, page.limit(), page.offset());
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectNode one(@PathParam("id") String id) {
+        long contactId = Params.pathId("contact", id);
+        ContactView view = contacts.byId(contactId).orElseThrow(() -> ApiError.notFound("no contact " + id));
+        ObjectNode json = mapper.valueToTree(view);
+        ArrayNode timeline = json.putArray("timeline");
+        StoredInquiry.<StoredInquiry>find("contactId = ?1 order by receivedAt, id", contactId).stream()
+                .map(InquiryViews::of).forEach(timeline::add);
+        return json;
+    }
+}

@@ -1,0 +1,48 @@
+package io.leadgate.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Leadgate's own configuration, {@code leadgate.*}. */
+@ConfigMapping(prefix = "leadgate")
+public interface LeadgateConfig {
+
+    Channels channels();
+
+    Api api();
+
+    Hooks hooks();
+
+    Idempotency idempotency();
+
+    interface Channels {
+        /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
+        @WithDefault("channels")
+        String dir();
+    }
+
+    interface Api {
+        /** Keys accepted in {@code X-Api-Key} ({@code LEADGATE_API_KEYS}, comma-separated). None: the API is closed. */
+        Optional<List<String>> keys();
+    }
+
+    interface Hooks {
+        /** Largest hook body for web forms, messengers and telephony. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
+
+        /** Largest hook body for raw email. */
+        @WithDefault("26214400")
+        int maxEmailBodyBytes();
+    }
+
+    interface Idempotency {
+        /** How long provider keys are remembered; at least 7 days (WhatsApp redelivers for up to a week). */
+        @WithDefault("P8D")
+        Duration retention();
+    }
+}

@@ -1,0 +1,17 @@
+package io.leadgate.delivery;
+
+/** The CloudEvent types Leadgate emits (CONTRACT §6). */
+public final class EventTypes {
+    public static final String LEAD_CREATED = "leadgate.lead.created";
+    public static final String LEAD_UPDATED = "leadgate.lead.updated";
+    public static final String INQUIRY_RECEIVED = "leadgate.inquiry.received";
+    public static final String CONTACT_MERGED = "leadgate.contact.merged";
+
+    /** The CloudEvent source of events about a channel's inquiries. */
+    public static String source(String channelId) {
+        return "/leadgate/channels/" + channelId;
+    }
+
+    private EventTypes() {
+    }
+}

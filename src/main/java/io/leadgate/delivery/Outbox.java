@@ -1,0 +1,57 @@
+package io.leadgate.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Writes lead events into the outbox, in the caller's transaction, as CloudEvents 1.0 in structured JSON mode.
+ * The subject is the contact id, so one client's events can be kept in order by every consumer.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    /** Appends one event; returns the stored row. */
+    public OutboxEvent append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
+                              JsonNode data, Instant now) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID().toString();
+        row.type = type;
+        row.channelId = channelId;
+        row.contactId = contactId;
+        row.leadId = leadId;
+        row.inquiryId = inquiryId;
+        row.createdAt = now;
+        try {
+            CloudEvent event = CloudEventBuilder.v1()
+                    .withId(row.eventId)
+                    .withSource(URI.create(EventTypes.source(channelId)))
+                    .withType(type)
+                    .withSubject(contactId == null ? null : String.valueOf(contactId))
+                    .withTime(now.atOffset(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withData(MAPPER.writeValueAsBytes(data))
+                    .build();
+            row.payload = new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data cannot be written as JSON", e);
+        }
+        row.persist();
+        return row;
+    }
+}

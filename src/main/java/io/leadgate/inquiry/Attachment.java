@@ -1,0 +1,5 @@
+package io.leadgate.inquiry;
+
+/** A file that came with an inquiry; {@code ref} is the provider's file id or URL, when it has one. */
+public record Attachment(String name, String contentType, Long size, String ref) {
+}

@@ -1,0 +1,28 @@
+package io.leadgate.inquiry;
+
+import java.util.List;
+
+/**
+ * Who wrote: the normalised contact details found in one inquiry.
+ *
+ * @param phones    E.164 numbers
+ * @param rawPhones numbers that could not be normalised, as written
+ * @param emails    lower-cased addr-specs
+ */
+public record ContactInfo(String name, List<String> phones, List<String> rawPhones, List<String> emails,
+                          List<Handle> handles, String company) {
+
+    public static final ContactInfo EMPTY = new ContactInfo(null, List.of(), List.of(), List.of(), List.of(), null);
+
+    public ContactInfo {
+        phones = List.copyOf(phones);
+        rawPhones = List.copyOf(rawPhones);
+        emails = List.copyOf(emails);
+        handles = List.copyOf(handles);
+    }
+
+    /** True when the inquiry carries something that identifies a person: a phone, an email or a handle. */
+    public boolean identifiable() {
+        return !phones.isEmpty() || !emails.isEmpty() || !handles.isEmpty();
+    }
+}

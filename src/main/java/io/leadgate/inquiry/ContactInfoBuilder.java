@@ -1,0 +1,75 @@
+package io.leadgate.inquiry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Collects contact details as written and normalises them on the way in; duplicates are kept once. */
+public final class ContactInfoBuilder {
+
+    private final String defaultRegion;
+    private final List<String> names = new ArrayList<>();
+    private final Set<String> phones = new LinkedHashSet<>();
+    private final Set<String> rawPhones = new LinkedHashSet<>();
+    private final Set<String> emails = new LinkedHashSet<>();
+    private final List<Handle> handles = new ArrayList<>();
+    private String company;
+
+    public ContactInfoBuilder(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    public ContactInfoBuilder name(String part) {
+        if (part != null) {
+            names.add(part);
+        }
+        return this;
+    }
+
+    /** A phone as written, read in the channel's default region. */
+    public ContactInfoBuilder phone(String written) {
+        return add(PhoneNormalizer.normalize(written, defaultRegion), written);
+    }
+
+    /** A phone the provider sends internationally without '+'. */
+    public ContactInfoBuilder internationalPhone(String digits) {
+        return add(PhoneNormalizer.normalizeInternational(digits), digits);
+    }
+
+    public ContactInfoBuilder email(String written) {
+        EmailNormalizer.normalize(written).ifPresent(emails::add);
+        return this;
+    }
+
+    public ContactInfoBuilder handle(Handle handle) {
+        if (handle != null && handles.stream().noneMatch(h -> h.key().equals(handle.key()))) {
+            handles.add(handle);
+        }
+        return this;
+    }
+
+    public ContactInfoBuilder company(String company) {
+        if (this.company == null) {
+            this.company = NameNormalizer.clean(company);
+        }
+        return this;
+    }
+
+    public ContactInfo build() {
+        return new ContactInfo(NameNormalizer.combine(names), List.copyOf(phones), List.copyOf(rawPhones),
+                List.copyOf(emails), handles, company);
+    }
+
+    private ContactInfoBuilder add(PhoneResult result, String written) {
+        if (written == null || written.isBlank()) {
+            return this;
+        }
+        if (result instanceof PhoneResult.Normalized n) {
+            phones.add(n.e164());
+        } else {
+            rawPhones.add(written.strip());
+        }
+        return this;
+    }
+}

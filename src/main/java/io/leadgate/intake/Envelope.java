@@ -1,0 +1,68 @@
+package io.leadgate.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A verified request kept raw: body, headers needed for replay, channel and received-at. */
+@Entity
+@Table(name = "envelope")
+public class Envelope extends PanacheEntityBase {
+
+    /** Where an envelope stands. */
+    public enum Status { PROCESSED, FAILED, UNPARSEABLE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "envelope_seq")
+    @SequenceGenerator(name = "envelope_seq", sequenceName = "envelope_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "channel_id", nullable = false)
+    public String channelId;
+
+    @Column(nullable = false)
+    public String provider;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(nullable = false)
+    public String method;
+
+    @Column(name = "sub_path", nullable = false)
+    public String subPath;
+
+    @Column(name = "query_string")
+    public String queryString;
+
+    @Column(name = "request_url")
+    public String requestUrl;
+
+    /** The headers kept for replay, as a JSON object of lists (secrets and cookies left out). */
+    @Column(nullable = false)
+    public String headers;
+
+    @Column(nullable = false)
+    public byte[] body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    public String error;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,73 @@
+package io.leadgate.intake;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.Headers;
+import io.leadgate.channel.HookRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns a hook request into a stored envelope and back, leaving secrets and cookies out. */
+final class EnvelopeCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> NOT_KEPT = Set.of("cookie", "authorization", "proxy-authorization", "x-api-key",
+            "x-leadgate-token", "x-telegram-bot-api-secret-token");
+
+    private EnvelopeCodec() {
+    }
+
+    static Envelope toEnvelope(ChannelDefinition channel, HookRequest request, Envelope.Status status, String error,
+                               Instant now) {
+        Envelope e = new Envelope();
+        e.channelId = channel.id();
+        e.provider = channel.provider().id();
+        e.receivedAt = request.receivedAt();
+        e.method = request.method();
+        e.subPath = redact(request.subPath(), channel);
+        e.queryString = request.query();
+        e.requestUrl = request.requestUrl() == null ? null : redact(request.requestUrl(), channel);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().asMap().forEach((k, v) -> {
+            if (!NOT_KEPT.contains(k.toLowerCase(Locale.ROOT))) {
+                headers.put(k, v);
+            }
+        });
+        try {
+            e.headers = MAPPER.writeValueAsString(headers);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        e.body = request.body();
+        e.status = status;
+        e.error = error;
+        e.attempts = 1;
+        e.updatedAt = now;
+        return e;
+    }
+
+    static HookRequest toRequest(Envelope e) {
+        Map<String, List<String>> headers;
+        try {
+            headers = MAPPER.readValue(e.headers, new TypeReference<>() { });
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new HookRequest(e.method, e.subPath, Headers.of(headers), e.queryString, e.body, e.requestUrl, null,
+                e.receivedAt);
+    }
+
+    /** A token in the path is a secret: it is not stored. */
+    private static String redact(String text, ChannelDefinition channel) {
+        String token = channel.setting("token").orElse(null);
+        return token == null || token.isEmpty() ? text : text.replace(token, "***");
+    }
+}

@@ -1,0 +1,214 @@
+package io.leadgate.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.channel.Channel;
+import io.leadgate.channel.ChannelAdapter;
+import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelRegistry;
+import io.leadgate.channel.HandshakeCapable;
+import io.leadgate.channel.HookOutcome;
+import io.leadgate.channel.HookReply;
+import io.leadgate.channel.HookRequest;
+import io.leadgate.channel.UnparseableException;
+import io.leadgate.channel.Verification;
+import io.leadgate.config.LeadgateConfig;
+import io.leadgate.inquiry.ChannelFamily;
+import io.leadgate.inquiry.Inquiry;
+import io.leadgate.inquiry.InquiryJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a hook request through its channel: channel lookup (404) → CORS → size (413) → media type (415) → rate
+ * limit (429) → verification (401, nothing stored) → parse (400, raw kept) → the write path (503 when storage is
+ * down) → the provider's answer, sent only after commit. Preview runs the same steps and stores nothing.
+ */
+@ApplicationScoped
+public class HookService {
+
+    private static final Logger LOG = Logger.getLogger(HookService.class);
+    private static final Logger SECURITY = Logger.getLogger("io.leadgate.security");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
+
+    private final ChannelRegistry registry;
+    private final IntakeService intake;
+    private final RateLimiter limiter;
+    private final LeadgateConfig config;
+    private final MeterRegistry metrics;
+
+    HookService(ChannelRegistry registry, IntakeService intake, RateLimiter limiter, LeadgateConfig config,
+                MeterRegistry metrics) {
+        this.registry = registry;
+        this.intake = intake;
+        this.limiter = limiter;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    /** Handles a request to {@code /hooks/{id}/…}; every outcome is a reply, never an exception. */
+    public HookReply handle(String channelId, HookRequest request) {
+        Optional<Channel> found = registry.find(channelId);
+        if (found.isEmpty()) {
+            return error(404, "unknown or disabled channel");
+        }
+        ChannelDefinition channel = found.get().definition();
+        ChannelAdapter adapter = found.get().adapter();
+        Optional<String> origin = request.headers().first("Origin");
+        List<String> allowedOrigins = channel.settingList("allowed-origins");
+        if (!allowedOrigins.isEmpty() && origin.isPresent() && !originAllowed(allowedOrigins, origin.get())) {
+            return error(403, "origin not allowed for this channel");
+        }
+        HookReply reply = switch (request.method()) {
+            case "OPTIONS" -> allowedOrigins.isEmpty() ? error(403, "this channel allows no cross-origin posts")
+                    : HookReply.empty(204).withHeader("Access-Control-Allow-Methods", "POST, OPTIONS")
+                    .withHeader("Access-Control-Allow-Headers", "Content-Type, X-Requested-With, X-Leadgate-Token")
+                    .withHeader("Access-Control-Max-Age", "600");
+            case "GET", "HEAD" -> adapter instanceof HandshakeCapable handshake
+                    ? handshake.handshake(request, channel).orElseGet(() -> error(404, "not a handshake this channel knows"))
+                    : error(405, "this channel takes POST only").withHeader("Allow", "POST");
+            default -> post(channel, adapter, request);
+        };
+        if (origin.isPresent() && !allowedOrigins.isEmpty()) {
+            reply = reply.withHeader("Access-Control-Allow-Origin", origin.get()).withHeader("Vary", "Origin");
+        }
+        return reply;
+    }
+
+    private HookReply post(ChannelDefinition channel, ChannelAdapter adapter, HookRequest request) {
+        Optional<HookReply> refused = precheck(channel, adapter, request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        int perMinute = rateLimit(channel);
+        if (perMinute > 0) {
+            long retryAfter = limiter.acquire(channel.id(), String.valueOf(request.clientAddress()), perMinute,
+                    System.currentTimeMillis());
+            if (retryAfter > 0) {
+                metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", "rate-limit").increment();
+                return error(429, "too many posts; try again later").withHeader("Retry-After", String.valueOf(retryAfter));
+            }
+        }
+        Verification verification = adapter.verify(request, channel);
+        if (!verification.valid()) {
+            SECURITY.warnf("hook verification failed: channel=%s provider=%s result=%s", channel.id(),
+                    channel.provider().id(), verification);
+            metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", verification.name().toLowerCase())
+                    .increment();
+            return adapter.rejected(request, channel, verification);
+        }
+        List<Inquiry> items;
+        try {
+            items = adapter.parse(request, channel);
+        } catch (UnparseableException | RuntimeException e) {
+            return unparseable(channel, request, e);
+        }
+        try {
+            HookOutcome outcome = intake.accept(channel, request, items);
+            return adapter.reply(request, channel, outcome);
+        } catch (StorageUnavailableException e) {
+            return storageDown(channel);
+        } catch (RuntimeException e) {
+            return keptForReplay(channel, request, e);
+        }
+    }
+
+    /** Normalises without side effects: what the hook would store (CONTRACT §4). */
+    public HookReply preview(String channelId, HookRequest request) {
+        Optional<ChannelDefinition> definition = registry.all().stream().filter(c -> c.id().equals(channelId)).findFirst();
+        Optional<ChannelAdapter> adapter = definition.flatMap(d -> registry.adapter(d.provider()));
+        if (adapter.isEmpty()) {
+            return error(404, "unknown channel");
+        }
+        Optional<HookReply> refused = precheck(definition.get(), adapter.get(), request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        boolean verified = adapter.get().verify(request, definition.get()).valid();
+        List<Inquiry> items;
+        try {
+            items = adapter.get().parse(request, definition.get());
+        } catch (UnparseableException | RuntimeException e) {
+            return error(400, "body cannot be parsed: " + reason(e));
+        }
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("verified", verified);
+        ArrayNode array = json.putArray("items");
+        items.forEach(i -> array.add(InquiryJson.toJson(i)));
+        return HookReply.json(200, json.toString());
+    }
+
+    private Optional<HookReply> precheck(ChannelDefinition channel, ChannelAdapter adapter, HookRequest request) {
+        int limit = channel.provider().family() == ChannelFamily.EMAIL ? config.hooks().maxEmailBodyBytes()
+                : config.hooks().maxBodyBytes();
+        if (request.body().length > limit) {
+            return Optional.of(error(413, "body larger than " + limit + " bytes"));
+        }
+        if (!adapter.accepts(request.mediaType())) {
+            return Optional.of(error(415, request.mediaType().isEmpty() ? "Content-Type is required"
+                    : "content type " + request.mediaType() + " is not accepted by provider " + channel.provider().id()));
+        }
+        return Optional.empty();
+    }
+
+    private HookReply unparseable(ChannelDefinition channel, HookRequest request, Exception e) {
+        try {
+            Long envelopeId = intake.keepFailed(channel, request, Envelope.Status.UNPARSEABLE,
+                    e instanceof UnparseableException ? e : new UnparseableException(reason(e), e));
+            LOG.infof("unparseable body kept for replay: channel=%s envelope=%d", channel.id(), envelopeId);
+            ObjectNode json = MAPPER.createObjectNode();
+            json.put("error", "body cannot be parsed: " + reason(e));
+            json.put("envelopeId", String.valueOf(envelopeId));
+            return HookReply.json(400, json.toString());
+        } catch (StorageUnavailableException down) {
+            return storageDown(channel);
+        }
+    }
+
+    private HookReply keptForReplay(ChannelDefinition channel, HookRequest request, RuntimeException e) {
+        LOG.errorf("processing failed, request kept for replay: channel=%s cause=%s", channel.id(), Failures.describe(e));
+        try {
+            Long envelopeId = intake.keepFailed(channel, request, Envelope.Status.FAILED, e);
+            return HookReply.json(202, "{\"status\":\"stored-for-replay\",\"envelopeId\":\"" + envelopeId + "\"}");
+        } catch (StorageUnavailableException down) {
+            return storageDown(channel);
+        }
+    }
+
+    private HookReply storageDown(ChannelDefinition channel) {
+        LOG.warnf("storage unavailable, hook answered 503: channel=%s", channel.id());
+        return error(503, "storage unavailable; retry later").withHeader("Retry-After", "5");
+    }
+
+    private static int rateLimit(ChannelDefinition channel) {
+        Optional<String> configured = channel.setting("rate-limit");
+        if (configured.isPresent()) {
+            return Integer.parseInt(configured.get().strip());
+        }
+        return channel.provider().family() == ChannelFamily.WEBFORM ? DEFAULT_WEBFORM_RATE_LIMIT : 0;
+    }
+
+    private static boolean originAllowed(List<String> allowed, String origin) {
+        return allowed.stream().anyMatch(a -> a.equals("*") || a.equalsIgnoreCase(origin));
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof UnparseableException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    static HookReply error(int status, String message) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("error", message);
+        return new HookReply(status, "application/json", json.toString(), Map.of());
+    }
+}

@@ -1,0 +1,243 @@
+package io.leadgate.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.HookOutcome;
+import io.leadgate.channel.HookOutcome.Result;
+import io.leadgate.channel.HookRequest;
+import io.leadgate.config.LeadgateConfig;
+import io.leadgate.contact.IdentityResolver;
+import io.leadgate.contact.Resolution;
+import io.leadgate.delivery.EventTypes;
+import io.leadgate.delivery.Outbox;
+import io.leadgate.inquiry.Inquiry;
+import io.leadgate.inquiry.InquiryJson;
+import io.leadgate.inquiry.Kind;
+import io.leadgate.lead.Lead;
+import io.leadgate.lead.LeadStatus;
+import io.leadgate.lead.LeadView;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one write path. For each item of a verified delivery, in one transaction: the raw envelope → idempotency
+ * (provider key or content hash) → identity resolution → lead created, or the open lead extended → the inquiry →
+ * outbox events. The caller answers the provider only after this returns, i.e. after commit.
+ *
+ * <p>Races another transaction wins (the same new phone posted 50 times at once, a redelivery arriving twice)
+ * surface as unique-key violations; the whole transaction is then run again and finds what the winner committed.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int ATTEMPTS = 8;
+
+    private final EntityManager em;
+    private final IdentityResolver identities;
+    private final Outbox outbox;
+    private final LeadgateConfig config;
+    private final MeterRegistry metrics;
+    private final Timer writeTimer;
+
+    IntakeService(EntityManager em, IdentityResolver identities, Outbox outbox, LeadgateConfig config,
+                  MeterRegistry metrics) {
+        this.em = em;
+        this.identities = identities;
+        this.outbox = outbox;
+        this.config = config;
+        this.metrics = metrics;
+        this.writeTimer = Timer.builder("leadgate.intake.write").description("write path, one delivery")
+                .publishPercentileHistogram().register(metrics);
+    }
+
+    /** Stores the items of a new delivery. */
+    public HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items) {
+        return run(channel, request, items, null);
+    }
+
+    /** Stores the items parsed again from a failed envelope; the envelope is marked processed in the same commit. */
+    public HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
+        return run(channel, request, items, envelopeId);
+    }
+
+    /**
+     * Keeps a verified request that could not be processed, raw, for a replay after a fix: nothing accepted is lost.
+     */
+    public Long keepFailed(ChannelDefinition channel, HookRequest request, Envelope.Status status, Throwable error) {
+        String description = error instanceof io.leadgate.channel.UnparseableException ? error.getMessage()
+                : Failures.describe(error);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Envelope envelope = EnvelopeCodec.toEnvelope(channel, request, status, description, Instant.now());
+                envelope.persist();
+                return envelope.id;
+            });
+        } catch (RuntimeException e) {
+            throw Failures.storageDown(e) ? new StorageUnavailableException(e) : e;
+        }
+    }
+
+    private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
+        Timer.Sample sample = Timer.start(metrics);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HookOutcome outcome = QuarkusTransaction.requiringNew()
+                        .call(() -> write(channel, request, items, envelopeId));
+                sample.stop(writeTimer);
+                count(channel, outcome, items);
+                return outcome;
+            } catch (RuntimeException e) {
+                if (Failures.storageDown(e)) {
+                    throw new StorageUnavailableException(e);
+                }
+                if (attempt < ATTEMPTS && Failures.retryable(e)) {
+                    LOG.debugf("write path retry %d for channel %s: %s", attempt, channel.id(), Failures.describe(e));
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private HookOutcome write(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
+        Instant now = Instant.now();
+        Long envelope = envelopeId;
+        if (envelopeId != null) {
+            Envelope stored = Envelope.findById(envelopeId);
+            stored.status = Envelope.Status.PROCESSED;
+            stored.error = null;
+            stored.attempts++;
+            stored.updatedAt = now;
+        }
+        List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
+        for (Inquiry item : items) {
+            if (item.kind() == Kind.IGNORED) {
+                outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
+                continue;
+            }
+            String key = DedupKeys.of(item);
+            if (!claim(channel.id(), key, now)) {
+                outcomes.add(duplicateOf(channel.id(), key));
+                continue;
+            }
+            if (envelope == null) {
+                Envelope e = EnvelopeCodec.toEnvelope(channel, request, Envelope.Status.PROCESSED, null, now);
+                e.persist();
+                envelope = e.id;
+            }
+            outcomes.add(store(channel, request, item, key, envelope, now));
+        }
+        em.flush();
+        return new HookOutcome(envelope, outcomes);
+    }
+
+    private HookOutcome.Item store(ChannelDefinition channel, HookRequest request, Inquiry item, String key,
+                                   Long envelopeId, Instant now) {
+        boolean lead = item.kind() == Kind.LEAD;
+        Resolution resolution = identities.resolve(item.contact(), lead, now);
+        Long contactId = resolution.contact() == null ? null : resolution.contact().id;
+        Lead target = contactId == null ? null : Lead.openFor(contactId).orElse(null);
+        Result result;
+        if (!lead) {
+            result = Result.UPDATE_STORED;
+        } else if (target != null) {
+            target.inquiryCount++;
+            target.updatedAt = now;
+            result = Result.LEAD_EXTENDED;
+        } else {
+            target = newLead(channel, item, contactId, !resolution.createdContact(), now);
+            result = Result.LEAD_CREATED;
+        }
+        ObjectNode itemJson = InquiryJson.toJson(item);
+        StoredInquiry inquiry = new StoredInquiry();
+        inquiry.envelopeId = envelopeId;
+        inquiry.channelId = channel.id();
+        inquiry.provider = item.provider();
+        inquiry.family = item.channel().code();
+        inquiry.kind = item.kind().code();
+        inquiry.reason = item.reason();
+        inquiry.externalId = item.externalId();
+        inquiry.dedupKey = key;
+        inquiry.occurredAt = item.occurredAt();
+        inquiry.receivedAt = request.receivedAt() == null ? now : request.receivedAt();
+        inquiry.contactId = contactId;
+        inquiry.leadId = target == null ? null : target.id;
+        inquiry.item = itemJson.toString();
+        inquiry.resolution = resolutionJson(resolution).toString();
+        inquiry.persist();
+
+        Long leadId = target == null ? null : target.id;
+        outbox.append(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
+                InquiryViews.of(inquiry, itemJson), now);
+        if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED) {
+            ObjectNode data = MAPPER.createObjectNode();
+            data.set("lead", MAPPER.valueToTree(LeadView.of(target)));
+            data.put("inquiryId", String.valueOf(inquiry.id));
+            outbox.append(result == Result.LEAD_CREATED ? EventTypes.LEAD_CREATED : EventTypes.LEAD_UPDATED,
+                    channel.id(), contactId, leadId, inquiry.id, data, now);
+        }
+        return new HookOutcome.Item(result, inquiry.id, contactId, leadId);
+    }
+
+    private Lead newLead(ChannelDefinition channel, Inquiry item, Long contactId, boolean returning, Instant now) {
+        Lead lead = new Lead();
+        lead.contactId = contactId;
+        lead.channelId = channel.id();
+        lead.source = channel.source();
+        lead.status = LeadStatus.NEW;
+        lead.attribution = InquiryJson.attribution(item.attribution()).toString();
+        lead.returningClient = returning;
+        lead.inquiryCount = 1;
+        lead.createdAt = now;
+        lead.updatedAt = now;
+        lead.persist();
+        return lead;
+    }
+
+    /** Claims an idempotency key; false when it was claimed before (a redelivery). */
+    private boolean claim(String channelId, String key, Instant now) {
+        int inserted = em.createNativeQuery("insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
+                        + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+                .setParameter(1, channelId).setParameter(2, key).setParameter(3, now)
+                .setParameter(4, now.plus(config.idempotency().retention()))
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    private HookOutcome.Item duplicateOf(String channelId, String key) {
+        Optional<StoredInquiry> original = StoredInquiry.<StoredInquiry>find("channelId = ?1 and dedupKey = ?2 order by id",
+                channelId, key).firstResultOptional();
+        return original.map(i -> new HookOutcome.Item(Result.DUPLICATE, i.id, i.contactId, i.leadId))
+                .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));
+    }
+
+    private static ObjectNode resolutionJson(Resolution r) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("decision", r.decision().name().toLowerCase());
+        r.matchedBy().forEach(json.putArray("matchedBy")::add);
+        var conflicting = json.putArray("conflictingContactIds");
+        r.conflicting().forEach(id -> conflicting.add(String.valueOf(id)));
+        return json;
+    }
+
+    private void count(ChannelDefinition channel, HookOutcome outcome, List<Inquiry> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Result result = outcome.items().get(i).result();
+            String kind = result == Result.DUPLICATE ? "duplicate" : items.get(i).kind().code();
+            metrics.counter("leadgate.inquiries", "channel", channel.id(), "provider", channel.provider().id(),
+                    "kind", kind).increment();
+        }
+    }
+}

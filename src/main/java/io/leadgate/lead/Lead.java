@@ -1,0 +1,62 @@
+package io.leadgate.lead;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A lead: a client's request for sales, fed by one or more inquiries. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lead_seq")
+    @SequenceGenerator(name = "lead_seq", sequenceName = "lead_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "contact_id", nullable = false)
+    public Long contactId;
+
+    @Column(name = "channel_id", nullable = false)
+    public String channelId;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LeadStatus status;
+
+    /** The first inquiry's attribution, as JSON. */
+    public String attribution;
+
+    /** True when the contact was known before this lead. */
+    @Column(name = "returning_client", nullable = false)
+    public boolean returningClient;
+
+    @Column(name = "inquiry_count", nullable = false)
+    public int inquiryCount;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The contact's most recent open lead, if any. */
+    public static java.util.Optional<Lead> openFor(Long contactId) {
+        List<Lead> open = find("contactId = ?1 and status in ?2 order by createdAt desc", contactId,
+                List.of(LeadStatus.NEW, LeadStatus.IN_PROGRESS)).page(0, 1).list();
+        return open.stream().findFirst();
+    }
+}
