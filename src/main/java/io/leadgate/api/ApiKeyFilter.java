@@ -2,6 +2,7 @@ package io.leadgate.api;
 
 import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
@@ -22,12 +23,23 @@ public class ApiKeyFilter {
 
     public static final String HEADER = "X-Api-Key";
 
-    private final List<byte[]> digests;
+    private final Provider<LeadgateConfig> config;
+    private volatile List<byte[]> digests;
 
-    ApiKeyFilter(LeadgateConfig config) {
-        this.digests = config.api().keys().orElse(List.of()).stream()
-                .map(String::strip).filter(k -> !k.isEmpty())
-                .map(k -> Secrets.sha256(k.getBytes(StandardCharsets.UTF_8))).toList();
+    /** Filters are built at static init, before runtime configuration exists: the keys are read on first use. */
+    ApiKeyFilter(Provider<LeadgateConfig> config) {
+        this.config = config;
+    }
+
+    private List<byte[]> digests() {
+        List<byte[]> d = digests;
+        if (d == null) {
+            d = config.get().api().keys().orElse(List.of()).stream()
+                    .map(String::strip).filter(k -> !k.isEmpty())
+                    .map(k -> Secrets.sha256(k.getBytes(StandardCharsets.UTF_8))).toList();
+            digests = d;
+        }
+        return d;
     }
 
     @ServerRequestFilter
@@ -40,7 +52,7 @@ public class ApiKeyFilter {
         if (key != null) {
             byte[] digest = Secrets.sha256(key.getBytes(StandardCharsets.UTF_8));
             boolean match = false;
-            for (byte[] known : digests) {
+            for (byte[] known : digests()) {
                 match |= MessageDigest.isEqual(known, digest);
             }
             if (match) {

@@ -115,6 +115,10 @@ public final class ChannelFileLoader {
                 throw new ChannelFileException(file, "settings." + key, "required by provider '" + provider.id() + "'");
             }
         }
+        Object rateLimit = settings.get("rate-limit");
+        if (rateLimit != null && !rateLimit.toString().strip().matches("\\d{1,9}")) {
+            throw new ChannelFileException(file, "settings.rate-limit", "must be a whole number of posts per minute (0 = off)");
+        }
         return new ChannelDefinition(id, provider, enabled, region, source == null ? id : source, settings, file);
     }
 

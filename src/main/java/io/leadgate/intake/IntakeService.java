@@ -41,7 +41,6 @@ import java.util.Optional;
 public class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int ATTEMPTS = 8;
 
     private final EntityManager em;
@@ -50,10 +49,12 @@ public class IntakeService {
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
     private final Timer writeTimer;
+    private final ObjectMapper mapper;
 
     IntakeService(EntityManager em, IdentityResolver identities, Outbox outbox, LeadgateConfig config,
-                  MeterRegistry metrics) {
+                  MeterRegistry metrics, ObjectMapper mapper) {
         this.em = em;
+        this.mapper = mapper;
         this.identities = identities;
         this.outbox = outbox;
         this.config = config;
@@ -182,8 +183,8 @@ public class IntakeService {
         outbox.append(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
                 InquiryViews.of(inquiry, itemJson), now);
         if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED) {
-            ObjectNode data = MAPPER.createObjectNode();
-            data.set("lead", MAPPER.valueToTree(LeadView.of(target)));
+            ObjectNode data = mapper.createObjectNode();
+            data.set("lead", mapper.valueToTree(LeadView.of(target)));
             data.put("inquiryId", String.valueOf(inquiry.id));
             outbox.append(result == Result.LEAD_CREATED ? EventTypes.LEAD_CREATED : EventTypes.LEAD_UPDATED,
                     channel.id(), contactId, leadId, inquiry.id, data, now);
@@ -223,8 +224,8 @@ public class IntakeService {
                 .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));
     }
 
-    private static ObjectNode resolutionJson(Resolution r) {
-        ObjectNode json = MAPPER.createObjectNode();
+    private ObjectNode resolutionJson(Resolution r) {
+        ObjectNode json = mapper.createObjectNode();
         json.put("decision", r.decision().name().toLowerCase());
         r.matchedBy().forEach(json.putArray("matchedBy")::add);
         var conflicting = json.putArray("conflictingContactIds");

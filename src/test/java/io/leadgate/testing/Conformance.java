@@ -13,9 +13,9 @@ public final class Conformance {
     private Conformance() {
     }
 
-    /** The conformance folder: {@code -Dleadgate.shared.dir} (set by the build) or {@code ../shared}. */
+    /** The conformance folder: {@code -Dshared.dir} (set by the build) or {@code ../shared}. */
     public static Path dir() {
-        return Path.of(System.getProperty("leadgate.shared.dir", "../shared")).resolve("conformance");
+        return Path.of(System.getProperty("shared.dir", "../shared")).resolve("conformance");
     }
 
     public static Path file(String relative) {

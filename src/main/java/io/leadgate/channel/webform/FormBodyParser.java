@@ -99,8 +99,8 @@ public final class FormBodyParser {
                     continue;
                 }
                 ContentDisposition cd = new ContentDisposition(disposition[0]);
-                String name = cd.getParameter("name");
-                String filename = cd.getParameter("filename");
+                String name = utf8(cd.getParameter("name"));
+                String filename = utf8(cd.getParameter("filename"));
                 byte[] bytes;
                 try (InputStream in = part.getInputStream()) {
                     bytes = in.readAllBytes();
@@ -117,6 +117,22 @@ public final class FormBodyParser {
             throw new UnparseableException("multipart body cannot be read: " + e.getMessage());
         }
         return new FormFields(fields, files);
+    }
+
+    /**
+     * Browsers send field and file names as raw UTF-8 in the part headers; the MIME parser reads header bytes as
+     * Latin-1. Undo that when the bytes are valid UTF-8.
+     */
+    private static String utf8(String latin1) {
+        if (latin1 == null || latin1.chars().allMatch(c -> c < 0x80) || latin1.chars().anyMatch(c -> c > 0xFF)) {
+            return latin1;
+        }
+        byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return latin1;
+        }
     }
 
     private static Charset partCharset(BodyPart part, Charset fallback) throws MessagingException {

@@ -76,6 +76,10 @@ public enum FormField {
         if (bracketed.matches()) {
             s = bracketed.group(1);
         }
+        int dot = s.lastIndexOf('.');
+        if (dot >= 0 && dot < s.length() - 1) { // a flattened JSON key: contact.phone -> phone
+            s = s.substring(dot + 1);
+        }
         s = SEPARATORS.matcher(s).replaceAll("").replace('ё', 'е');
         return YOUR.matcher(s).replaceFirst("");
     }
