@@ -30,7 +30,7 @@ public class OutboxSequencer {
         this.em = em;
     }
 
-    @Scheduled(every = "${leadgate.outbox.sequence-every:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${leadgate.outbox.sequence-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {
