@@ -99,7 +99,7 @@ public class IdentityResolver {
     }
 
     private static String labelOf(ContactInfo info, String handleKey) {
-        return info.handles().stream().filter(h -> h.key().equals(handleKey)).map(Handle::username)
-                .findFirst().orElse(null);
+        return info.handles().stream().filter(h -> h.key().equals(handleKey)).findFirst()
+                .map(Handle::username).orElse(null);
     }
 }
