@@ -1,0 +1,102 @@
+package io.leadgate.channel.telephony.twilio;
+
+import io.leadgate.channel.UnparseableException;
+import io.leadgate.channel.telephony.CallEvent;
+import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
+import io.leadgate.channel.telephony.CallEvent.Direction;
+import io.leadgate.channel.telephony.CallEvent.Phase;
+import io.leadgate.channel.telephony.CallNumber;
+import io.leadgate.channel.telephony.FormParams;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Twilio Voice requests (the voice URL, status callbacks, {@code <Dial>}/{@code <Gather>} actions and recording
+ * callbacks) in the family's vocabulary. CallStatus {@code queued}/{@code initiated} → STARTED, {@code ringing} →
+ * RINGING, {@code in-progress} → ANSWERED, {@code completed} → ENDED (answered), {@code busy}/{@code failed}/
+ * {@code no-answer}/{@code canceled} → ENDED unanswered. A request without CallStatus counts as the call's start.
+ *
+ * <p>Twilio itself answers every inbound call it runs TwiML for, so "answered" means connected; only a
+ * {@code <Dial>} result ({@code DialCallStatus}) tells whether a person at the dialled number took it.
+ */
+final class TwilioEvents {
+
+    private TwilioEvents() {
+    }
+
+    static CallEvent read(FormParams p) throws UnparseableException {
+        String callSid = p.require("CallSid", "Twilio");
+        String status = lower(p.get("CallStatus"));
+        String dialStatus = lower(p.get("DialCallStatus"));
+        boolean recording = p.has("RecordingUrl") || p.has("RecordingSid");
+        String event = recording ? "recording" : dialStatus != null ? "dial-" + dialStatus
+                : status != null ? status : "call";
+        Direction direction = direction(p.get("Direction"));
+        CallNumber from = CallNumber.asWritten(first(p.get("From"), p.get("Caller")));
+        CallNumber to = CallNumber.asWritten(first(p.get("To"), p.get("Called")));
+        CallEvent.Builder b = CallEvent.builder(callSid, event)
+                .key(callSid, event, recording ? p.get("RecordingSid") : p.get("SequenceNumber"))
+                .direction(direction)
+                .parties(direction == Direction.OUT ? to : from, direction == Direction.OUT ? from : to)
+                .customerName(direction == Direction.IN ? p.get("CallerName") : null)
+                .occurredAt(timestamp(p.get("Timestamp")))
+                .durationSeconds(p.number("CallDuration"))
+                .recordingUrl(p.get("RecordingUrl"))
+                .parentCallId(p.get("ParentCallSid"))
+                .extra("digits", p.get("Digits"))
+                .extra("speech", p.get("SpeechResult"))
+                .extra("forwardedFrom", p.get("ForwardedFrom"))
+                .extra("dialCallSid", p.get("DialCallSid"));
+        if (recording) {
+            return b.phase(Phase.RECORDING).extra("recordingDuration", p.get("RecordingDuration")).build();
+        }
+        if (dialStatus != null) {
+            boolean taken = dialStatus.equals("completed") || dialStatus.equals("answered");
+            return b.phase(taken ? Phase.ANSWERED : Phase.OTHER).answeredBy(taken ? AnsweredBy.AGENT : null)
+                    .cause(taken ? null : dialStatus).durationSeconds(p.number("DialCallDuration")).build();
+        }
+        return status(b, status).build();
+    }
+
+    private static CallEvent.Builder status(CallEvent.Builder b, String status) {
+        if (status == null) {
+            return b.phase(Phase.STARTED);
+        }
+        return switch (status) {
+            case "queued", "initiated" -> b.phase(Phase.STARTED);
+            case "ringing" -> b.phase(Phase.RINGING);
+            case "in-progress", "answered" -> b.phase(Phase.ANSWERED).answeredBy(AnsweredBy.SOMEONE);
+            case "completed" -> b.phase(Phase.ENDED).answeredBy(AnsweredBy.SOMEONE);
+            case "busy", "failed", "no-answer", "canceled" -> b.phase(Phase.ENDED).answeredBy(AnsweredBy.NOBODY)
+                    .cause(status);
+            default -> b.phase(Phase.OTHER);
+        };
+    }
+
+    /** {@code inbound}, {@code outbound-api}, {@code outbound-dial}; a voice request without one is inbound. */
+    private static Direction direction(String direction) {
+        return direction != null && direction.toLowerCase(Locale.ROOT).startsWith("outbound") ? Direction.OUT
+                : Direction.IN;
+    }
+
+    /** Status callbacks carry {@code Timestamp} in RFC 1123 form ({@code Mon, 16 Aug 2010 03:45:01 +0000}). */
+    private static Instant timestamp(String value) {
+        try {
+            return value == null ? null : ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}
