@@ -1,5 +1,26 @@
 package io.leadgate.inquiry;
 
-/** The call an inquiry belongs to, for telephony channels. {@code direction} is {@code in} or {@code out}. */
-public record CallInfo(String callId, String direction, String event, Boolean missed) {
+/**
+ * The call an inquiry belongs to, for telephony channels.
+ *
+ * @param direction       {@code in} or {@code out}
+ * @param event           the provider's event name
+ * @param missed          whether sales missed the call, as far as known after this event (null: still open)
+ * @param phase           {@code started}, {@code ringing}, {@code answered}, {@code ended}, {@code recording} or
+ *                        {@code other}
+ * @param answeredBy      {@code nobody}, {@code someone}, {@code voicemail} or {@code agent}, when this event says
+ * @param durationSeconds the talk or call duration the event reports
+ * @param line            the company's number the call came in on (E.164 where possible)
+ */
+public record CallInfo(String callId, String direction, String event, Boolean missed, String phase,
+                       String answeredBy, Long durationSeconds, String recordingUrl, String line) {
+
+    public CallInfo(String callId, String direction, String event, Boolean missed) {
+        this(callId, direction, event, missed, null, null, null, null, null);
+    }
+
+    /** The call id, direction, event and missed flag alone. */
+    public CallInfo withoutDetails() {
+        return new CallInfo(callId, direction, event, missed);
+    }
 }

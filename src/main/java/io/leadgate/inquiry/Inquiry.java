@@ -32,6 +32,12 @@ public record Inquiry(Kind kind, String reason, ChannelFamily channel, String pr
         extra = extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
+    /** This inquiry with another kind, as the write path decides it (a call event that opens or joins a call). */
+    public Inquiry withKind(Kind newKind) {
+        return newKind == kind ? this : new Inquiry(newKind, reason, channel, provider, externalId, occurredAt, contact,
+                subject, text, attribution, attachments, thread, call, extra);
+    }
+
     public static Builder builder(ChannelFamily channel, String provider) {
         return new Builder(channel, provider);
     }

@@ -51,6 +51,11 @@ public final class InquiryJson {
             call.put("direction", i.call().direction());
             call.put("event", i.call().event());
             call.put("missed", i.call().missed());
+            call.put("phase", i.call().phase());
+            call.put("answeredBy", i.call().answeredBy());
+            call.put("durationSeconds", i.call().durationSeconds());
+            call.put("recordingUrl", i.call().recordingUrl());
+            call.put("line", i.call().line());
         }
         ObjectNode extra = n.putObject("extra");
         i.extra().forEach(extra::put);

@@ -2,6 +2,8 @@ package io.leadgate.intake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.call.CallRecord;
+import io.leadgate.call.CallTracker;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
@@ -45,15 +47,17 @@ public class IntakeService {
 
     private final EntityManager em;
     private final IdentityResolver identities;
+    private final CallTracker calls;
     private final Outbox outbox;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
     private final Timer writeTimer;
     private final ObjectMapper mapper;
 
-    IntakeService(EntityManager em, IdentityResolver identities, Outbox outbox, LeadgateConfig config,
+    IntakeService(EntityManager em, IdentityResolver identities, CallTracker calls, Outbox outbox, LeadgateConfig config,
                   MeterRegistry metrics, ObjectMapper mapper) {
         this.em = em;
+        this.calls = calls;
         this.mapper = mapper;
         this.identities = identities;
         this.outbox = outbox;
@@ -144,12 +148,15 @@ public class IntakeService {
         return new HookOutcome(envelope, outcomes);
     }
 
-    private HookOutcome.Item store(ChannelDefinition channel, HookRequest request, Inquiry item, String key,
+    private HookOutcome.Item store(ChannelDefinition channel, HookRequest request, Inquiry received, String key,
                                    Long envelopeId, Instant now) {
+        CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
+        Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
         boolean lead = item.kind() == Kind.LEAD;
         Resolution resolution = identities.resolve(item.contact(), lead, now);
-        Long contactId = resolution.contact() == null ? null : resolution.contact().id;
-        Lead target = contactId == null ? null : Lead.openFor(contactId).orElse(null);
+        Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
+        Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
+                : contactId == null ? null : Lead.openFor(contactId).orElse(null);
         Result result;
         if (!lead) {
             result = Result.UPDATE_STORED;
@@ -160,6 +167,16 @@ public class IntakeService {
         } else {
             target = newLead(channel, item, contactId, !resolution.createdContact(), now);
             result = Result.LEAD_CREATED;
+        }
+        boolean callbackRaised = false;
+        if (call != null) {
+            String direction = call.direction != null ? call.direction : item.call().direction();
+            calls.apply(call, item, contactId, "in".equals(direction) && target != null ? target.id : null, now);
+            if (target != null && Boolean.TRUE.equals(call.missed) && !target.callback) {
+                target.callback = true; // a missed call: the lead asks for a call back
+                target.updatedAt = now;
+                callbackRaised = true;
+            }
         }
         ObjectNode itemJson = InquiryJson.toJson(item);
         StoredInquiry inquiry = new StoredInquiry();
@@ -182,7 +199,7 @@ public class IntakeService {
         Long leadId = target == null ? null : target.id;
         outbox.append(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
                 InquiryViews.of(inquiry, itemJson), now);
-        if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED) {
+        if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED || callbackRaised) {
             ObjectNode data = mapper.createObjectNode();
             data.set("lead", mapper.valueToTree(LeadView.of(target)));
             data.put("inquiryId", String.valueOf(inquiry.id));

@@ -44,6 +44,10 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "returning_client", nullable = false)
     public boolean returningClient;
 
+    /** A missed call opened or joined this lead: somebody should call the client back. */
+    @Column(nullable = false)
+    public boolean callback;
+
     @Column(name = "inquiry_count", nullable = false)
     public int inquiryCount;
 

@@ -9,14 +9,14 @@ import java.time.Instant;
 
 /** A lead as the read API and lead events show it (CONTRACT §5). Ids are strings. */
 public record LeadView(String id, String status, String contactId, String source, String channelId,
-                       JsonNode attribution, boolean returningClient, Instant createdAt, Instant updatedAt,
-                       int inquiryCount) {
+                       JsonNode attribution, boolean returningClient, boolean callback, Instant createdAt,
+                       Instant updatedAt, int inquiryCount) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public static LeadView of(Lead lead) {
         return new LeadView(String.valueOf(lead.id), lead.status.code(), String.valueOf(lead.contactId), lead.source,
-                lead.channelId, parse(lead.attribution), lead.returningClient, lead.createdAt, lead.updatedAt,
+                lead.channelId, parse(lead.attribution), lead.returningClient, lead.callback, lead.createdAt, lead.updatedAt,
                 lead.inquiryCount);
     }
 

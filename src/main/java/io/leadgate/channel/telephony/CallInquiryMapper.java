@@ -8,6 +8,7 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The family's one pipeline after the vocabulary step: a {@link CallEvent} becomes an {@link Inquiry} of channel
@@ -53,7 +54,10 @@ public final class CallInquiryMapper {
         } else {
             b.kind(kind(e, prior), e.direction() == Direction.OUT && !isUpdate(e) ? OUTBOUND_CALL : null)
                     .call(new CallInfo(e.callId(), e.direction() == null ? null : e.direction().code(), e.event(),
-                            after.missed()));
+                            after.missed(), e.phase().name().toLowerCase(Locale.ROOT),
+                            e.answeredBy() == null ? null : e.answeredBy().name().toLowerCase(Locale.ROOT),
+                            e.durationSeconds(), e.recordingUrl(),
+                            e.ourLine() == null ? null : e.ourLine().e164OrWritten(region)));
         }
         ContactInfoBuilder contact = new ContactInfoBuilder(region).name(e.customerName());
         if (e.customer() != null) {

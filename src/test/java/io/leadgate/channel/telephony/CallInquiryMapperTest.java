@@ -29,7 +29,7 @@ class CallInquiryMapperTest {
         assertEquals(ChannelFamily.PHONE, i.channel());
         assertEquals(List.of("+491114100300"), i.contact().phones());
         assertEquals("+4930600000000", i.extra().get("line"));
-        assertEquals(new CallInfo("c1", "in", "IncomingCall", null), i.call());
+        assertEquals(new CallInfo("c1", "in", "IncomingCall", null), i.call().withoutDetails());
         assertEquals("c1:IncomingCall", i.externalId());
     }
 
@@ -38,7 +38,7 @@ class CallInquiryMapperTest {
         Inquiry i = CallInquiryMapper.map(in("HungUp", Phase.ENDED).answeredBy(AnsweredBy.NOBODY).build(),
                 "placetel", "DE");
         assertEquals(Kind.UPDATE, i.kind());
-        assertEquals(new CallInfo("c1", "in", "HungUp", true), i.call());
+        assertEquals(new CallInfo("c1", "in", "HungUp", true), i.call().withoutDetails());
     }
 
     @Test
