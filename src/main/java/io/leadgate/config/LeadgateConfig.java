@@ -19,6 +19,8 @@ public interface LeadgateConfig {
 
     Idempotency idempotency();
 
+    Outbox outbox();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -44,5 +46,15 @@ public interface LeadgateConfig {
         /** How long provider keys are remembered; at least 7 days (WhatsApp redelivers for up to a week). */
         @WithDefault("P8D")
         Duration retention();
+
+        /** How often expired keys are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    interface Outbox {
+        /** How often committed lead events get their feed position (the events API also does it on read). */
+        @WithDefault("1s")
+        String sequenceEvery();
     }
 }
