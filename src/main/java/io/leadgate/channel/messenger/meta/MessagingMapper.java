@@ -1,5 +1,6 @@
 package io.leadgate.channel.messenger.meta;
 
+import io.leadgate.channel.messenger.DeepLinks;
 import io.leadgate.channel.messenger.meta.MessagingPayload.Entry;
 import io.leadgate.channel.messenger.meta.MessagingPayload.Event;
 import io.leadgate.channel.messenger.meta.MessagingPayload.Message;
@@ -70,7 +71,7 @@ public final class MessagingMapper {
             }
         } else if (event.optin() != null) {
             var optin = event.optin();
-            b.attribution(DeepLinkAttribution.of(optin.ref())).extra("optinType", optin.type())
+            b.attribution(DeepLinks.decode(optin.ref())).extra("optinType", optin.type())
                     .extra("ref", optin.ref()).extra("optinPayload", optin.payload()).extra("userRef", optin.userRef());
         } else if (event.referral() != null) {
             b.attribution(referral(b, event.referral()));
@@ -142,7 +143,7 @@ public final class MessagingMapper {
             return Attribution.NONE;
         }
         b.extra("ref", r.ref()).extra("referralSource", r.source()).extra("referralType", r.type());
-        Attribution fromRef = DeepLinkAttribution.of(r.ref());
+        Attribution fromRef = DeepLinks.decode(r.ref());
         Map<String, String> ad = new LinkedHashMap<>();
         putIfPresent(ad, "sourceId", r.adId());
         if (r.adsContextData() != null) {

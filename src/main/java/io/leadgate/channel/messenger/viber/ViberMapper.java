@@ -1,6 +1,6 @@
 package io.leadgate.channel.messenger.viber;
 
-import io.leadgate.channel.messenger.meta.DeepLinkAttribution;
+import io.leadgate.channel.messenger.DeepLinks;
 import io.leadgate.channel.messenger.meta.PayloadJson;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.ChannelFamily;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@code message_token + ":" + event}).
  *
  * <p>The {@code context} of {@code conversation_started} (the {@code context=} parameter of a
- * {@code viber://pa?chatURI=…&context=…} deep link) is read as attribution by {@link DeepLinkAttribution}: a
+ * {@code viber://pa?chatURI=…&context=…} deep link) is read as attribution by {@link DeepLinks}: a
  * query-string-like value ({@code utm_source=vk&utm_campaign=spring}) gives its UTM keys and click ids, a bare
  * value ({@code spring}) is kept as {@code utm_campaign}; the raw value is always in {@code extra.context}. Pure.
  */
@@ -44,7 +44,7 @@ public final class ViberMapper {
             }
             case "conversation_started" -> {
                 person(b, p.user(), defaultRegion);
-                b.attribution(DeepLinkAttribution.of(p.context())).extra("context", p.context())
+                b.attribution(DeepLinks.decode(p.context())).extra("context", p.context())
                         .extra("conversationType", p.type())
                         .extra("subscribed", p.subscribed() == null ? null : p.subscribed().toString());
             }

@@ -1,5 +1,6 @@
-package io.leadgate.channel.messenger.meta;
+package io.leadgate.channel.messenger.shared;
 
+import io.leadgate.channel.messenger.DeepLinks;
 import io.leadgate.inquiry.Attribution;
 import org.junit.jupiter.api.Test;
 
@@ -8,23 +9,23 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DeepLinkAttributionTest {
+class DeepLinksTest {
 
     @Test
     void queryLikeValueGivesUtmAndClickIds() {
-        Attribution a = DeepLinkAttribution.of("utm_source=vk&utm_campaign=spring%20sale&yclid=123&promo=x");
+        Attribution a = DeepLinks.decode("utm_source=vk&utm_campaign=spring%20sale&yclid=123&promo=x");
         assertEquals(Map.of("utm_source", "vk", "utm_campaign", "spring sale"), a.utm());
         assertEquals(Map.of("yclid", "123"), a.clickIds());
     }
 
     @Test
     void bareValueIsKeptAsCampaign() {
-        assertEquals(Map.of("utm_campaign", "spring_sale"), DeepLinkAttribution.of(" spring_sale ").utm());
+        assertEquals(Map.of("utm_campaign", "spring_sale"), DeepLinks.decode(" spring_sale ").utm());
     }
 
     @Test
     void absentValueGivesNothing() {
-        assertTrue(DeepLinkAttribution.of(null).isEmpty());
-        assertTrue(DeepLinkAttribution.of("  ").isEmpty());
+        assertTrue(DeepLinks.decode(null).isEmpty());
+        assertTrue(DeepLinks.decode("  ").isEmpty());
     }
 }
