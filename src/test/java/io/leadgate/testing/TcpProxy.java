@@ -18,7 +18,13 @@ public final class TcpProxy implements AutoCloseable {
     private volatile int port;
 
     public TcpProxy(int targetPort) {
+        this(targetPort, 0);
+    }
+
+    /** A proxy listening on a fixed port (0: any free one). */
+    public TcpProxy(int targetPort, int listenPort) {
         this.targetPort = targetPort;
+        this.port = listenPort;
     }
 
     public synchronized int start() throws IOException {

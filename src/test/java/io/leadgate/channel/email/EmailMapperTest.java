@@ -1,0 +1,186 @@
+package io.leadgate.channel.email;
+
+import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.Provider;
+import io.leadgate.inquiry.ChannelFamily;
+import io.leadgate.inquiry.Inquiry;
+import io.leadgate.inquiry.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Classification and contact rules over the project's own fixtures (fixtures/email) and small inline mails. */
+class EmailMapperTest {
+
+    private static final EmailMapper.Options LEADS = new EmailMapper.Options("imap", "RU", false);
+
+    static Inquiry fixture(String name, EmailMapper.Options options) {
+        try (InputStream in = EmailMapperTest.class.getResourceAsStream("/fixtures/email/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("fixture missing: " + name);
+            }
+            return EmailMapper.map(EmailParser.parse(in.readAllBytes(), options.defaultRegion()), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Inquiry inline(String... lines) {
+        byte[] raw = String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8);
+        return EmailMapper.map(EmailParser.parse(raw, "RU"), LEADS);
+    }
+
+    @Test
+    void providerIsTakenAsGiven() {
+        Inquiry i = inline("From: a@b.example", "", "hi");
+        assertEquals(ChannelFamily.EMAIL, i.channel());
+        assertEquals("imap", i.provider());
+    }
+
+    @Test
+    void delayedDeliveryReportIsNotABounce() {
+        Inquiry i = fixture("delayed-dsn.eml", LEADS);
+        assertEquals(Kind.IGNORED, i.kind());
+        assertEquals("delivery-delayed", i.reason());
+        assertNull(i.extra().get("failedRecipients"));
+        assertEquals("offer-2024-0042@shop.example", i.extra().get("originalMessageId"));
+        assertTrue(i.contact().emails().isEmpty());
+    }
+
+    @Test
+    void eximBounceListsTheFailedRecipientsFromItsHeader() {
+        Inquiry i = fixture("exim-bounce.eml", LEADS);
+        assertEquals("bounce", i.reason());
+        assertEquals("nobody@gone.example", i.extra().get("failedRecipients"));
+        assertTrue(i.contact().phones().isEmpty(), "no phones from the returned copy");
+        assertTrue(i.contact().emails().isEmpty(), "the mail system is no contact");
+    }
+
+    @Test
+    void qmailBounceWithoutReportListsTheAddressLines() {
+        Inquiry i = fixture("qmail-bounce.eml", LEADS);
+        assertEquals(Kind.IGNORED, i.kind());
+        assertEquals("bounce", i.reason());
+        assertEquals("missing@qmail.example", i.extra().get("failedRecipients"));
+    }
+
+    @Test
+    void autoReplyKeepsItsThreadSoTheCoreCanLinkIt() {
+        Inquiry i = fixture("vacation-auto-reply.eml", LEADS);
+        assertEquals(Kind.IGNORED, i.kind());
+        assertEquals("auto-reply", i.reason());
+        assertEquals(List.of("offer-2024-0044@shop.example"), i.thread().inReplyTo());
+        assertEquals("Иван Петров", i.contact().name());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Auto-Submitted: auto-replied", "X-Autoreply: yes", "X-Autorespond: Vacation",
+            "Precedence: auto_reply", "Subject: Automatic reply: Your quote", "Subject: Out of Office: back Monday",
+            "Subject: Auto: I am away", "Subject: Автоматический ответ: Заявка", "Subject: Automatyczna odpowiedź: test",
+            "Auto-Submitted: auto-generated"})
+    void autoRepliesAreIgnored(String header) {
+        Inquiry i = inline("From: Client <client@client.example>", header, "", "I am away.");
+        assertEquals(Kind.IGNORED, i.kind());
+        assertEquals("auto-reply", i.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Auto-Submitted: no", "Subject: Re: automatic replies are annoying", "Precedence: first-class"})
+    void ordinaryMailsStayLeads(String header) {
+        Inquiry i = inline("From: Client <client@client.example>", header, "", "Please call me.");
+        assertEquals(Kind.LEAD, i.kind());
+        assertNull(i.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Failed-Recipients: gone@client.example", "Return-Path: <>",
+            "From: postmaster@mx.example"})
+    void bounceSignsWithoutAReport(String header) {
+        Inquiry i = inline(header, "Subject: Undeliverable", "", "Delivery failed.");
+        assertEquals("bounce", i.reason());
+    }
+
+    @Test
+    void newslettersAreLeadsUnlessTheChannelIgnoresThem() {
+        Inquiry lead = fixture("list-newsletter.eml", LEADS);
+        assertEquals(Kind.LEAD, lead.kind());
+        assertEquals("newsletter", lead.reason());
+        Inquiry ignored = fixture("list-newsletter.eml", EmailMapper.Options.of(new ChannelDefinition("mail",
+                Provider.EMAIL, true, "RU", "mail", Map.of("newsletters", "ignore"), Path.of("mail.yaml"))));
+        assertEquals(Kind.IGNORED, ignored.kind());
+        assertEquals("newsletter", ignored.reason());
+        assertEquals("email", ignored.provider());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"List-Id: <sales.lists.example>", "Precedence: bulk", "Precedence: list",
+            "Feedback-ID: 1234:campaign:esp"})
+    void mailingListHeadersMarkNewsletters(String header) {
+        assertEquals("newsletter", inline("From: Club <club@lists.example>", header, "", "Monthly digest").reason());
+    }
+
+    @Test
+    void wordpressNotificationMakesTheVisitorTheContact() {
+        Inquiry i = fixture("wordpress-cf7.eml", LEADS);
+        assertEquals(Kind.LEAD, i.kind());
+        assertEquals("Мария Сидорова", i.contact().name());
+        assertEquals(List.of("maria.sidorova@client.example"), i.contact().emails());
+        assertEquals(List.of("+79215551234"), i.contact().phones());
+        assertEquals("true", i.extra().get("webForm"));
+    }
+
+    @Test
+    void htmlTableFormNotificationIsALeadDespiteAutoSubmitted() {
+        Inquiry i = fixture("html-form-notification.eml", LEADS);
+        assertEquals(Kind.LEAD, i.kind());
+        assertEquals("Ольга", i.contact().name());
+        assertEquals(List.of("+79037654321"), i.contact().phones());
+        assertEquals(List.of("olga@client.example"), i.contact().emails());
+        assertTrue(i.text().contains("Нужен диван"));
+    }
+
+    @Test
+    void fieldLinesFromTheSitesOwnMailboxNameTheVisitor() {
+        Inquiry i = fixture("site-mailbox-form-lines.eml", LEADS);
+        assertEquals("Пётр Иванов", i.contact().name());
+        assertEquals(List.of("+79167654321"), i.contact().phones());
+        assertEquals(List.of("petr@client.example"), i.contact().emails());
+        assertEquals("ООО Ромашка", i.contact().company());
+    }
+
+    @Test
+    void robotWithoutVisitorStaysTheSender() {
+        Inquiry i = inline("From: noreply@shop.example", "Subject: Order shipped", "", "Your order has shipped.");
+        assertEquals(List.of("noreply@shop.example"), i.contact().emails());
+        assertNull(i.extra().get("webForm"));
+    }
+
+    @Test
+    void personWithSignatureIsNotMistakenForAForm() {
+        Inquiry i = inline("From: Anna Berg <anna@client.example>", "Content-Type: text/plain; charset=utf-8", "",
+                "Hello, we need 5 licences.", "", "-- ", "Phone: +49 30 1234567", "Email: anna.berg@client.example");
+        assertEquals("Anna Berg", i.contact().name());
+        assertEquals(List.of("anna@client.example"), i.contact().emails());
+        assertEquals(List.of("+49301234567"), i.contact().phones());
+    }
+
+    @Test
+    void missingMessageIdGivesAHashKeyAndUnicodeAddressesStay() {
+        byte[] raw = "From: \"Jöhn\" <JÖHN@Mächine.example>\r\n\r\nbody".getBytes(StandardCharsets.UTF_8);
+        Inquiry i = EmailMapper.map(EmailParser.parse(raw, "RU"), LEADS);
+        assertTrue(i.externalId().matches("sha256:[0-9a-f]{64}"));
+        assertEquals(List.of("jöhn@mächine.example"), i.contact().emails());
+    }
+}
