@@ -36,6 +36,10 @@ public class ContactIdentity extends PanacheEntityBase {
     /** The messenger user name, for handles. */
     public String label;
 
+    /** Mail to this address bounced: it no longer reaches the person. */
+    @Column(nullable = false)
+    public boolean undeliverable;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

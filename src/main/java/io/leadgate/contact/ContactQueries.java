@@ -52,6 +52,7 @@ public class ContactQueries {
             List<ContactIdentity> own = identities.getOrDefault(c.id, List.of());
             views.add(new ContactView(String.valueOf(c.id), c.name,
                     values(own, IdentityKind.PHONE), values(own, IdentityKind.EMAIL),
+                    own.stream().filter(i -> i.kind == IdentityKind.EMAIL && i.undeliverable).map(i -> i.identityValue).toList(),
                     own.stream().filter(i -> i.kind == IdentityKind.HANDLE).map(ContactQueries::handle).toList(),
                     leads.getOrDefault(c.id, List.of()), c.createdAt, c.updatedAt));
         }

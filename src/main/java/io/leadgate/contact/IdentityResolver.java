@@ -102,4 +102,13 @@ public class IdentityResolver {
         return info.handles().stream().filter(h -> h.key().equals(handleKey)).findFirst()
                 .map(Handle::username).orElse(null);
     }
+
+    /** Marks email addresses that bounced as undeliverable on the cards holding them; returns how many. */
+    public int markUndeliverable(java.util.Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return 0;
+        }
+        return ContactIdentity.update("undeliverable = true where kind = ?1 and identityValue in ?2 and undeliverable = false",
+                IdentityKind.EMAIL, List.copyOf(emails));
+    }
 }

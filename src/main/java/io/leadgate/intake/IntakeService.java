@@ -129,6 +129,9 @@ public class IntakeService {
         List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
         for (Inquiry item : items) {
             if (item.kind() == Kind.IGNORED) {
+                if ("bounce".equals(item.reason())) {
+                    identities.markUndeliverable(bouncedAddresses(item));
+                }
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
                 continue;
             }
@@ -156,7 +159,7 @@ public class IntakeService {
         Resolution resolution = identities.resolve(item.contact(), lead, now);
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
-                : contactId == null ? null : Lead.openFor(contactId).orElse(null);
+                : threadLead(channel, item).orElseGet(() -> contactId == null ? null : Lead.openFor(contactId).orElse(null));
         Result result;
         if (!lead) {
             result = Result.UPDATE_STORED;
@@ -207,6 +210,34 @@ public class IntakeService {
                     channel.id(), contactId, leadId, inquiry.id, data, now);
         }
         return new HookOutcome.Item(result, inquiry.id, contactId, leadId);
+    }
+
+    /**
+     * The open lead of the conversation an item answers: a follow-up mail whose In-Reply-To or References names an
+     * earlier inquiry joins that inquiry's lead, even when written from another address.
+     */
+    private Optional<Lead> threadLead(ChannelDefinition channel, Inquiry item) {
+        if (item.thread().isEmpty() || item.channel() != io.leadgate.inquiry.ChannelFamily.EMAIL) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>(item.thread().inReplyTo());
+        ids.addAll(item.thread().references());
+        return StoredInquiry.<StoredInquiry>find("externalId in ?1 and family = ?2 and leadId is not null order by id desc",
+                        ids, item.channel().code()).firstResultOptional()
+                .map(earlier -> Lead.<Lead>findById(earlier.leadId))
+                .filter(lead -> lead.status.open());
+    }
+
+    private static List<String> bouncedAddresses(Inquiry item) {
+        String failed = item.extra().get("failedRecipients");
+        if (failed == null) {
+            return List.of();
+        }
+        List<String> emails = new ArrayList<>();
+        for (String address : failed.split(",")) {
+            io.leadgate.inquiry.EmailNormalizer.normalize(address).ifPresent(emails::add);
+        }
+        return emails;
     }
 
     private Lead newLead(ChannelDefinition channel, Inquiry item, Long contactId, boolean returning, Instant now) {
