@@ -14,6 +14,7 @@ import io.leadgate.channel.webform.FormBodyParser;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.FormMapper;
 import io.leadgate.channel.webform.FormReplies;
+import io.leadgate.channel.webform.elementor.ElementorForm;
 import io.leadgate.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * The generic web form ({@code provider: webform}): any HTML or JSON form posted to {@code /hooks/{id}}, fields
- * recognised by synonyms or the channel's {@code fields} mapping. Optional token in the path or the
+ * recognised by synonyms or the channel's {@code fields} mapping; Elementor Pro "advanced data" posts and Contact
+ * Form 7 style posts are recognised too. Optional token in the path or the
  * {@code X-Leadgate-Token} header; no provider key, so a double submit is recognised by its content.
  */
 @ApplicationScoped
@@ -62,7 +64,7 @@ public class WebformAdapter implements ChannelAdapter {
         var context = new FormMapper.Context(provider().id(), channel.defaultRegion(), channel.settingMap("fields"),
                 channel.setting("honeypot").orElse(null), request.query(),
                 request.headers().first("Referer").orElse(null));
-        return List.of(FormMapper.map(FormBodyParser.parse(request), context));
+        return List.of(FormMapper.map(ElementorForm.normalise(FormBodyParser.parse(request)), context));
     }
 
     @Override
