@@ -1,7 +1,6 @@
 package io.leadgate.api;
 
 import io.leadgate.call.CallRecord;
-import io.quarkus.panache.common.Parameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /api/calls}: call records of the telephony channels, oldest first. */
@@ -38,23 +36,10 @@ public class CallResource {
                                @QueryParam("contactId") String contactId, @QueryParam("limit") String limit,
                                @QueryParam("offset") String offset) {
         Params.Page page = Params.page(limit, offset);
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (channelId != null && !channelId.isBlank()) {
-            where.add("channelId = :channelId");
-            params.and("channelId", channelId);
-        }
-        if (callId != null && !callId.isBlank()) {
-            where.add("callId = :callId");
-            params.and("callId", callId);
-        }
-        Long contact = Params.id("contactId", contactId);
-        if (contact != null) {
-            where.add("contactId = :contactId");
-            params.and("contactId", contact);
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by id";
-        return CallRecord.<CallRecord>find(query, params).range(page.offset(), page.offset() + page.limit() - 1)
+        Filter filter = new Filter().eq("channelId", channelId).eq("callId", callId)
+                .eq("contactId", Params.id("contactId", contactId));
+        return CallRecord.<CallRecord>find(filter.query("id"), filter.params())
+                .range(page.offset(), page.offset() + page.limit() - 1)
                 .stream().map(CallView::of).toList();
     }
 }

@@ -3,7 +3,6 @@ package io.leadgate.api;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
-import io.quarkus.panache.common.Parameters;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code GET /api/leads}: leads, oldest first. */
@@ -26,23 +24,10 @@ public class LeadResource {
                                @QueryParam("status") String status, @QueryParam("limit") String limit,
                                @QueryParam("offset") String offset) {
         Params.Page page = Params.page(limit, offset);
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Long contact = Params.id("contactId", contactId);
-        if (contact != null) {
-            where.add("contactId = :contactId");
-            params.and("contactId", contact);
-        }
-        if (channelId != null && !channelId.isBlank()) {
-            where.add("channelId = :channelId");
-            params.and("channelId", channelId);
-        }
-        if (status != null && !status.isBlank()) {
-            where.add("status = :status");
-            params.and("status", parseStatus(status));
-        }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by id";
-        return Lead.<Lead>find(query, params).range(page.offset(), page.offset() + page.limit() - 1)
+        Filter filter = new Filter().eq("contactId", Params.id("contactId", contactId)).eq("channelId", channelId)
+                .eq("status", status == null || status.isBlank() ? null : parseStatus(status));
+        return Lead.<Lead>find(filter.query("id"), filter.params())
+                .range(page.offset(), page.offset() + page.limit() - 1)
                 .stream().map(LeadView::of).toList();
     }
 
