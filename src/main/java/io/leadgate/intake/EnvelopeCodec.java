@@ -33,7 +33,7 @@ final class EnvelopeCodec {
         e.receivedAt = request.receivedAt();
         e.method = request.method();
         e.subPath = redact(request.subPath(), channel);
-        e.queryString = request.query();
+        e.queryString = request.query() == null ? null : redact(request.query(), channel);
         e.requestUrl = request.requestUrl() == null ? null : redact(request.requestUrl(), channel);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().asMap().forEach((k, v) -> {
@@ -65,9 +65,17 @@ final class EnvelopeCodec {
                 e.receivedAt);
     }
 
-    /** A token in the path is a secret: it is not stored. */
+    /** Settings whose values travel in hook URLs (path or query): they are secrets and are not stored. */
+    private static final List<String> URL_SECRETS = List.of("token", "secret");
+
     private static String redact(String text, ChannelDefinition channel) {
-        String token = channel.setting("token").orElse(null);
-        return token == null || token.isEmpty() ? text : text.replace(token, "***");
+        String out = text;
+        for (String key : URL_SECRETS) {
+            String secret = channel.setting(key).orElse(null);
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
     }
 }

@@ -174,7 +174,6 @@ public class HookService {
 
     private HookReply keptForReplay(ChannelDefinition channel, HookRequest request, RuntimeException e) {
         LOG.errorf("processing failed, request kept for replay: channel=%s cause=%s", channel.id(), Failures.describe(e));
-        LOG.debug("processing failure", e); // stack only at debug: messages may quote personal data
         try {
             Long envelopeId = intake.keepFailed(channel, request, Envelope.Status.FAILED, e);
             return HookReply.json(202, "{\"status\":\"stored-for-replay\",\"envelopeId\":\"" + envelopeId + "\"}");

@@ -76,4 +76,18 @@ class ReplayTest {
             s.execute(statement);
         }
     }
+
+    @Test
+    void tokensInThePathOrQueryAreNotStored() throws SQLException {
+        String envelopeId = given().contentType(ContentType.JSON).body("{\"broken")
+                .post("/hooks/form-token/t0ken-123?api_key=t0ken-123").then().statusCode(400)
+                .extract().path("envelopeId");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select sub_path || ' ' || query_string || ' ' || request_url "
+                     + "from envelope where id = " + Long.parseLong(envelopeId))) {
+            rs.next();
+            String stored = rs.getString(1);
+            assertTrue(stored.contains("***") && !stored.contains("t0ken-123"), stored);
+        }
+    }
 }
