@@ -21,6 +21,8 @@ public interface LeadgateConfig {
 
     Outbox outbox();
 
+    Webhooks webhooks();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -56,5 +58,42 @@ public interface LeadgateConfig {
         /** How often committed lead events get their feed position (the events API also does it on read). */
         @WithDefault("1s")
         String sequenceEvery();
+    }
+
+    interface Webhooks {
+        /** Allow targets on loopback, private, link-local and metadata addresses (turns the SSRF guard off). */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** How often committed lead events are fanned out to the subscriptions. */
+        @WithDefault("1s")
+        String fanOutEvery();
+
+        /** How often due deliveries are sent. */
+        @WithDefault("1s")
+        String sendEvery();
+
+        /** Attempts before a delivery is dead-lettered (the defaults retry for about 32 hours). */
+        @WithDefault("15")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; it doubles per attempt up to max-delay. */
+        @WithDefault("30s")
+        Duration baseDelay();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("6h")
+        Duration maxDelay();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The longest wait for an answer, connection included. */
+        @WithDefault("15s")
+        Duration requestTimeout();
+
+        /** How long delivered deliveries stay listed before they are deleted (dead ones stay until replayed). */
+        @WithDefault("P7D")
+        Duration retention();
     }
 }

@@ -1,0 +1,168 @@
+package io.leadgate.delivery.webhook;
+
+import io.leadgate.config.LeadgateConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends due deliveries. Per subscription only the head of its queue (its pending delivery with the lowest feed
+ * position) is eligible, so a subscription receives events in feed order and a failing head holds the ones behind
+ * it until it is delivered or dead-lettered. Heads are claimed with {@code FOR UPDATE SKIP LOCKED} and leased by
+ * moving their next attempt past the request timeout; the HTTP call runs outside any transaction and its outcome is
+ * recorded afterwards. A replica that dies mid-call leaves the lease to run out: the delivery is sent again with the
+ * same {@code webhook-id} (at least once). Several replicas never claim the same delivery.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    static final int BATCH = 32;
+    private static final Duration ROUND_BUDGET = Duration.ofSeconds(20);
+
+    /** A claimed delivery with what sending it needs. */
+    record Job(long deliveryId, long subscriptionId, String eventId, String url, String secret, String payload) {
+    }
+
+    private final EntityManager em;
+    private final WebhookSender sender;
+    private final LeadgateConfig config;
+    private final MeterRegistry metrics;
+    private final RetrySchedule schedule;
+
+    WebhookDispatcher(EntityManager em, WebhookSender sender, LeadgateConfig config, MeterRegistry metrics) {
+        this.em = em;
+        this.sender = sender;
+        this.config = config;
+        this.metrics = metrics;
+        LeadgateConfig.Webhooks w = config.webhooks();
+        this.schedule = new RetrySchedule(w.baseDelay(), w.maxDelay(), w.maxAttempts());
+    }
+
+    @Scheduled(every = "${leadgate.webhooks.send-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        try {
+            dispatch();
+        } catch (RuntimeException e) {
+            LOG.debugf("webhook dispatch skipped: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Sends due heads, batch after batch, until none is due (or the round's time is up); returns how many were tried. */
+    public int dispatch() {
+        Instant until = Instant.now().plus(ROUND_BUDGET);
+        int total = 0;
+        List<Job> jobs;
+        do {
+            jobs = QuarkusTransaction.requiringNew().call(this::claim);
+            List<CompletableFuture<Attempt>> sent = new ArrayList<>(jobs.size());
+            for (Job job : jobs) {
+                sent.add(sender.send(job.url(), job.secret(), job.eventId(), job.payload()));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                Attempt attempt = sent.get(i).join();
+                QuarkusTransaction.requiringNew().run(() -> record(job, attempt, Instant.now()));
+            }
+            total += jobs.size();
+        } while (!jobs.isEmpty() && Instant.now().isBefore(until));
+        return total;
+    }
+
+    private List<Job> claim() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("select d.id from webhook_delivery d"
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1"
+                        + " and d.subscription_id in (select s.id from webhook_subscription s where s.status = 'ACTIVE')"
+                        + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
+                        + " and e.status = 'PENDING' and e.feed_position < d.feed_position)"
+                        + " order by d.next_attempt_at, d.id limit " + BATCH + " for update skip locked")
+                .setParameter(1, now).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Duration timeouts = config.webhooks().connectTimeout().plus(config.webhooks().requestTimeout());
+        Instant lease = now.plus(timeouts.multipliedBy(2)).plusSeconds(30);
+        List<Job> jobs = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            long deliveryId = ((Number) id).longValue();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select d.subscription_id, d.event_id, s.url, s.secret, o.payload"
+                            + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
+                            + " join outbox_event o on o.feed_position = d.feed_position where d.id = ?1")
+                    .setParameter(1, deliveryId).getResultList();
+            em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2")
+                    .setParameter(1, lease).setParameter(2, deliveryId).executeUpdate();
+            if (!rows.isEmpty()) {
+                Object[] r = rows.get(0);
+                jobs.add(new Job(deliveryId, ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4]));
+            }
+        }
+        return jobs;
+    }
+
+    /** Records one attempt's outcome: delivered, retried later, dead-lettered, or (410) the subscription disabled. */
+    void record(Job job, Attempt attempt, Instant now) {
+        WebhookDelivery delivery = WebhookDelivery.findById(job.deliveryId());
+        if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
+            return; // the subscription was deleted meanwhile
+        }
+        delivery.attempts++;
+        delivery.lastAttemptAt = now;
+        delivery.lastStatus = attempt.status();
+        delivery.lastError = attempt.error();
+        String outcome;
+        switch (attempt.outcome()) {
+            case DELIVERED -> {
+                delivery.status = WebhookDelivery.Status.DELIVERED;
+                delivery.deliveredAt = now;
+                outcome = "delivered";
+            }
+            case GONE -> {
+                delivery.status = WebhookDelivery.Status.DEAD;
+                disable(job.subscriptionId(), now);
+                outcome = "gone";
+            }
+            default -> {
+                if (schedule.exhausted(delivery.attempts)) {
+                    delivery.status = WebhookDelivery.Status.DEAD;
+                    outcome = "dead";
+                    LOG.warnf("webhook %d: delivery %d dead-lettered after %d attempts (%s)", job.subscriptionId(),
+                            delivery.id, delivery.attempts, attempt.error());
+                } else {
+                    delivery.nextAttemptAt = now.plus(schedule.delay(delivery.attempts, attempt.retryAfter(),
+                            () -> ThreadLocalRandom.current().nextDouble()));
+                    outcome = attempt.outcome() == Attempt.Outcome.REFUSED ? "refused" : "failed";
+                }
+            }
+        }
+        metrics.counter("leadgate.webhook.deliveries", "outcome", outcome).increment();
+    }
+
+    /** After {@code 410 Gone}: the subscription stops, and what was waiting for it is dead-lettered (replayable). */
+    private void disable(long subscriptionId, Instant now) {
+        WebhookSubscription subscription = WebhookSubscription.findById(subscriptionId);
+        if (subscription == null) {
+            return;
+        }
+        subscription.status = WebhookSubscription.Status.DISABLED;
+        subscription.disabledReason = "410 Gone";
+        subscription.updatedAt = now;
+        WebhookDelivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4",
+                WebhookDelivery.Status.DEAD, "webhook disabled (410 Gone)", subscriptionId, WebhookDelivery.Status.PENDING);
+        LOG.warnf("webhook %d disabled: the endpoint answered 410 Gone", subscriptionId);
+    }
+}

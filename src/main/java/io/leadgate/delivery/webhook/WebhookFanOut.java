@@ -1,0 +1,109 @@
+package io.leadgate.delivery.webhook;
+
+import io.leadgate.config.LeadgateConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns committed lead events into deliveries: reads the outbox by feed position after its cursor (never by id,
+ * so an event that committed late is not skipped), makes one pending delivery per matching active subscription,
+ * and moves the cursor, in one transaction. The cursor row is taken with {@code FOR UPDATE SKIP LOCKED}: one
+ * replica fans out at a time, the others skip the turn.
+ */
+@ApplicationScoped
+public class WebhookFanOut {
+
+    private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
+    static final int BATCH = 500;
+
+    private final EntityManager em;
+    private final LeadgateConfig config;
+
+    WebhookFanOut(EntityManager em, LeadgateConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${leadgate.webhooks.fan-out-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        try {
+            fanOut();
+        } catch (RuntimeException e) {
+            LOG.debugf("webhook fan-out skipped: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purge() {
+        try {
+            Instant before = Instant.now().minus(config.webhooks().retention());
+            long deleted = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.delete(
+                    "status = ?1 and deliveredAt < ?2", WebhookDelivery.Status.DELIVERED, before));
+            if (deleted > 0) {
+                LOG.debugf("deleted %d delivered webhook deliveries", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("webhook purge skipped: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Fans out every positioned event after the cursor; returns how many events were read. */
+    public int fanOut() {
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(this::fanOutBatch);
+            total += done;
+        } while (done == BATCH);
+        return total;
+    }
+
+    private int fanOutBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object> cursor = em.createNativeQuery(
+                "select last_position from webhook_cursor where id = 1 for update skip locked").getResultList();
+        if (cursor.isEmpty()) {
+            return 0; // another replica is fanning out
+        }
+        long last = ((Number) cursor.get(0)).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createNativeQuery("select feed_position, event_id, type from outbox_event"
+                        + " where feed_position > ?1 order by feed_position limit " + BATCH)
+                .setParameter(1, last).getResultList();
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<WebhookSubscription> subscriptions = WebhookSubscription
+                .list("status = ?1 order by id", WebhookSubscription.Status.ACTIVE);
+        Instant now = Instant.now();
+        for (Object[] event : events) {
+            long position = ((Number) event[0]).longValue();
+            String type = (String) event[2];
+            for (WebhookSubscription subscription : subscriptions) {
+                if (subscription.wants(type)) {
+                    WebhookDelivery delivery = new WebhookDelivery();
+                    delivery.subscriptionId = subscription.id;
+                    delivery.feedPosition = position;
+                    delivery.eventId = (String) event[1];
+                    delivery.eventType = type;
+                    delivery.status = WebhookDelivery.Status.PENDING;
+                    delivery.nextAttemptAt = now;
+                    delivery.createdAt = now;
+                    delivery.persist();
+                }
+            }
+        }
+        long newLast = ((Number) events.get(events.size() - 1)[0]).longValue();
+        em.createNativeQuery("update webhook_cursor set last_position = ?1 where id = 1")
+                .setParameter(1, newLast).executeUpdate();
+        return events.size();
+    }
+}

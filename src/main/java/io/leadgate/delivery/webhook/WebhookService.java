@@ -1,0 +1,135 @@
+package io.leadgate.delivery.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.config.LeadgateConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Webhook subscriptions and their deliveries: what the API does, in one transaction per call. */
+@ApplicationScoped
+public class WebhookService {
+
+    private final AddressGuard guard;
+
+    WebhookService(LeadgateConfig config) {
+        this.guard = new AddressGuard(config.webhooks().allowPrivate(), AddressGuard.SYSTEM);
+    }
+
+    /**
+     * Subscribes; throws {@link InvalidWebhookException} for a bad body or a target the SSRF guard refuses. A host
+     * that does not resolve yet is accepted: the guard checks again before every attempt.
+     */
+    @Transactional
+    public WebhookView create(JsonNode body) {
+        SubscriptionRequest request = SubscriptionRequest.parse(body);
+        try {
+            guard.check(request.url());
+        } catch (RefusedTargetException e) {
+            throw new InvalidWebhookException(e.getMessage());
+        } catch (UnknownHostException e) {
+            // checked again at send time
+        }
+        Instant now = Instant.now();
+        WebhookSubscription s = new WebhookSubscription();
+        s.url = request.url();
+        s.events = String.join(" ", request.events());
+        s.secret = request.secret();
+        s.status = WebhookSubscription.Status.ACTIVE;
+        s.createdAt = now;
+        s.updatedAt = now;
+        s.persist();
+        return WebhookView.of(s);
+    }
+
+    public List<WebhookView> list(int limit, int offset) {
+        return WebhookSubscription.<WebhookSubscription>findAll(io.quarkus.panache.common.Sort.by("id"))
+                .range(offset, offset + limit - 1).stream().map(WebhookView::of).toList();
+    }
+
+    public Optional<WebhookView> get(long id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).map(WebhookView::of);
+    }
+
+    /** Deletes a subscription and its deliveries; false when there was none. */
+    @Transactional
+    public boolean delete(long id) {
+        WebhookDelivery.delete("subscriptionId", id);
+        return WebhookSubscription.deleteById(id);
+    }
+
+    /** Turns a disabled subscription on again (its dead deliveries stay dead until replayed). */
+    @Transactional
+    public Optional<WebhookView> enable(long id) {
+        return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).map(s -> {
+            s.status = WebhookSubscription.Status.ACTIVE;
+            s.disabledReason = null;
+            s.updatedAt = Instant.now();
+            return WebhookView.of(s);
+        });
+    }
+
+    /** A subscription's deliveries in feed order, optionally of one status; empty when there is no subscription. */
+    public Optional<List<DeliveryView>> deliveries(long subscriptionId, WebhookDelivery.Status status, int limit,
+                                                   int offset) {
+        if (WebhookSubscription.findById(subscriptionId) == null) {
+            return Optional.empty();
+        }
+        var query = status == null
+                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 order by feedPosition", subscriptionId)
+                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2 order by feedPosition",
+                subscriptionId, status);
+        return Optional.of(query.range(offset, offset + limit - 1).stream().map(DeliveryView::of).toList());
+    }
+
+    /**
+     * Sends a dead (or delivered) delivery again, with a fresh retry schedule and the same {@code webhook-id}. It is
+     * the oldest pending delivery of its subscription then, so it goes out before the rest of the queue.
+     */
+    @Transactional
+    public Optional<DeliveryView> replay(long deliveryId) {
+        WebhookDelivery d = WebhookDelivery.findById(deliveryId);
+        if (d == null) {
+            return Optional.empty();
+        }
+        if (d.status == WebhookDelivery.Status.PENDING) {
+            throw new WebhookConflictException("delivery " + deliveryId + " is pending already");
+        }
+        requireActive(d.subscriptionId);
+        requeue(d, Instant.now());
+        return Optional.of(DeliveryView.of(d));
+    }
+
+    /** Replays every dead delivery of a subscription; returns how many, or empty when there is no subscription. */
+    @Transactional
+    public Optional<Integer> replayDead(long subscriptionId) {
+        if (WebhookSubscription.findById(subscriptionId) == null) {
+            return Optional.empty();
+        }
+        requireActive(subscriptionId);
+        Instant now = Instant.now();
+        List<WebhookDelivery> dead = WebhookDelivery.list("subscriptionId = ?1 and status = ?2 order by feedPosition",
+                subscriptionId, WebhookDelivery.Status.DEAD);
+        dead.forEach(d -> requeue(d, now));
+        return Optional.of(dead.size());
+    }
+
+    private static void requireActive(long subscriptionId) {
+        WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
+        if (s != null && s.status != WebhookSubscription.Status.ACTIVE) {
+            throw new WebhookConflictException("webhook " + subscriptionId + " is disabled ("
+                    + s.disabledReason + "); enable it first");
+        }
+    }
+
+    private static void requeue(WebhookDelivery d, Instant now) {
+        d.status = WebhookDelivery.Status.PENDING;
+        d.attempts = 0;
+        d.nextAttemptAt = now;
+        d.deliveredAt = null;
+    }
+}
