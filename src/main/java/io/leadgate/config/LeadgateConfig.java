@@ -65,11 +65,7 @@ public interface LeadgateConfig {
         @WithDefault("false")
         boolean allowPrivate();
 
-        /** How often committed lead events are fanned out to the subscriptions. */
-        @WithDefault("1s")
-        String fanOutEvery();
-
-        /** How often due deliveries are sent. */
+        /** How often committed lead events are fanned out to the subscriptions and due deliveries are sent. */
         @WithDefault("1s")
         String sendEvery();
 

@@ -35,13 +35,16 @@ public class WebhookDispatcher {
     }
 
     private final EntityManager em;
+    private final WebhookFanOut fanOut;
     private final WebhookSender sender;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
     private final RetrySchedule schedule;
 
-    WebhookDispatcher(EntityManager em, WebhookSender sender, LeadgateConfig config, MeterRegistry metrics) {
+    WebhookDispatcher(EntityManager em, WebhookFanOut fanOut, WebhookSender sender, LeadgateConfig config,
+                      MeterRegistry metrics) {
         this.em = em;
+        this.fanOut = fanOut;
         this.sender = sender;
         this.config = config;
         this.metrics = metrics;
@@ -52,6 +55,11 @@ public class WebhookDispatcher {
     @Scheduled(every = "${leadgate.webhooks.send-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        try {
+            fanOut.fanOut();
+        } catch (RuntimeException e) {
+            LOG.debugf("webhook fan-out skipped: %s", e.getClass().getSimpleName());
+        }
         try {
             dispatch();
         } catch (RuntimeException e) {
@@ -105,11 +113,14 @@ public class WebhookDispatcher {
                     .setParameter(1, deliveryId).getResultList();
             em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2")
                     .setParameter(1, lease).setParameter(2, deliveryId).executeUpdate();
-            if (!rows.isEmpty()) {
-                Object[] r = rows.get(0);
-                jobs.add(new Job(deliveryId, ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4]));
+            if (rows.isEmpty()) { // the event itself was erased (personal data deletion): nothing left to send
+                em.createNativeQuery("update webhook_delivery set status = 'DEAD', last_error = 'event no longer stored'"
+                        + " where id = ?1").setParameter(1, deliveryId).executeUpdate();
+                continue;
             }
+            Object[] r = rows.get(0);
+            jobs.add(new Job(deliveryId, ((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4]));
         }
         return jobs;
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * Turns committed lead events into deliveries: reads the outbox by feed position after its cursor (never by id,
  * so an event that committed late is not skipped), makes one pending delivery per matching active subscription,
  * and moves the cursor, in one transaction. The cursor row is taken with {@code FOR UPDATE SKIP LOCKED}: one
- * replica fans out at a time, the others skip the turn.
+ * replica fans out at a time, the others skip the turn. Run by the {@link WebhookDispatcher}'s tick, before sending.
  */
 @ApplicationScoped
 public class WebhookFanOut {
@@ -28,16 +28,6 @@ public class WebhookFanOut {
     WebhookFanOut(EntityManager em, LeadgateConfig config) {
         this.em = em;
         this.config = config;
-    }
-
-    @Scheduled(every = "${leadgate.webhooks.fan-out-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
-        try {
-            fanOut();
-        } catch (RuntimeException e) {
-            LOG.debugf("webhook fan-out skipped: %s", e.getClass().getSimpleName());
-        }
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -83,6 +73,12 @@ public class WebhookFanOut {
         }
         List<WebhookSubscription> subscriptions = WebhookSubscription
                 .list("status = ?1 order by id", WebhookSubscription.Status.ACTIVE);
+        if (subscriptions.isEmpty()) { // nobody listens: skip to the end of the feed
+            em.createNativeQuery("update webhook_cursor set last_position ="
+                    + " (select coalesce(max(feed_position), ?1) from outbox_event) where id = 1")
+                    .setParameter(1, last).executeUpdate();
+            return 0;
+        }
         Instant now = Instant.now();
         for (Object[] event : events) {
             long position = ((Number) event[0]).longValue();

@@ -23,11 +23,14 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.leadgate.delivery.webhook.WebhookReceiver.await;
@@ -55,6 +58,12 @@ class WebhookDeliveryTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    WebhookFanOut fanOut;
+
+    @Inject
+    WebhookDispatcher dispatcher;
 
     @BeforeAll
     static void startReceiver() {
@@ -217,6 +226,55 @@ class WebhookDeliveryTest {
         assertEquals(got.get(0).header("webhook-id"), got.get(1).header("webhook-id"));
         long waitedMillis = (got.get(1).receivedNanos() - got.get(0).receivedNanos()) / 1_000_000;
         assertTrue(waitedMillis >= 2000, "no retry before Retry-After (the back-off alone is 200-240 ms): " + waitedMillis);
+        unsubscribe(id);
+    }
+
+    @Test
+    void concurrentSendersDeliverEachEventOnceAndInOrder() throws Exception {
+        String secret = "concurrent-secret";
+        String path = path("concurrent");
+        String id = subscribe(path, secret, EventTypes.LEAD_CREATED, EventTypes.INQUIRY_RECEIVED);
+        List<String> contacts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            contacts.add(postForm().getString("contactId"));
+        }
+        sequencer.sequence();
+        // three more "replicas" next to the scheduled one, each fanning out and sending as fast as it can
+        AtomicBoolean done = new AtomicBoolean();
+        List<Thread> senders = new ArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> {
+                while (!done.get()) {
+                    try {
+                        fanOut.fanOut();
+                        dispatcher.dispatch();
+                    } catch (RuntimeException e) {
+                        errors.add(e);
+                    }
+                }
+            });
+            t.start();
+            senders.add(t);
+        }
+        try {
+            await(() -> receiver.requests(path).size(), n -> n >= 10, WAIT, "ten events");
+        } finally {
+            done.set(true);
+            for (Thread t : senders) {
+                t.join(30_000);
+            }
+        }
+        assertEquals(List.of(), errors);
+        List<Received> got = receiver.requests(path);
+        List<String> ids = got.stream().map(r -> r.header("webhook-id")).toList();
+        assertEquals(10, ids.size(), "no event sent twice: " + ids);
+        assertEquals(10, Set.copyOf(ids).size());
+        List<String> feedOrder = api().get("/api/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .extract().jsonPath().getList("eventId", String.class);
+        assertEquals(feedOrder, ids, "in feed order");
+        assertEquals(contacts, got.stream().map(r -> json(r).get("subject").asText()).distinct().toList());
+        got.forEach(r -> assertTrue(WebhookReceiver.verify(secret, r)));
         unsubscribe(id);
     }
 
