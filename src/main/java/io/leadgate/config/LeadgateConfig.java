@@ -21,6 +21,8 @@ public interface LeadgateConfig {
 
     Outbox outbox();
 
+    Kafka kafka();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -56,5 +58,32 @@ public interface LeadgateConfig {
         /** How often committed lead events get their feed position (the events API also does it on read). */
         @WithDefault("1s")
         String sequenceEvery();
+    }
+
+    /** The outbox relay to Kafka; on only when {@code kafka.bootstrap.servers} ({@code KAFKA_BOOTSTRAP_SERVERS}) is set. */
+    interface Kafka {
+        /** The topic lead events go to ({@code LEADGATE_KAFKA_TOPIC}). */
+        @WithDefault("leadgate.lead-events")
+        String topic();
+
+        /** How many outbox rows one relay pass reads at most. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often the relay looks for unsent rows when idle. */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** How long the relay lease lasts without renewal: a replica that died is replaced after this. */
+        @WithDefault("15s")
+        Duration leaseTtl();
+
+        /** Sends waiting this long for the broker's acknowledgement mark Kafka delivery degraded. */
+        @WithDefault("5s")
+        Duration degradedAfter();
+
+        /** The pause before a pass retries after a failed send. */
+        @WithDefault("2s")
+        Duration retryBackoff();
     }
 }
