@@ -23,6 +23,8 @@ public interface LeadgateConfig {
 
     Webhooks webhooks();
 
+    Kafka kafka();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -91,5 +93,32 @@ public interface LeadgateConfig {
         /** How long delivered deliveries stay listed before they are deleted (dead ones stay until replayed). */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    /** The outbox relay to Kafka; on only when {@code kafka.bootstrap.servers} ({@code KAFKA_BOOTSTRAP_SERVERS}) is set. */
+    interface Kafka {
+        /** The topic lead events go to ({@code LEADGATE_KAFKA_TOPIC}). */
+        @WithDefault("leadgate.lead-events")
+        String topic();
+
+        /** How many outbox rows one relay pass reads at most. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often the relay looks for unsent rows when idle. */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** How long the relay lease lasts without renewal: a replica that died is replaced after this. */
+        @WithDefault("15s")
+        Duration leaseTtl();
+
+        /** Sends waiting this long for the broker's acknowledgement mark Kafka delivery degraded. */
+        @WithDefault("5s")
+        Duration degradedAfter();
+
+        /** The pause before a pass retries after a failed send. */
+        @WithDefault("2s")
+        Duration retryBackoff();
     }
 }
