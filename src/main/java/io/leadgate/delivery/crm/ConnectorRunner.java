@@ -73,7 +73,12 @@ public class ConnectorRunner {
 
     void start(@Observes StartupEvent event) {
         for (CrmConnector connector : enabled()) {
-            QuarkusTransaction.requiringNew().run(() -> ensureCursor(connector.id()));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> ensureCursor(connector.id()));
+            } catch (RuntimeException e) {
+                LOG.warnf("CRM connector %s: cursor not ready yet (%s); the first tick creates it", connector.id(),
+                        e.getClass().getSimpleName());
+            }
             statuses.put(connector.id(), new Status("running", null, Instant.now()));
             String id = connector.id();
             metrics.gauge("leadgate.crm.stopped", Tags.of("crm", id), this, r -> r.stopped(id) ? 1 : 0);
@@ -189,7 +194,8 @@ public class ConnectorRunner {
             metrics.counter("leadgate.crm.failures", "crm", id, "kind", f.kind().name().toLowerCase()).increment();
             switch (f.kind()) {
                 case REJECTED -> {
-                    LOG.warnf("CRM connector %s: lead %d refused (%s), skipped: %s", id, leadId, f.code(), f.getMessage());
+                    // the CRM's own text may quote the lead's data: only the code is logged
+                    LOG.warnf("CRM connector %s: lead %d refused (%s), skipped", id, leadId, f.code());
                     advance(id, position);
                     return Step.SKIPPED;
                 }
@@ -205,7 +211,7 @@ public class ConnectorRunner {
                     return Step.STOPPED;
                 }
                 default -> {
-                    statuses.put(id, new Status("retrying", truncate(f.code() + ": " + f.getMessage(), 200), Instant.now()));
+                    statuses.put(id, new Status("retrying", f.code(), Instant.now()));
                     LOG.warnf("CRM connector %s: lead %d not pushed yet (%s), will retry", id, leadId, f.code());
                     return Step.RETRY;
                 }
