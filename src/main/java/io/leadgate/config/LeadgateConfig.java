@@ -24,6 +24,7 @@ public interface LeadgateConfig {
     Webhooks webhooks();
 
     Kafka kafka();
+    Connectors connectors();
 
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
@@ -120,5 +121,64 @@ public interface LeadgateConfig {
         /** The pause before a pass retries after a failed send. */
         @WithDefault("2s")
         Duration retryBackoff();
+    }
+
+    /** CRM connectors that push new leads (all off by default). Secrets come from the environment. */
+    interface Connectors {
+        /** How often each enabled connector looks for new leads; {@code off} disables the schedule. */
+        @WithDefault("2s")
+        String pollEvery();
+
+        Bitrix24 bitrix24();
+
+        AmoCrm amocrm();
+
+        interface Bitrix24 {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** The incoming-webhook URL, {@code https://portal.bitrix24.ru/rest/1/<token>/} ({@code LEADGATE_CONNECTORS_BITRIX24_URL}); secret. */
+            Optional<String> url();
+
+            /** What a new lead becomes in Bitrix24: {@code lead} or {@code deal}. */
+            @WithDefault("lead")
+            String entity();
+
+            /** Requests per second (Bitrix24: 2). */
+            @WithDefault("2")
+            double rate();
+
+            /** Requests at once (Bitrix24: 50). */
+            @WithDefault("50")
+            int burst();
+
+            @WithDefault("10s")
+            Duration timeout();
+        }
+
+        interface AmoCrm {
+            @WithDefault("false")
+            boolean enabled();
+
+            /** {@code https://<subdomain>.amocrm.ru}. */
+            Optional<String> baseUrl();
+
+            /** The long-lived token ({@code LEADGATE_CONNECTORS_AMOCRM_TOKEN}); secret. */
+            Optional<String> token();
+
+            /** The pipeline new leads go to; the account's main pipeline when absent. */
+            Optional<Long> pipelineId();
+
+            /** Requests per second (amoCRM: 7). */
+            @WithDefault("7")
+            double rate();
+
+            /** Requests at once. */
+            @WithDefault("7")
+            int burst();
+
+            @WithDefault("10s")
+            Duration timeout();
+        }
     }
 }

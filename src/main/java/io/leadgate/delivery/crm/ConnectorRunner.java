@@ -1,0 +1,250 @@
+package io.leadgate.delivery.crm;
+
+import io.leadgate.delivery.EventTypes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Feeds each enabled {@link CrmConnector} the {@code leadgate.lead.created} events of the outbox in feed order.
+ * Each connector has its own cursor row in {@code crm_cursor}; one step locks that row ({@code FOR UPDATE SKIP
+ * LOCKED}, so under several replicas exactly one pushes while the others skip), pushes the next lead and moves the
+ * cursor in the same transaction. The CRM ids a push learns are committed at once by {@link CrmLinks}, so a crash
+ * between the CRM's answer and the cursor move makes the lead come again and be linked, not created twice. The
+ * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
+ *
+ * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected lead is skipped and counted;
+ * refused credentials stop the connector (persisted with a hash of the credentials, so it stays stopped across
+ * restarts until the credentials change or {@link #resume} is called).
+ */
+@ApplicationScoped
+public class ConnectorRunner {
+
+    private static final Logger LOG = Logger.getLogger(ConnectorRunner.class);
+    private static final int MAX_STEPS_PER_TICK = 500;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    private static final int STEP_TIMEOUT_SECONDS = 300;
+
+    /** What one step did. */
+    public enum Step { PUSHED, SKIPPED, IDLE, BUSY, STOPPED, RETRY }
+
+    /** A connector's state for health: {@code running}, {@code retrying} or {@code stopped}, with a safe detail. */
+    public record Status(String state, String detail, Instant since) {
+    }
+
+    private final List<CrmConnector> connectors;
+    private final EntityManager em;
+    private final LeadSnapshots snapshots;
+    private final MeterRegistry metrics;
+    private final Map<String, Status> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    ConnectorRunner(Instance<CrmConnector> connectors, EntityManager em, LeadSnapshots snapshots, MeterRegistry metrics) {
+        this.connectors = connectors.stream().toList();
+        this.em = em;
+        this.snapshots = snapshots;
+        this.metrics = metrics;
+    }
+
+    /** The enabled connectors. */
+    public List<CrmConnector> enabled() {
+        return connectors.stream().filter(CrmConnector::enabled).toList();
+    }
+
+    /** The state of an enabled connector. */
+    public Optional<Status> status(String id) {
+        return Optional.ofNullable(statuses.get(id));
+    }
+
+    void start(@Observes StartupEvent event) {
+        for (CrmConnector connector : enabled()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> ensureCursor(connector.id()));
+            } catch (RuntimeException e) {
+                LOG.warnf("CRM connector %s: cursor not ready yet (%s); the first tick creates it", connector.id(),
+                        e.getClass().getSimpleName());
+            }
+            statuses.put(connector.id(), new Status("running", null, Instant.now()));
+            String id = connector.id();
+            metrics.gauge("leadgate.crm.stopped", Tags.of("crm", id), this, r -> r.stopped(id) ? 1 : 0);
+            LOG.infof("CRM connector %s enabled", connector.id());
+        }
+    }
+
+    @Scheduled(every = "${leadgate.connectors.poll-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        for (CrmConnector connector : enabled()) {
+            Instant wait = notBefore.get(connector.id());
+            if (wait != null && Instant.now().isBefore(wait)) {
+                continue;
+            }
+            try {
+                drain(connector.id());
+            } catch (RuntimeException e) {
+                LOG.debugf("CRM connector %s skipped a tick: %s", connector.id(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Pushes what is pending for one connector, until idle, stopped, failing or busy elsewhere; returns the last step. */
+    public Step drain(String id) {
+        CrmConnector connector = enabled().stream().filter(c -> c.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no enabled connector " + id));
+        Step step = Step.IDLE;
+        for (int i = 0; i < MAX_STEPS_PER_TICK; i++) {
+            step = step(connector);
+            if (step != Step.PUSHED && step != Step.SKIPPED) {
+                break;
+            }
+        }
+        return step;
+    }
+
+    /** Lifts a stop: the connector pushes again from where it stopped. */
+    public void resume(String id) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update crm_cursor set stopped_reason = null, stopped_at = null, updated_at = ?2 where crm = ?1")
+                .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate());
+        statuses.put(id, new Status("running", null, Instant.now()));
+        notBefore.remove(id);
+        failures.remove(id);
+        LOG.infof("CRM connector %s resumed", id);
+    }
+
+    private Step step(CrmConnector connector) {
+        String id = connector.id();
+        Step step = QuarkusTransaction.requiringNew().timeout(STEP_TIMEOUT_SECONDS).call(() -> stepLocked(connector));
+        switch (step) {
+            case PUSHED, SKIPPED, IDLE -> {
+                failures.remove(id);
+                notBefore.remove(id);
+                statuses.compute(id, (k, s) -> s != null && "running".equals(s.state()) ? s
+                        : new Status("running", null, Instant.now()));
+            }
+            case RETRY -> {
+                int n = failures.merge(id, 1, Integer::sum);
+                Duration backoff = Duration.ofSeconds(1L << Math.min(n, 9));
+                notBefore.put(id, Instant.now().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
+            }
+            default -> {
+            }
+        }
+        return step;
+    }
+
+    private Step stepLocked(CrmConnector connector) {
+        String id = connector.id();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select last_position, stopped_reason, credential_hash from crm_cursor "
+                + "where crm = ?1 for update skip locked").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            ensureCursor(id);
+            return Step.BUSY;
+        }
+        long last = ((Number) rows.get(0)[0]).longValue();
+        String stoppedReason = (String) rows.get(0)[1];
+        if (stoppedReason != null) {
+            if (connector.credentialHash().equals(rows.get(0)[2])) {
+                if (!stopped(id)) {
+                    statuses.put(id, new Status("stopped", stoppedReason, Instant.now()));
+                }
+                return Step.STOPPED;
+            }
+            LOG.infof("CRM connector %s: credentials changed since it stopped; resuming", id);
+            em.createNativeQuery("update crm_cursor set stopped_reason = null, stopped_at = null where crm = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createNativeQuery("select feed_position, lead_id, inquiry_id from outbox_event "
+                        + "where type = ?1 and feed_position > ?2 order by feed_position")
+                .setParameter(1, EventTypes.LEAD_CREATED).setParameter(2, last).setMaxResults(1).getResultList();
+        if (events.isEmpty()) {
+            return Step.IDLE;
+        }
+        long position = ((Number) events.get(0)[0]).longValue();
+        Long leadId = events.get(0)[1] == null ? null : ((Number) events.get(0)[1]).longValue();
+        Long inquiryId = events.get(0)[2] == null ? null : ((Number) events.get(0)[2]).longValue();
+        Optional<LeadSnapshot> lead = leadId == null ? Optional.empty() : snapshots.load(leadId, inquiryId);
+        if (lead.isEmpty()) {
+            advance(id, position);
+            return Step.SKIPPED;
+        }
+        try {
+            connector.push(lead.get());
+            advance(id, position);
+            metrics.counter("leadgate.crm.pushed", "crm", id).increment();
+            return Step.PUSHED;
+        } catch (CrmFailure f) {
+            metrics.counter("leadgate.crm.failures", "crm", id, "kind", f.kind().name().toLowerCase()).increment();
+            switch (f.kind()) {
+                case REJECTED -> {
+                    // the CRM's own text may quote the lead's data: only the code is logged
+                    LOG.warnf("CRM connector %s: lead %d refused (%s), skipped", id, leadId, f.code());
+                    advance(id, position);
+                    return Step.SKIPPED;
+                }
+                case AUTH -> {
+                    String reason = truncate(f.code() + ": " + f.getMessage(), 200);
+                    em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
+                                    + "updated_at = ?3 where crm = ?1")
+                            .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
+                            .setParameter(4, connector.credentialHash()).executeUpdate();
+                    statuses.put(id, new Status("stopped", reason, Instant.now()));
+                    LOG.errorf("CRM connector %s STOPPED: the CRM refused the credentials or the account (%s). Nothing is "
+                            + "sent until the credentials are fixed; pending leads wait. %s", id, f.code(), f.getMessage());
+                    return Step.STOPPED;
+                }
+                default -> {
+                    statuses.put(id, new Status("retrying", f.code(), Instant.now()));
+                    LOG.warnf("CRM connector %s: lead %d not pushed yet (%s), will retry", id, leadId, f.code());
+                    return Step.RETRY;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Step.RETRY;
+        }
+    }
+
+    private boolean stopped(String id) {
+        Status s = statuses.get(id);
+        return s != null && "stopped".equals(s.state());
+    }
+
+    private void advance(String id, long position) {
+        em.createNativeQuery("update crm_cursor set last_position = ?2, updated_at = ?3 where crm = ?1")
+                .setParameter(1, id).setParameter(2, position).setParameter(3, Instant.now()).executeUpdate();
+    }
+
+    /** A new connector starts after the leads already there: it pushes new leads, not the history. */
+    private void ensureCursor(String id) {
+        Number existing = (Number) em.createNativeQuery("select count(*) from crm_cursor where crm = ?1")
+                .setParameter(1, id).getSingleResult();
+        if (existing.longValue() > 0) {
+            return;
+        }
+        Number max = (Number) em.createNativeQuery("select coalesce(max(feed_position), 0) from outbox_event").getSingleResult();
+        em.createNativeQuery("insert into crm_cursor (crm, last_position, updated_at) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, id).setParameter(2, max.longValue()).setParameter(3, Instant.now()).executeUpdate();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

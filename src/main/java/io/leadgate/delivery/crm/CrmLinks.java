@@ -1,0 +1,64 @@
+package io.leadgate.delivery.crm;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Reads and records {@link CrmLink}s, each write committed at once in its own transaction: what the CRM created
+ * stays known even when the push that created it fails later. Only one replica pushes to a CRM at a time (the
+ * cursor row lock), so there is no race on a link.
+ */
+@ApplicationScoped
+public class CrmLinks {
+
+    public static final String CONTACT = "contact";
+    public static final String LEAD = "lead";
+
+    /** The link of a local contact or lead, if any (its remote id is empty while a create is in flight). */
+    public Optional<CrmLink> find(String crm, String entity, Long localId) {
+        if (localId == null) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> CrmLink.<CrmLink>find(
+                "crm = ?1 and entity = ?2 and localId = ?3", crm, entity, localId).firstResultOptional());
+    }
+
+    /** The CRM's id of a local contact or lead, once known. */
+    public Optional<String> remoteId(String crm, String entity, Long localId) {
+        return find(crm, entity, localId).map(l -> l.remoteId);
+    }
+
+    /** Notes that a create is about to be sent, so a crash before its answer is recorded can be resolved later. */
+    public void markPending(String crm, String entity, long localId, String remoteType) {
+        save(crm, entity, localId, remoteType, null);
+    }
+
+    /** Records the CRM's id of a local contact or lead. */
+    public void link(String crm, String entity, long localId, String remoteType, String remoteId) {
+        save(crm, entity, localId, remoteType, remoteId);
+    }
+
+    private void save(String crm, String entity, long localId, String remoteType, String remoteId) {
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            CrmLink link = CrmLink.<CrmLink>find("crm = ?1 and entity = ?2 and localId = ?3", crm, entity, localId)
+                    .firstResult();
+            if (link == null) {
+                link = new CrmLink();
+                link.crm = crm;
+                link.entity = entity;
+                link.localId = localId;
+                link.createdAt = now;
+            } else if (remoteId == null && link.remoteId != null) {
+                return; // never forget a known id
+            }
+            link.remoteType = remoteType;
+            link.remoteId = remoteId;
+            link.updatedAt = now;
+            link.persist();
+        });
+    }
+}

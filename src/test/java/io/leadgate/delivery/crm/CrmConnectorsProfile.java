@@ -1,0 +1,28 @@
+package io.leadgate.delivery.crm;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Both CRM connectors on, pointed at {@link CrmWireMock}; no schedule, so each test drives the connectors itself and
+ * sees exactly what they sent. Bitrix24's bucket is smaller than the real one (burst 10, 5/s) so a burst test is short.
+ */
+public class CrmConnectorsProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "leadgate.connectors.poll-every", "off",
+                "leadgate.connectors.bitrix24.enabled", "true",
+                "leadgate.connectors.bitrix24.burst", "10",
+                "leadgate.connectors.bitrix24.rate", "5",
+                "leadgate.connectors.amocrm.enabled", "true");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(CrmWireMock.class));
+    }
+}

@@ -1,0 +1,89 @@
+package io.leadgate.delivery.crm;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.leadgate.testing.Conformance;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * WireMock standing in for a Bitrix24 portal and an amoCRM account, started before the application, answering with
+ * the documented shapes (the conformance samples where there are some). Tests add their own stubs above these.
+ */
+public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
+
+    /** The webhook's secret path part; it must never show in logs. */
+    public static final String B24_HOOK = "/rest/1/s3cr3tw3bh00k/";
+    public static final String AMO_TOKEN = "amo-long-lived-t0ken";
+    public static final int B24_NEW_CONTACT = 501;
+    public static final int B24_LEAD = 3465;
+    public static final int AMO_LEAD = 18415;
+    public static final int AMO_CONTACT = 18429;
+    static final int DEFAULT_PRIORITY = 10;
+
+    static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        defaults();
+        return Map.of(
+                "leadgate.connectors.bitrix24.url", server.baseUrl() + B24_HOOK,
+                "leadgate.connectors.amocrm.base-url", server.baseUrl(),
+                "leadgate.connectors.amocrm.token", AMO_TOKEN);
+    }
+
+    /** Nothing found by duplicate search; contact + lead created; lead added (the documented answer); amoCRM created. */
+    static void defaults() {
+        server.stubFor(post(urlEqualTo(B24_HOOK + "batch.json")).atPriority(DEFAULT_PRIORITY)
+                .withRequestBody(containing("crm.duplicate.findbycomm"))
+                .willReturn(json(batch("{\"phone\":[],\"email\":[]}"))));
+        server.stubFor(post(urlEqualTo(B24_HOOK + "batch.json")).atPriority(DEFAULT_PRIORITY)
+                .withRequestBody(containing("crm.contact.add"))
+                .willReturn(json(batch("{\"contact\":" + B24_NEW_CONTACT + ",\"lead\":" + B24_LEAD + "}"))));
+        server.stubFor(post(urlEqualTo(B24_HOOK + "batch.json")).atPriority(DEFAULT_PRIORITY + 1)
+                .withRequestBody(containing("crm.lead.list"))
+                .willReturn(json(batch("{\"sent\":[]}"))));
+        server.stubFor(post(urlEqualTo(B24_HOOK + "crm.lead.add.json")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(sample("webforms/bitrix24/b24restdocs__crm.lead.add.response.json"))));
+        server.stubFor(post(urlEqualTo("/api/v4/leads/complex")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[{\"id\":" + AMO_LEAD + ",\"contact_id\":" + AMO_CONTACT
+                                + ",\"company_id\":null,\"request_id\":[\"0\"],\"merged\":false}]")));
+    }
+
+    /** A Bitrix24 batch answer with these results and no errors (empty PHP arrays come as {@code []}). */
+    static String batch(String results) {
+        return "{\"result\":{\"result\":" + results + ",\"result_error\":[],\"result_total\":[],\"result_next\":[],"
+                + "\"result_time\":[]},\"time\":{\"start\":1705764932.99,\"finish\":1705764933.1,\"duration\":0.11,"
+                + "\"processing\":0.1,\"date_start\":\"2024-01-20T18:35:32+01:00\",\"date_finish\":\"2024-01-20T18:35:33+01:00\"}}";
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static String sample(String relative) {
+        return new String(Conformance.bytes(relative), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    static WireMock client() {
+        return new WireMock(server);
+    }
+}
