@@ -1,7 +1,8 @@
 package io.leadgate.api;
 
-import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,14 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every {@code /api/**} request needs {@code X-Api-Key} with one of {@code leadgate.api.keys}. Keys are held as
- * SHA-256 digests and compared in constant time. With no key configured the API is closed.
+ * Every {@code /api/**} request needs {@code X-Api-Key} with a known key: 401 without one, 403 when the key lacks
+ * the scope (read for GET, admin otherwise; see {@link ApiKeyring}). With no key configured the API is closed.
  */
 @Singleton
 public class ApiKeyFilter {
@@ -24,22 +24,26 @@ public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
 
     private final Provider<LeadgateConfig> config;
-    private volatile List<byte[]> digests;
+    private volatile ApiKeyring keyring;
 
     /** Filters are built at static init, before runtime configuration exists: the keys are read on first use. */
     ApiKeyFilter(Provider<LeadgateConfig> config) {
         this.config = config;
     }
 
-    private List<byte[]> digests() {
-        List<byte[]> d = digests;
-        if (d == null) {
-            d = config.get().api().keys().orElse(List.of()).stream()
-                    .map(String::strip).filter(k -> !k.isEmpty())
-                    .map(k -> Secrets.sha256(k.getBytes(StandardCharsets.UTF_8))).toList();
-            digests = d;
+    /** A malformed hashed key stops start-up rather than the first request. */
+    void validate(@Observes StartupEvent start) {
+        keyring();
+    }
+
+    private ApiKeyring keyring() {
+        ApiKeyring k = keyring;
+        if (k == null) {
+            LeadgateConfig.Api api = config.get().api();
+            k = ApiKeyring.of(api.keys().orElse(List.of()), api.hashedKeys().orElse(List.of()));
+            keyring = k;
         }
-        return d;
+        return k;
     }
 
     @ServerRequestFilter
@@ -49,18 +53,15 @@ public class ApiKeyFilter {
             return Optional.empty();
         }
         String key = request.getHeaderString(HEADER);
-        if (key != null) {
-            byte[] digest = Secrets.sha256(key.getBytes(StandardCharsets.UTF_8));
-            boolean match = false;
-            for (byte[] known : digests()) {
-                match |= MessageDigest.isEqual(known, digest);
-            }
-            if (match) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(Response.status(401).type(MediaType.APPLICATION_JSON)
-                .entity("{\"error\":\"" + (key == null ? "X-Api-Key header required" : "invalid API key") + "\"}")
-                .build());
+        ApiKeyring.Scope wanted = ApiKeyring.required(request.getMethod(), path);
+        return switch (keyring().check(key, wanted)) {
+            case ALLOWED -> Optional.empty();
+            case WRONG_SCOPE -> refuse(403, "this API key lacks the " + wanted.code() + " scope");
+            case UNKNOWN_KEY -> refuse(401, key == null ? "X-Api-Key header required" : "invalid API key");
+        };
+    }
+
+    private static Optional<Response> refuse(int status, String message) {
+        return Optional.of(Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build());
     }
 }

@@ -12,17 +12,24 @@ import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
 import io.leadgate.intake.InquiryViews;
 import io.leadgate.intake.StoredInquiry;
+import io.leadgate.privacy.PrivacyService;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** {@code GET /api/contacts} and {@code GET /api/contacts/{id}} with the timeline across channels. */
+/**
+ * {@code GET /api/contacts} and {@code GET /api/contacts/{id}} with the timeline across channels; GDPR export and
+ * erasure (CONTRACT §9).
+ */
 @Path("/api/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read")
@@ -30,10 +37,12 @@ public class ContactResource {
 
     private final ContactQueries contacts;
     private final ObjectMapper mapper;
+    private final PrivacyService privacy;
 
-    ContactResource(ContactQueries contacts, ObjectMapper mapper) {
+    ContactResource(ContactQueries contacts, ObjectMapper mapper, PrivacyService privacy) {
         this.contacts = contacts;
         this.mapper = mapper;
+        this.privacy = privacy;
     }
 
     /**
@@ -76,5 +85,22 @@ public class ContactResource {
         StoredInquiry.<StoredInquiry>find("contactId = ?1 order by receivedAt, id", contactId).stream()
                 .map(InquiryViews::of).forEach(timeline::add);
         return json;
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Operation(summary = "Everything held about the person (GDPR access)")
+    public ObjectNode export(@PathParam("id") String id) {
+        return privacy.export(Params.pathId("contact", id)).orElseThrow(() -> ApiError.notFound("no contact " + id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Erases the person's data, keeping anonymous counts (GDPR erasure)")
+    public Response erase(@PathParam("id") String id) {
+        if (!privacy.erase(Params.pathId("contact", id))) {
+            throw ApiError.notFound("no contact " + id);
+        }
+        return Response.noContent().build();
     }
 }

@@ -35,6 +35,12 @@ public interface LeadgateConfig {
     interface Api {
         /** Keys accepted in {@code X-Api-Key} ({@code LEADGATE_API_KEYS}, comma-separated). None: the API is closed. */
         Optional<List<String>> keys();
+
+        /**
+         * Keys stored as digests with a scope, {@code sha256:<hex of SHA-256(key)>:<read|admin>}, comma-separated
+         * ({@code LEADGATE_API_HASHED_KEYS}). read: GET only; admin: everything.
+         */
+        Optional<List<String>> hashedKeys();
     }
 
     interface Hooks {

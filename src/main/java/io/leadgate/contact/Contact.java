@@ -28,4 +28,8 @@ public class Contact extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the person's data was erased (GDPR); the card then holds nothing and the API no longer shows it. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

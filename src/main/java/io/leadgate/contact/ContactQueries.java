@@ -18,7 +18,7 @@ public class ContactQueries {
     @Transactional
     public Optional<ContactView> byId(long id) {
         Contact contact = Contact.findById(id);
-        return contact == null ? Optional.empty() : Optional.of(views(List.of(contact)).get(0));
+        return contact == null || contact.erasedAt != null ? Optional.empty() : Optional.of(views(List.of(contact)).get(0));
     }
 
     /** Contacts holding an identity, or every contact when none is given, oldest first. */
@@ -26,7 +26,7 @@ public class ContactQueries {
     public List<ContactView> find(IdentityKind kind, String value, int limit, int offset) {
         List<Contact> contacts;
         if (kind == null) {
-            contacts = Contact.<Contact>findAll(io.quarkus.panache.common.Sort.by("id")).range(offset, offset + limit - 1).list();
+            contacts = Contact.<Contact>find("erasedAt is null order by id").range(offset, offset + limit - 1).list();
         } else {
             List<Long> ids = ContactIdentity.<ContactIdentity>find("identityValue = ?1 and kind = ?2", value, kind)
                     .stream().map(i -> i.contactId).distinct().sorted().toList();

@@ -61,6 +61,11 @@ public class IdentityResolver {
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .orElseThrow().getKey();
         Contact contact = Contact.findById(chosen, LockModeType.PESSIMISTIC_WRITE);
+        if (contact.erasedAt != null) {
+            // Erased (GDPR) after its identities were read: a serialisation failure makes the write path run again,
+            // and then no identity points to the erased card.
+            throw new IllegalStateException(new java.sql.SQLException("contact erased meanwhile", "40001"));
+        }
         List<Long> conflicting = byContact.keySet().stream().filter(id -> !id.equals(chosen)).sorted().toList();
         addIdentities(contact, info, keys, known, now);
         if (contact.name == null && info.name() != null) {

@@ -6,10 +6,12 @@ public final class EventTypes {
     public static final String LEAD_UPDATED = "leadgate.lead.updated";
     public static final String INQUIRY_RECEIVED = "leadgate.inquiry.received";
     public static final String CONTACT_MERGED = "leadgate.contact.merged";
+    /** A contact's personal data was erased (GDPR): consumers should erase their copies too. */
+    public static final String CONTACT_ERASED = "leadgate.contact.erased";
 
-    /** The CloudEvent source of events about a channel's inquiries. */
+    /** The CloudEvent source of events about a channel's inquiries; {@code /leadgate} for events of no channel. */
     public static String source(String channelId) {
-        return "/leadgate/channels/" + channelId;
+        return channelId == null ? "/leadgate" : "/leadgate/channels/" + channelId;
     }
 
     private EventTypes() {

@@ -1,0 +1,55 @@
+package io.leadgate.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.contact.Contact;
+import io.leadgate.contact.ContactIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The contact card and its identities: the name is blanked, the identities are deleted (lookups find nothing). */
+@ApplicationScoped
+public class ContactCardData implements PersonalData {
+
+    private final ObjectMapper mapper;
+
+    ContactCardData(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String section() {
+        return "contact";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public JsonNode export(long contactId) {
+        Contact contact = Contact.findById(contactId);
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", String.valueOf(contact.id));
+        json.put("name", contact.name);
+        json.put("createdAt", contact.createdAt.toString());
+        json.put("updatedAt", contact.updatedAt.toString());
+        ArrayNode identities = json.putArray("identities");
+        ContactIdentity.<ContactIdentity>find("contactId = ?1 order by id", contactId).stream().forEach(i -> identities.addObject()
+                .put("kind", i.kind.name().toLowerCase())
+                .put("value", i.identityValue)
+                .put("label", i.label)
+                .put("undeliverable", i.undeliverable)
+                .put("createdAt", i.createdAt.toString()));
+        return json;
+    }
+
+    @Override
+    public int erase(long contactId) {
+        Contact contact = Contact.findById(contactId);
+        contact.name = null;
+        return 1 + (int) ContactIdentity.delete("contactId", contactId);
+    }
+}

@@ -1,0 +1,174 @@
+package io.leadgate.privacy;
+
+import io.leadgate.testing.Api;
+import io.leadgate.testing.Conformance;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.leadgate.testing.Api.api;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GDPR export and erasure (CONTRACT §9). */
+@QuarkusTest
+class PrivacyApiTest {
+
+    @Test
+    void exportHoldsEverythingAboutThePerson() {
+        String d = Api.newMobileDigits();
+        String email = "export-" + d + "@example.com";
+        form("form", "{\"name\":\"Ольга Export\",\"phone\":\"8" + d + "\",\"email\":\"" + email
+                + "\",\"message\":\"Перезвоните мне\",\"utm_campaign\":\"spring\",\"gclid\":\"g-" + d + "\"}");
+        form("form-de", "{\"phone\":\"+7" + d + "\",\"message\":\"second\"}");
+        String id = contactId("+7" + d);
+
+        JsonPath export = api().get("/api/contacts/" + id + "/export").then().statusCode(200)
+                .contentType(ContentType.JSON).extract().jsonPath();
+        assertEquals(id, export.getString("contactId"));
+        assertEquals("Ольга Export", export.getString("contact.name"));
+        assertEquals(List.of("+7" + d, email), export.getList("contact.identities.value"));
+        assertEquals(List.of("Перезвоните мне", "second"), export.getList("inquiries.text"));
+        assertEquals(List.of("form", "form-de"), export.getList("inquiries.channelId"));
+        assertEquals(1, export.getList("leads").size());
+        assertEquals("spring", export.getString("leads[0].attribution.utm_campaign"));
+        assertEquals(2, export.getList("envelopes").size());
+        assertEquals("text", export.getString("envelopes[0].bodyEncoding"));
+        assertTrue(export.getString("envelopes[0].body").contains("Перезвоните мне"));
+        assertTrue(export.getList("events.event.type").contains("leadgate.lead.created"));
+        assertEquals(List.of(), export.getList("calls"));
+    }
+
+    @Test
+    void eraseScrubsPersonalDataAndKeepsAnonymousCounts() {
+        String cursor = lastCursor();
+        String d = Api.newMobileDigits();
+        String email = "erase-" + d + "@example.com";
+        form("form", "{\"name\":\"Erase Me\",\"phone\":\"8" + d + "\",\"email\":\"" + email
+                + "\",\"message\":\"my secret text\",\"utm_campaign\":\"spring\",\"gclid\":\"g-" + d
+                + "\",\"plan\":\"pro\"}");
+        String id = contactId("+7" + d);
+        String leadId = api().queryParam("contactId", id).get("/api/leads").then().body("", hasSize(1)).extract().path("[0].id");
+        String inquiryId = api().queryParam("contactId", id).get("/api/inquiries").then().body("", hasSize(1))
+                .extract().path("[0].id");
+
+        api().delete("/api/contacts/" + id).then().statusCode(204);
+
+        api().get("/api/contacts/" + id).then().statusCode(404).body("error", equalTo("no contact " + id));
+        api().get("/api/contacts/" + id + "/export").then().statusCode(404);
+        api().delete("/api/contacts/" + id).then().statusCode(404);
+        api().queryParam("phone", "+7" + d).get("/api/contacts").then().statusCode(200).body("", hasSize(0));
+        api().queryParam("email", email).get("/api/contacts").then().statusCode(200).body("", hasSize(0));
+        api().queryParam("limit", 1000).get("/api/contacts").then().body("id", org.hamcrest.Matchers.not(hasItem(id)));
+
+        // The lead and the inquiry stay for counts, without personal data.
+        JsonPath lead = api().get("/api/leads/" + leadId).then().statusCode(200).extract().jsonPath();
+        assertEquals("form", lead.getString("channelId"));
+        assertEquals("spring", lead.getString("attribution.utm_campaign"));
+        assertEquals(java.util.Map.of(), lead.getMap("attribution.clickIds"));
+        JsonPath inquiry = api().queryParam("contactId", id).get("/api/inquiries").then().body("", hasSize(1))
+                .extract().jsonPath().setRootPath("[0]");
+        assertEquals(inquiryId, inquiry.getString("id"));
+        assertEquals("lead", inquiry.getString("kind"));
+        assertEquals("webform", inquiry.getString("channel"));
+        assertNull(inquiry.getString("text"));
+        assertNull(inquiry.getString("contact.name"));
+        assertEquals(List.of(), inquiry.getList("contact.phones"));
+        assertEquals(List.of(), inquiry.getList("contact.emails"));
+        assertEquals(java.util.Map.of(), inquiry.getMap("extra"));
+        assertFalse(inquiry.prettify().contains(d), "no digit string of the phone remains");
+
+        // Events about the person keep their envelope and lose their data; one more says the contact was erased.
+        JsonPath events = api().queryParam("after", cursor).queryParam("limit", 1000).get("/api/events").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> subjects = events.getList("subject");
+        List<String> types = events.getList("type");
+        int erasedEvents = 0;
+        for (int i = 0; i < subjects.size(); i++) {
+            if (id.equals(subjects.get(i))) {
+                String data = events.getString("[" + i + "].data");
+                assertFalse(data.contains(d), "event " + types.get(i) + " holds no phone");
+                erasedEvents += types.get(i).equals("leadgate.contact.erased") ? 1 : 0;
+            }
+        }
+        assertEquals(1, erasedEvents);
+        assertFalse(events.prettify().contains("my secret text"));
+    }
+
+    @Test
+    void thePersonWritingAgainAfterErasureGetsANewCard() {
+        String d = Api.newMobileDigits();
+        form("form", "{\"name\":\"Twice\",\"phone\":\"8" + d + "\"}");
+        String first = contactId("+7" + d);
+        api().delete("/api/contacts/" + first).then().statusCode(204);
+        form("form", "{\"name\":\"Twice\",\"phone\":\"8" + d + "\",\"message\":\"back again\"}");
+        String second = contactId("+7" + d);
+        assertNotEquals(first, second);
+        api().get("/api/contacts/" + second).then().statusCode(200).body("name", equalTo("Twice"));
+    }
+
+    @Test
+    void eraseForgetsTheCallersNumberAndTheRawRequest() {
+        String mobile = "49151" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        String callId = "gdpr-" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        String body = new String(Conformance.bytes("telephony/sipgate/zammad-spec__in_newCall.form"), StandardCharsets.UTF_8)
+                .replace("4912347114711", mobile).replace("1234567890-3", callId);
+        given().contentType("application/x-www-form-urlencoded").body(body).post("/hooks/sipgate/sg-token-1")
+                .then().statusCode(200);
+        String id = contactId("+" + mobile);
+        JsonPath export = api().get("/api/contacts/" + id + "/export").then().statusCode(200).extract().jsonPath();
+        assertEquals("+" + mobile, export.getString("calls[0].customer"));
+        assertTrue(export.getString("envelopes[0].body").contains(mobile));
+
+        api().delete("/api/contacts/" + id).then().statusCode(204);
+
+        JsonPath call = api().queryParam("channelId", "sipgate").queryParam("callId", callId).get("/api/calls").then()
+                .statusCode(200).body("", hasSize(1)).extract().jsonPath().setRootPath("[0]");
+        assertNull(call.getString("customer"));
+        assertEquals("in", call.getString("direction"));
+        api().queryParam("phone", "+" + mobile).get("/api/contacts").then().body("", hasSize(0));
+        String stored = api().queryParam("contactId", id).get("/api/inquiries").then().body("", hasSize(1)).extract().asString();
+        assertFalse(stored.contains(mobile));
+    }
+
+    @Test
+    void unknownContactsAreNotFound() {
+        api().get("/api/contacts/987654321987/export").then().statusCode(404).body("error", equalTo("no contact 987654321987"));
+        api().delete("/api/contacts/987654321987").then().statusCode(404);
+        api().delete("/api/contacts/not-a-number").then().statusCode(404);
+    }
+
+    /** The cursor of the newest event so far ("0" when there is none). */
+    private static String lastCursor() {
+        String cursor = "0";
+        while (true) {
+            List<Object> page = api().queryParam("after", cursor).queryParam("limit", 1000).get("/api/events").then()
+                    .statusCode(200).extract().path("cursor");
+            if (page.isEmpty()) {
+                return cursor;
+            }
+            cursor = String.valueOf(page.get(page.size() - 1));
+        }
+    }
+
+    private static void form(String channel, String json) {
+        given().contentType(ContentType.JSON).body(json).post("/hooks/" + channel).then().statusCode(200);
+    }
+
+    private static String contactId(String phone) {
+        return api().queryParam("phone", phone).get("/api/contacts").then().statusCode(200).body("", hasSize(1))
+                .extract().path("[0].id");
+    }
+}
