@@ -1,5 +1,6 @@
 package io.leadgate.inquiry;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,12 +11,37 @@ import java.util.Map;
  *
  * @param utm      {@code utm_source}, {@code utm_medium}, … in that order, only those present
  * @param clickIds {@code gclid}, {@code yclid}, … only those present
- * @param ad       provider ad facts such as {@code sourceId} and {@code headline}
+ * @param ad         provider ad facts such as {@code sourceId} and {@code headline}
+ * @param firstTouch the visitor's first recorded visit (the website snippet keeps it), or null
+ * @param lastTouch  the visitor's latest campaign or external visit before the submission, or null
  */
 public record Attribution(Map<String, String> utm, Map<String, String> clickIds, String referrer,
-                          String landingPage, Map<String, String> ad) {
+                          String landingPage, Map<String, String> ad, Touch firstTouch, Touch lastTouch) {
 
     public static final Attribution NONE = new Attribution(Map.of(), Map.of(), null, null, Map.of());
+
+    /**
+     * One visit as the browser saw it: its UTM parameters and click ids, the external referrer and the landing page.
+     *
+     * @param at when the visit began by the browser's clock, or null
+     */
+    public record Touch(Map<String, String> utm, Map<String, String> clickIds, String referrer, String landingPage,
+                        Instant at) {
+
+        public Touch {
+            utm = frozen(utm);
+            clickIds = frozen(clickIds);
+        }
+
+        public boolean isEmpty() {
+            return utm.isEmpty() && clickIds.isEmpty() && referrer == null && landingPage == null;
+        }
+
+        /** This touch as a plain attribution, for when the submission itself names no campaign. */
+        public Attribution asAttribution() {
+            return new Attribution(utm, clickIds, referrer, landingPage, Map.of());
+        }
+    }
 
     public Attribution {
         utm = frozen(utm);
@@ -23,8 +49,20 @@ public record Attribution(Map<String, String> utm, Map<String, String> clickIds,
         ad = frozen(ad);
     }
 
+    /** An attribution without first- and last-touch records. */
+    public Attribution(Map<String, String> utm, Map<String, String> clickIds, String referrer, String landingPage,
+                       Map<String, String> ad) {
+        this(utm, clickIds, referrer, landingPage, ad, null, null);
+    }
+
     public boolean isEmpty() {
-        return utm.isEmpty() && clickIds.isEmpty() && referrer == null && landingPage == null && ad.isEmpty();
+        return utm.isEmpty() && clickIds.isEmpty() && referrer == null && landingPage == null && ad.isEmpty()
+                && firstTouch == null && lastTouch == null;
+    }
+
+    /** This attribution with first- and last-touch records. */
+    public Attribution withTouches(Touch first, Touch last) {
+        return new Attribution(utm, clickIds, referrer, landingPage, ad, first, last);
     }
 
     /** This attribution with the gaps filled from {@code other}; values already here win. */
@@ -36,7 +74,8 @@ public record Attribution(Map<String, String> utm, Map<String, String> clickIds,
         Map<String, String> a = new LinkedHashMap<>(other.ad);
         a.putAll(ad);
         return new Attribution(u, c, referrer != null ? referrer : other.referrer,
-                landingPage != null ? landingPage : other.landingPage, a);
+                landingPage != null ? landingPage : other.landingPage, a,
+                firstTouch != null ? firstTouch : other.firstTouch, lastTouch != null ? lastTouch : other.lastTouch);
     }
 
     private static Map<String, String> frozen(Map<String, String> map) {

@@ -49,6 +49,55 @@ public final class AttributionExtractor {
         return new Attribution(utm, clickIds, blankToNull(referrer), blankToNull(landingPage), Map.of());
     }
 
+    /**
+     * One visit recorded by the website snippet, read from fields named {@code <prefix>utm_source}, …,
+     * {@code <prefix>gclid}, …, {@code <prefix>referrer}, {@code <prefix>landing_page} and {@code <prefix>at}
+     * (ISO-8601 or epoch milliseconds); UTM and click ids missing from the fields are read from the landing page's
+     * query. Empty when none of the fields is there.
+     *
+     * @param prefix for example {@code lg_first_} or {@code lg_last_}
+     */
+    public static java.util.Optional<Attribution.Touch> touch(Map<String, String> fields, String prefix) {
+        Map<String, String> own = new LinkedHashMap<>();
+        lowerKeys(fields).forEach((k, v) -> {
+            if (k.startsWith(prefix) && !v.isBlank()) {
+                own.put(k.substring(prefix.length()), v.strip());
+            }
+        });
+        if (own.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String landing = own.get("landing_page");
+        List<Map<String, String>> sources = List.of(own, firstValues(UrlQuery.queryOf(landing)));
+        Map<String, String> utm = new LinkedHashMap<>();
+        for (String key : UTM_KEYS) {
+            first(sources, key).ifPresent(v -> utm.put(key, v));
+        }
+        own.forEach((k, v) -> {
+            if (k.startsWith("utm_")) {
+                utm.putIfAbsent(k, v);
+            }
+        });
+        Map<String, String> clickIds = new LinkedHashMap<>();
+        for (String key : CLICK_IDS) {
+            first(sources, key).ifPresent(v -> clickIds.put(key, v));
+        }
+        Attribution.Touch touch = new Attribution.Touch(utm, clickIds, own.get("referrer"), landing, instant(own.get("at")));
+        return touch.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(touch);
+    }
+
+    private static java.time.Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(value))
+                    : java.time.Instant.parse(value);
+        } catch (RuntimeException e) {
+            return null; // a browser clock we cannot read is no reason to drop the lead
+        }
+    }
+
     private static java.util.Optional<String> first(List<Map<String, String>> sources, String key) {
         for (Map<String, String> source : sources) {
             String v = source.get(key);

@@ -80,19 +80,7 @@ public final class InquiryJson {
     }
 
     public static ObjectNode attribution(Attribution a) {
-        ObjectNode n = MAPPER.createObjectNode();
-        for (String key : STANDARD_UTM) {
-            n.put(key, a.utm().get(key));
-        }
-        a.utm().forEach((k, v) -> {
-            if (!STANDARD_UTM.contains(k)) {
-                n.put(k, v);
-            }
-        });
-        ObjectNode clickIds = n.putObject("clickIds");
-        a.clickIds().forEach(clickIds::put);
-        n.put("referrer", a.referrer());
-        n.put("landingPage", a.landingPage());
+        ObjectNode n = visit(a.utm(), a.clickIds(), a.referrer(), a.landingPage());
         if (a.ad().isEmpty()) {
             n.putNull("ad");
         } else {
@@ -101,6 +89,40 @@ public final class InquiryJson {
                 ad.put(e.getKey(), e.getValue());
             }
         }
+        touches(n, a);
+        return n;
+    }
+
+    /** {@code firstTouch} / {@code lastTouch}: present only when the submission carried them (the website snippet). */
+    private static void touches(ObjectNode n, Attribution a) {
+        if (a.firstTouch() != null) {
+            n.set("firstTouch", touch(a.firstTouch()));
+        }
+        if (a.lastTouch() != null) {
+            n.set("lastTouch", touch(a.lastTouch()));
+        }
+    }
+
+    private static ObjectNode touch(Attribution.Touch t) {
+        ObjectNode n = visit(t.utm(), t.clickIds(), t.referrer(), t.landingPage());
+        n.put("at", t.at() == null ? null : t.at().toString());
+        return n;
+    }
+
+    private static ObjectNode visit(Map<String, String> utm, Map<String, String> ids, String referrer, String landing) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (String key : STANDARD_UTM) {
+            n.put(key, utm.get(key));
+        }
+        utm.forEach((k, v) -> {
+            if (!STANDARD_UTM.contains(k)) {
+                n.put(k, v);
+            }
+        });
+        ObjectNode clickIds = n.putObject("clickIds");
+        ids.forEach(clickIds::put);
+        n.put("referrer", referrer);
+        n.put("landingPage", landing);
         return n;
     }
 

@@ -11,12 +11,14 @@ import io.leadgate.channel.HandshakeCapable;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookReply;
 import io.leadgate.channel.HookRequest;
+import io.leadgate.channel.RejectedException;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
+import io.leadgate.inquiry.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -27,7 +29,8 @@ import java.util.Optional;
 
 /**
  * Runs a hook request through its channel: channel lookup (404) → CORS → size (413) → media type (415) → rate
- * limit (429) → verification (401, nothing stored) → parse (400, raw kept) → the write path (503 when storage is
+ * limit (429) → verification (401, nothing stored) → parse (400, raw kept; an abuse rule refusing it: 413/422,
+ * nothing kept) → the write path (503 when storage is
  * down) → the provider's answer, sent only after commit. Preview runs the same steps and stores nothing.
  */
 @ApplicationScoped
@@ -107,9 +110,13 @@ public class HookService {
         List<Inquiry> items;
         try {
             items = adapter.parse(request, channel);
+        } catch (RejectedException e) {
+            return rejected(channel, e);
         } catch (UnparseableException | RuntimeException e) {
             return unparseable(channel, request, e);
         }
+        items.stream().filter(i -> i.kind() == Kind.IGNORED && "honeypot".equals(i.reason())).forEach(i ->
+                metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", "honeypot").increment());
         try {
             HookOutcome outcome = intake.accept(channel, request, items);
             return adapter.reply(request, channel, outcome);
@@ -135,6 +142,8 @@ public class HookService {
         List<Inquiry> items;
         try {
             items = adapter.get().parse(request, definition.get());
+        } catch (RejectedException e) {
+            return error(e.status(), e.getMessage());
         } catch (UnparseableException | RuntimeException e) {
             return error(400, "body cannot be parsed: " + reason(e));
         }
@@ -156,6 +165,12 @@ public class HookService {
                     : "content type " + request.mediaType() + " is not accepted by provider " + channel.provider().id()));
         }
         return Optional.empty();
+    }
+
+    private HookReply rejected(ChannelDefinition channel, RejectedException e) {
+        metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", e.reason()).increment();
+        LOG.infof("submission rejected: channel=%s reason=%s", channel.id(), e.reason());
+        return error(e.status(), e.getMessage());
     }
 
     private HookReply unparseable(ChannelDefinition channel, HookRequest request, Exception e) {

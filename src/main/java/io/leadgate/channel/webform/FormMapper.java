@@ -24,6 +24,11 @@ public final class FormMapper {
                           String hookQuery, String refererHeader) {
     }
 
+    /** Field name prefixes of the website snippet's first- and last-touch visits. */
+    public static final String FIRST_TOUCH = "lg_first_";
+    public static final String LAST_TOUCH = "lg_last_";
+    private static final String SNIPPET_PREFIX = "lg_";
+
     private FormMapper() {
     }
 
@@ -42,7 +47,7 @@ public final class FormMapper {
         String landing = null;
         for (FormFields.Field field : form.fields()) {
             String value = field.value() == null ? "" : field.value().strip();
-            if (field.name().equalsIgnoreCase(ctx.honeypot() == null ? "" : ctx.honeypot())) {
+            if (field.name().equalsIgnoreCase(ctx.honeypot() == null ? "" : ctx.honeypot()) || isSnippetField(field.name())) {
                 continue;
             }
             Optional<FormField> meaning = meaning(field.name(), ctx.mapping());
@@ -80,8 +85,8 @@ public final class FormMapper {
         }
         fullNames.forEach(contact::name);
         String landingPage = landing != null ? landing : ctx.refererHeader();
-        Attribution attribution = AttributionExtractor.extract(mappedAttribution(form, ctx.mapping()), ctx.hookQuery(),
-                referrer, landingPage);
+        Attribution attribution = withTouches(AttributionExtractor.extract(mappedAttribution(form, ctx.mapping()),
+                ctx.hookQuery(), referrer, landingPage), form.firstValues());
         form.files().forEach(inquiry::attachment);
         return inquiry.kind(Kind.LEAD, null)
                 .contact(contact.build())
@@ -89,6 +94,26 @@ public final class FormMapper {
                 .text(messages.isEmpty() ? null : String.join("\n", messages))
                 .attribution(attribution)
                 .build();
+    }
+
+    /**
+     * Adds the first- and last-touch visits the website snippet sends ({@code lg_first_*}, {@code lg_last_*}); the
+     * submission's own campaign fields stay on top and the last touch fills their gaps.
+     */
+    private static Attribution withTouches(Attribution own, Map<String, String> fields) {
+        Optional<Attribution.Touch> first = AttributionExtractor.touch(fields, FIRST_TOUCH);
+        Optional<Attribution.Touch> last = AttributionExtractor.touch(fields, LAST_TOUCH);
+        if (first.isEmpty() && last.isEmpty()) {
+            return own;
+        }
+        Attribution.Touch f = first.orElseGet(last::get);
+        Attribution.Touch l = last.orElse(f);
+        return own.orElse(l.asAttribution()).withTouches(f, l);
+    }
+
+    /** Fields the website snippet adds ({@code lg_first_utm_source}, {@code lg_rendered_at}, …): never extra data. */
+    public static boolean isSnippetField(String name) {
+        return name.regionMatches(true, 0, SNIPPET_PREFIX, 0, SNIPPET_PREFIX.length());
     }
 
     private static Optional<FormField> meaning(String name, Map<String, String> mapping) {

@@ -60,6 +60,39 @@ class FormMapperTest {
     }
 
     @Test
+    void snippetTouchesAreKeptApartAndTheLastTouchFillsTheSubmissionsGaps() {
+        Inquiry i = FormMapper.map(FormFields.of(io.leadgate.inquiry.UrlQuery.parse(
+                "phone=+79161234567&utm_source=form-own&lg_first_utm_source=google&lg_first_gclid=G1"
+                        + "&lg_first_landing_page=https://s.example/%3Futm_campaign%3Dspring"
+                        + "&lg_last_utm_source=mail&lg_last_utm_medium=email&lg_last_referrer=https://mail.example/"
+                        + "&lg_rendered_at=1&lg_submitted_at=5000")), RU);
+        assertEquals("google", i.attribution().firstTouch().utm().get("utm_source"));
+        assertEquals("spring", i.attribution().firstTouch().utm().get("utm_campaign"));
+        assertEquals(Map.of("gclid", "G1"), i.attribution().firstTouch().clickIds());
+        assertEquals(Map.of("utm_source", "mail", "utm_medium", "email"), i.attribution().lastTouch().utm());
+        assertEquals("https://mail.example/", i.attribution().lastTouch().referrer());
+        assertEquals("form-own", i.attribution().utm().get("utm_source"), "the submission's own field wins");
+        assertEquals("email", i.attribution().utm().get("utm_medium"), "gaps filled from the last touch");
+        assertTrue(i.attribution().clickIds().isEmpty(), "the first touch's click id stays with the first touch");
+        assertTrue(i.extra().isEmpty(), i.extra().toString());
+    }
+
+    @Test
+    void onlyOneTouchServesAsBothFirstAndLast() {
+        Inquiry i = FormMapper.map(FormFields.of(io.leadgate.inquiry.UrlQuery.parse(
+                "phone=+79161234567&lg_first_utm_source=google")), RU);
+        assertEquals(i.attribution().firstTouch(), i.attribution().lastTouch());
+        assertEquals("google", i.attribution().utm().get("utm_source"));
+    }
+
+    @Test
+    void formWithoutSnippetFieldsHasNoTouches() {
+        Inquiry i = FormMapper.map(FormFields.of(io.leadgate.inquiry.UrlQuery.parse("phone=+79161234567&utm_source=x")), RU);
+        assertEquals(null, i.attribution().firstTouch());
+        assertEquals(null, i.attribution().lastTouch());
+    }
+
+    @Test
     void filledHoneypotIsIgnored() {
         Inquiry i = FormMapper.map(FormFields.of(io.leadgate.inquiry.UrlQuery.parse("name=Bot&phone=+79161234567&hp=http://spam")), RU);
         assertEquals(Kind.IGNORED, i.kind());

@@ -12,6 +12,8 @@ import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.channel.webform.FormBodyParser;
 import io.leadgate.channel.webform.FormField;
+import io.leadgate.channel.webform.FormFields;
+import io.leadgate.channel.webform.FormGuard;
 import io.leadgate.channel.webform.FormMapper;
 import io.leadgate.channel.webform.FormReplies;
 import io.leadgate.channel.webform.elementor.ElementorForm;
@@ -25,7 +27,8 @@ import java.util.Map;
  * The generic web form ({@code provider: webform}): any HTML or JSON form posted to {@code /hooks/{id}}, fields
  * recognised by synonyms or the channel's {@code fields} mapping; Elementor Pro "advanced data" posts and Contact
  * Form 7 style posts are recognised too. Optional token in the path or the
- * {@code X-Leadgate-Token} header; no provider key, so a double submit is recognised by its content.
+ * {@code X-Leadgate-Token} header; no provider key, so a double submit is recognised by its content. The website
+ * snippet's first- and last-touch fields land in the attribution; {@link FormGuard} enforces fill time and sizes.
  */
 @ApplicationScoped
 public class WebformAdapter implements ChannelAdapter {
@@ -47,6 +50,7 @@ public class WebformAdapter implements ChannelAdapter {
                         + "subject, referrer, landing-page, ignore or a utm_* name");
             }
         });
+        FormGuard.validate(channel);
     }
 
     @Override
@@ -64,7 +68,10 @@ public class WebformAdapter implements ChannelAdapter {
         var context = new FormMapper.Context(provider().id(), channel.defaultRegion(), channel.settingMap("fields"),
                 channel.setting("honeypot").orElse(null), request.query(),
                 request.headers().first("Referer").orElse(null));
-        return List.of(FormMapper.map(ElementorForm.normalise(FormBodyParser.parse(request)), context));
+        FormFields form = ElementorForm.normalise(FormBodyParser.parse(request));
+        long now = request.receivedAt() == null ? System.currentTimeMillis() : request.receivedAt().toEpochMilli();
+        FormGuard.of(channel).check(form, now);
+        return List.of(FormMapper.map(form, context));
     }
 
     @Override
