@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.delivery.EventTypes;
 import io.leadgate.testing.Api;
 import io.leadgate.testing.KafkaBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +48,9 @@ class KafkaDeliveryTest {
 
     static final String TOPIC = "leadgate.lead-events";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EntityManager em;
 
     /** Kafka on: the broker below supplies kafka.bootstrap.servers. */
     public static class Profile implements QuarkusTestProfile {
@@ -165,6 +172,23 @@ class KafkaDeliveryTest {
         assertEquals(0, lost, "lost events");
         assertEquals(0, outOfOrder, "events out of order per contact");
         await("Kafka delivery to be ok again", () -> "ok".equals(kafkaCheck().getString("data.kafka")));
+    }
+
+    @Test
+    void anotherReplicasLeaseHoldsThisRelayBackUntilItExpires() {
+        // another replica holds the lease and then dies without releasing it
+        Instant expires = Instant.now().plusSeconds(4);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update outbox_relay_lease set owner = 'replica-that-dies', expires_at = :until where name = 'kafka'")
+                .setParameter("until", expires).executeUpdate());
+        await("this replica to stand by", () -> !kafkaCheck().getBoolean("data.leader"));
+        String contact = post(phone(), "while another replica leads").getString("contactId");
+
+        Map<String, List<String>> expected = expectedIdsByContact(Set.of(contact));
+        Map<String, List<Received>> received = consumeUntilAll(expected);
+        assertEquals(expected.get(contact), received.get(contact).stream().map(Received::id).toList(),
+                "the rows wait for the dead replica's lease to expire, then this one delivers them");
+        assertTrue(kafkaCheck().getBoolean("data.leader"), "this replica took the lease over");
     }
 
     private static String phone() {
