@@ -78,7 +78,7 @@ public interface LeadgateConfig {
         @WithDefault("1s")
         String sendEvery();
 
-        /** Attempts before a delivery is dead-lettered (the defaults retry for about 32 hours). */
+        /** Attempts before a delivery is dead-lettered (the defaults retry for at least 32 hours). */
         @WithDefault("15")
         int maxAttempts();
 

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -119,6 +120,6 @@ public class WebhookSender {
 
     private static String describe(Throwable cause) {
         String name = cause.getClass().getSimpleName();
-        return name.toLowerCase().contains("timeout") ? "timed out" : "connection failed (" + name + ")";
+        return name.toLowerCase(Locale.ROOT).contains("timeout") ? "timed out" : "connection failed (" + name + ")";
     }
 }

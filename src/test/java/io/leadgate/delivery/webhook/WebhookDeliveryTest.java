@@ -278,6 +278,23 @@ class WebhookDeliveryTest {
         unsubscribe(id);
     }
 
+    @Test
+    void redirectsAreNotFollowed() {
+        String path = path("moved");
+        String elsewhere = path("elsewhere");
+        receiver.on(path, nth -> new Answer(307, Map.of("Location", receiver.url(elsewhere))));
+        String id = subscribe(path, "moved-secret", EventTypes.LEAD_CREATED);
+        postForm();
+
+        List<Map<String, Object>> dead = await(() -> deliveries(id, "dead"), list -> !list.isEmpty(), WAIT,
+                "the redirected delivery dead-lettered");
+        assertEquals(307, dead.get(0).get("lastStatus"));
+        assertEquals("HTTP 307 (redirects are not followed)", dead.get(0).get("lastError"));
+        assertEquals(3, receiver.requests(path).size());
+        assertEquals(List.of(), receiver.requests(elsewhere), "the redirect target is never requested");
+        unsubscribe(id);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** Before subscribing: every event committed so far is fanned out, so a test's endpoint sees only its own. */
