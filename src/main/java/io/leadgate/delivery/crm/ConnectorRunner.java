@@ -97,7 +97,10 @@ public class ConnectorRunner {
             try {
                 drain(connector.id());
             } catch (RuntimeException e) {
-                LOG.debugf("CRM connector %s skipped a tick: %s", connector.id(), e.getClass().getSimpleName());
+                // a database outage or a bug: back off like a retryable failure, without quoting data
+                backOff(connector.id());
+                statuses.put(connector.id(), new Status("retrying", e.getClass().getSimpleName(), Instant.now()));
+                LOG.warnf("CRM connector %s: step failed (%s), will retry", connector.id(), e.getClass().getSimpleName());
             }
         }
     }
@@ -137,11 +140,7 @@ public class ConnectorRunner {
                 statuses.compute(id, (k, s) -> s != null && "running".equals(s.state()) ? s
                         : new Status("running", null, Instant.now()));
             }
-            case RETRY -> {
-                int n = failures.merge(id, 1, Integer::sum);
-                Duration backoff = Duration.ofSeconds(1L << Math.min(n, 9));
-                notBefore.put(id, Instant.now().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
-            }
+            case RETRY -> backOff(id);
             default -> {
             }
         }
@@ -220,6 +219,12 @@ public class ConnectorRunner {
             Thread.currentThread().interrupt();
             return Step.RETRY;
         }
+    }
+
+    private void backOff(String id) {
+        int n = failures.merge(id, 1, Integer::sum);
+        Duration backoff = Duration.ofSeconds(1L << Math.min(n, 9));
+        notBefore.put(id, Instant.now().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff));
     }
 
     private boolean stopped(String id) {

@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.leadgate.delivery.crm.CrmWireMock.B24_HOOK;
 import static io.leadgate.delivery.crm.CrmWireMock.server;
+import static io.leadgate.testing.Api.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -224,9 +225,12 @@ class Bitrix24ConnectorTest {
         assertEquals(Step.STOPPED, push());
         assertEquals(total, server.findAll(postRequestedFor(urlPathMatching("/rest/.*"))).size(), "nothing sent while stopped");
 
+        api().get("/api/connectors").then().statusCode(200)
+                .body("find { it.id == 'bitrix24' }.state", equalTo("stopped"));
         ownStubs.forEach(server::removeStub);
         ownStubs.clear();
-        runner.resume(Bitrix24Connector.ID);
+        api().post("/api/connectors/bitrix24/resume").then().statusCode(200).body("state", equalTo("running"));
+        api().post("/api/connectors/nope/resume").then().statusCode(404);
         assertEquals(Step.IDLE, push());
         assertFalse(b24Requests(later).isEmpty(), "the waiting lead goes once resumed");
         given().get("/q/health/group/crm-connectors").then().statusCode(200);
