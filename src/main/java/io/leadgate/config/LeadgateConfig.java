@@ -21,6 +21,8 @@ public interface LeadgateConfig {
 
     Outbox outbox();
 
+    Imap imap();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -56,5 +58,19 @@ public interface LeadgateConfig {
         /** How often committed lead events get their feed position (the events API also does it on read). */
         @WithDefault("1s")
         String sequenceEvery();
+    }
+
+    interface Imap {
+        /** How long a replica holds a mailbox without renewing; another replica takes it over after that. */
+        @WithDefault("PT2M")
+        Duration leaseTtl();
+
+        /** The longest single IDLE before the poller checks in and renews its lease (kept below a third of the lease). */
+        @WithDefault("PT40S")
+        Duration idleSlice();
+
+        /** Messages fetched per UID window: a large backlog is streamed in windows of this size. */
+        @WithDefault("500")
+        int batchSize();
     }
 }
