@@ -24,7 +24,9 @@ public interface LeadgateConfig {
     Webhooks webhooks();
 
     Kafka kafka();
+
     Connectors connectors();
+    Imap imap();
 
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
@@ -186,5 +188,19 @@ public interface LeadgateConfig {
             @WithDefault("10s")
             Duration timeout();
         }
+    }
+
+    interface Imap {
+        /** How long a replica holds a mailbox without renewing; another replica takes it over after that. */
+        @WithDefault("PT2M")
+        Duration leaseTtl();
+
+        /** The longest single IDLE before the poller checks in and renews its lease (kept below a third of the lease). */
+        @WithDefault("PT40S")
+        Duration idleSlice();
+
+        /** Messages fetched per UID window: a large backlog is streamed in windows of this size. */
+        @WithDefault("500")
+        int batchSize();
     }
 }

@@ -39,6 +39,9 @@ public final class InquiryJson {
             an.put("contentType", a.contentType());
             an.put("size", a.size());
             an.put("ref", a.ref());
+            if (a.content() != null) {
+                an.put("stored", true); // GET /api/inquiries/{id}/attachments/{position}
+            }
         }
         ObjectNode thread = n.putObject("thread");
         strings(thread.putArray("inReplyTo"), i.thread().inReplyTo());

@@ -198,6 +198,7 @@ public class IntakeService {
         inquiry.item = itemJson.toString();
         inquiry.resolution = resolutionJson(resolution).toString();
         inquiry.persist();
+        keepAttachmentContents(inquiry.id, item, now);
 
         Long leadId = target == null ? null : target.id;
         outbox.append(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
@@ -210,6 +211,26 @@ public class IntakeService {
                     channel.id(), contactId, leadId, inquiry.id, data, now);
         }
         return new HookOutcome.Item(result, inquiry.id, contactId, leadId);
+    }
+
+    /** Attachment bytes the adapter kept (a channel with {@code attachments: store}), committed with the inquiry. */
+    private static void keepAttachmentContents(Long inquiryId, Inquiry item, Instant now) {
+        for (int i = 0; i < item.attachments().size(); i++) {
+            io.leadgate.inquiry.Attachment a = item.attachments().get(i);
+            if (a.content() == null) {
+                continue;
+            }
+            AttachmentContent content = new AttachmentContent();
+            content.inquiryId = inquiryId;
+            content.position = i;
+            content.name = a.name();
+            content.contentType = a.contentType();
+            content.size = a.content().length;
+            content.sha256 = io.leadgate.channel.Secrets.hex(io.leadgate.channel.Secrets.sha256(a.content()));
+            content.content = a.content();
+            content.createdAt = now;
+            content.persist();
+        }
     }
 
     /**

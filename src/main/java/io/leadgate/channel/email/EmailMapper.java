@@ -27,15 +27,43 @@ public final class EmailMapper {
      * How a channel reads mail.
      *
      * @param provider          {@code email} or {@code imap}
-     * @param ignoreNewsletters the channel setting {@code newsletters: ignore}
+     * @param ignoreNewsletters  the channel setting {@code newsletters: ignore}
+     * @param storeAttachments   the channel setting {@code attachments: store} (default {@code drop}: facts only)
+     * @param maxAttachmentBytes the channel setting {@code max-attachment-bytes}: larger contents are dropped
      */
-    public record Options(String provider, String defaultRegion, boolean ignoreNewsletters) {
+    public record Options(String provider, String defaultRegion, boolean ignoreNewsletters, boolean storeAttachments,
+                          long maxAttachmentBytes) {
 
         public static final String NEWSLETTERS = "newsletters";
+        public static final String ATTACHMENTS = "attachments";
+        public static final String MAX_ATTACHMENT_BYTES = "max-attachment-bytes";
+        public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
 
+        public Options(String provider, String defaultRegion, boolean ignoreNewsletters) {
+            this(provider, defaultRegion, ignoreNewsletters, false, DEFAULT_MAX_ATTACHMENT_BYTES);
+        }
+
+        /** The channel's settings; a wrong value stops start-up naming the key. */
         public static Options of(ChannelDefinition channel) {
+            String policy = channel.setting(ATTACHMENTS).map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).orElse("drop");
+            if (!policy.equals("drop") && !policy.equals("store")) {
+                throw new io.leadgate.channel.ChannelFileException(channel.file(), "settings." + ATTACHMENTS,
+                        "must be 'store' or 'drop', not '" + policy + "'");
+            }
+            long max;
+            try {
+                max = channel.setting(MAX_ATTACHMENT_BYTES).map(v -> Long.parseLong(v.strip()))
+                        .orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1) {
+                throw new io.leadgate.channel.ChannelFileException(channel.file(), "settings." + MAX_ATTACHMENT_BYTES,
+                        "must be a positive number of bytes");
+            }
             return new Options(channel.provider().id(), channel.defaultRegion(),
-                    channel.setting(NEWSLETTERS).map(v -> v.strip().equalsIgnoreCase("ignore")).orElse(false));
+                    channel.setting(NEWSLETTERS).map(v -> v.strip().equalsIgnoreCase("ignore")).orElse(false),
+                    policy.equals("store"), max);
         }
     }
 
@@ -53,7 +81,9 @@ public final class EmailMapper {
                 .text(mail.text() == null || mail.text().isBlank() ? null : mail.text())
                 .thread(new ThreadRef(mail.inReplyTo(), mail.references()));
         mail.attachments().forEach(a -> inquiry.attachment(new Attachment(a.name(), a.contentType(), a.size(),
-                a.contentId() == null ? null : "cid:" + a.contentId())));
+                a.contentId() == null ? null : "cid:" + a.contentId(),
+                options.storeAttachments() && a.content() != null && a.size() <= options.maxAttachmentBytes()
+                        ? a.content() : null)));
 
         ContactInfoBuilder contact = new ContactInfoBuilder(options.defaultRegion());
         boolean fromForm = c.kind() != Kind.IGNORED && form.isPresent() && visitor(form.get(), contact);

@@ -107,7 +107,7 @@ final class MimeWalker {
         if (inReport) {
             return Body.NONE;
         }
-        attachments.add(new ParsedMail.MailAttachment(name, mediaType, data.length, contentId(part)));
+        attachments.add(new ParsedMail.MailAttachment(name, mediaType, data.length, contentId(part), data));
         if (mediaType.equals("text/plain") && !attached && inlineText == null) {
             inlineText = body(mediaType, type, data).text();
         }
@@ -175,7 +175,7 @@ final class MimeWalker {
             return;
         }
         attachments.add(new ParsedMail.MailAttachment(fileName(type, disposition, StandardCharsets.ISO_8859_1),
-                "message/rfc822", data.length, contentId(part)));
+                "message/rfc822", data.length, contentId(part), data));
         if (forwarded == null && depth < MAX_DEPTH) {
             forwarded = new MimeWalker(partsLeft).walk(nested, depth + 1, false);
         }

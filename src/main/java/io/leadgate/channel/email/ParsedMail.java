@@ -49,8 +49,13 @@ public record ParsedMail(String messageId, String sha256, Mailbox from, List<Mai
      *
      * @param name      a safe file name (no path, no control characters, at most 255 characters), or null
      * @param contentId the Content-ID without brackets when HTML can show the part inline ({@code cid:}), or null
+     * @param content   the decoded bytes (the mapper keeps or drops them per channel setting), or null
      */
-    public record MailAttachment(String name, String contentType, long size, String contentId) {
+    public record MailAttachment(String name, String contentType, long size, String contentId, byte[] content) {
+
+        public MailAttachment(String name, String contentType, long size, String contentId) {
+            this(name, contentType, size, contentId, null);
+        }
     }
 
     /** One recipient block of a delivery status notification: {@code Action} is failed, delayed, delivered, … */

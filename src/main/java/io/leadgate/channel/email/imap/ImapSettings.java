@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The settings of an {@code imap} channel, read and checked once at start-up. */
 record ImapSettings(String host, int port, String username, String password, String folder, boolean ssl,
-                    Duration pollInterval) {
+                    Duration pollInterval, boolean idle) {
 
     static ImapSettings of(ChannelDefinition channel) {
         boolean ssl = !channel.setting("ssl").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("false"::equals).isPresent();
@@ -19,7 +19,8 @@ record ImapSettings(String host, int port, String username, String password, Str
         return new ImapSettings(channel.setting("host").orElseThrow().strip(), port,
                 channel.setting("username").orElseThrow(), channel.setting("password").orElseThrow(),
                 channel.setting("folder").orElse("INBOX"), ssl,
-                channel.setting("poll-interval").map(v -> duration(channel, v)).orElse(Duration.ofSeconds(60)));
+                channel.setting("poll-interval").map(v -> duration(channel, v)).orElse(Duration.ofSeconds(60)),
+                !channel.setting("idle").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("false"::equals).isPresent());
     }
 
     String protocol() {

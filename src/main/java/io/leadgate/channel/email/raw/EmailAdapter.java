@@ -40,6 +40,7 @@ public class EmailAdapter implements ChannelAdapter {
 
     @Override
     public void validate(ChannelDefinition channel) {
+        EmailMapper.Options.of(channel);
         channel.setting(EmailMapper.Options.NEWSLETTERS).ifPresent(v -> {
             if (!v.strip().equalsIgnoreCase("ignore") && !v.strip().equalsIgnoreCase("lead")) {
                 throw new ChannelFileException(channel.file(), "settings." + EmailMapper.Options.NEWSLETTERS,

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.intake.StoredInquiry;
 import io.leadgate.testing.Conformance;
 import io.leadgate.testing.TcpProxy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,16 +21,22 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.leadgate.testing.Api.api;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,7 +53,8 @@ class ImapPollerTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("leadgate.channels.dir", "src/test/resources/channels-imap");
+            // GreenMail answers each FETCH in time quadratic in the folder size: large windows keep the 10 000 quick
+            return Map.of("leadgate.channels.dir", "src/test/resources/channels-imap", "leadgate.imap.batch-size", "1000");
         }
     }
 
@@ -54,6 +62,8 @@ class ImapPollerTest {
     public static class Mailbox implements QuarkusTestResourceLifecycleManager {
         static GreenMail server;
         static GreenMailUser user;
+        static GreenMailUser idleUser;
+        static GreenMailUser bulkUser;
         static TcpProxy proxy;
 
         @Override
@@ -61,6 +71,8 @@ class ImapPollerTest {
             server = new GreenMail(new ServerSetup(31143, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
             server.start();
             user = server.setUser("sales@example.com", "sales@example.com", "mailbox-secret");
+            idleUser = server.setUser("idle@example.com", "idle@example.com", "idle-secret");
+            bulkUser = server.setUser("bulk@example.com", "bulk@example.com", "bulk-secret");
             proxy = new TcpProxy(31143, 31144);
             try {
                 proxy.start();
@@ -83,6 +95,9 @@ class ImapPollerTest {
 
     @Inject
     MailboxPoller poller;
+
+    @Inject
+    MailboxLease lease;
 
     @Test
     void mailBeforeAndDuringPollingIsTakenOnceAcrossRestarts() throws Exception {
@@ -152,18 +167,109 @@ class ImapPollerTest {
         assertTrue(health.contains("Mailboxes") && health.contains("backlog 0"), health);
     }
 
+    @Test
+    void onlyTheLeaseHolderPollsAndAnotherReplicaTakesOverAfterExpiry() throws Exception {
+        ChannelDefinition mailbox = mailbox("mailbox");
+        try {
+            assertTrue(poller.poll(mailbox).leased(), "this replica holds the mailbox");
+            deliver(mail("while-leased"));
+            int before = inquiries().size();
+            MailboxPoller.PollResult other = poller.poll(mailbox, "replica-b", false);
+            assertFalse(other.leased(), "the second replica does not poll a leased mailbox");
+            assertEquals(before, inquiries().size());
+            QuarkusTransaction.requiringNew().run(() -> MailboxState.getEntityManager().createNativeQuery(
+                            "update mailbox_lease set expires_at = ?1 where channel_id = 'mailbox'")
+                    .setParameter(1, Instant.now().minusSeconds(1)).executeUpdate()); // the holder stopped renewing
+            MailboxPoller.PollResult takeover = poller.poll(mailbox, "replica-b", false);
+            assertTrue(takeover.leased());
+            assertEquals(1, takeover.taken());
+            assertEquals("replica-b", lease.holder("mailbox", Instant.now()));
+            assertFalse(poller.poll(mailbox).leased(), "the first replica now waits for the lease");
+            assertEquals(before + 1, inquiries().size());
+        } finally {
+            lease.release("mailbox", "replica-b");
+        }
+    }
+
+    @Test
+    void mailDeliveredDuringIdleArrivesPromptly() throws Exception {
+        awaitFirstPoll("mailbox-idle"); // the background session is connected and idling now
+        int before = inquiries("mailbox-idle").size();
+        Mailbox.idleUser.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(mail("idle-client"))));
+        // the channel polls by interval once an hour and idles at most 40 s at a time: only IDLE brings it this soon
+        for (int i = 0; i < 100 && inquiries("mailbox-idle").size() == before; i++) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 1, inquiries("mailbox-idle").size(), "the IDLE notification brought the mail in");
+        assertEquals(poller.owner(), lease.holder("mailbox-idle", Instant.now()), "the idling replica holds the lease");
+    }
+
+    @Test
+    void tenThousandWaitingMessagesAreStreamedInBatchesWithBoundedHeap() throws Exception {
+        awaitFirstPoll("mailbox-bulk");
+        int count = 10_000;
+        Session session = Session.getInstance(new Properties());
+        for (int i = 0; i < count; i++) {
+            Mailbox.bulkUser.deliver(new MimeMessage(session, new ByteArrayInputStream(mail("bulk-client", "bulk-" + i))));
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long baseline = usedAfterGc(memory);
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicReference<MailboxPoller.PollResult> result = new AtomicReference<>();
+        Thread polling = new Thread(() -> result.set(poller.poll(mailbox("mailbox-bulk"))));
+        polling.start();
+        while (polling.isAlive()) {
+            polling.join(1000);
+            peak.accumulateAndGet(usedAfterGc(memory), Math::max);
+        }
+        MailboxPoller.PollResult done = result.get();
+        long stored = QuarkusTransaction.requiringNew().call(() -> StoredInquiry.count("channelId", "mailbox-bulk"));
+        long growthMb = (peak.get() - baseline) / (1024 * 1024);
+        System.out.printf("10 000-message mailbox: taken=%d largestBatch=%d heap baseline=%d MB peak=%d MB growth=%d MB%n",
+                done.taken(), done.largestBatch(), baseline / (1024 * 1024), peak.get() / (1024 * 1024), growthMb);
+        assertEquals(count, done.taken());
+        assertEquals(count, stored);
+        assertEquals(1000, done.largestBatch(), "fetched in windows of leadgate.imap.batch-size, never all at once");
+        assertEquals(0L, done.backlog());
+        assertTrue(growthMb < 96, "heap after GC grew by " + growthMb + " MB while taking 10 000 messages");
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) {
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private void awaitFirstPoll(String channelId) throws InterruptedException {
+        for (int i = 0; i < 150 && poller.state(channelId).lastSuccessAt == null; i++) {
+            Thread.sleep(200);
+        }
+        assertTrue(poller.state(channelId).lastSuccessAt != null, "the background poller reached " + channelId);
+    }
+
+    private ChannelDefinition mailbox(String id) {
+        return poller.mailboxes().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
     private void poll() {
-        ChannelDefinition mailbox = poller.mailboxes().get(0);
-        poller.poll(mailbox);
+        poller.poll(mailbox("mailbox"));
     }
 
     private static List<Map<String, Object>> inquiries() {
-        return api().queryParam("channelId", "mailbox").queryParam("limit", 1000).get("/api/inquiries").then()
+        return inquiries("mailbox");
+    }
+
+    private static List<Map<String, Object>> inquiries(String channelId) {
+        return api().queryParam("channelId", channelId).queryParam("limit", 1000).get("/api/inquiries").then()
                 .statusCode(200).extract().jsonPath().getList("");
     }
 
     private static byte[] mail(String who) {
-        String id = who + "." + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + "@client.example";
+        return mail(who, who);
+    }
+
+    private static byte[] mail(String who, String idPrefix) {
+        String id = idPrefix + "." + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + "@client.example";
         return ("From: " + who + " <" + who + "@client.example>\r\nTo: sales@example.com\r\nSubject: Quote for " + who
                 + "\r\nMessage-ID: <" + id + ">\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nPlease call me back.\r\n").getBytes(StandardCharsets.UTF_8);
