@@ -26,6 +26,7 @@ public interface LeadgateConfig {
     Kafka kafka();
 
     Connectors connectors();
+
     Imap imap();
 
     interface Channels {
