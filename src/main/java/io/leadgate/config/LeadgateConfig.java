@@ -21,6 +21,8 @@ public interface LeadgateConfig {
 
     Outbox outbox();
 
+    Pipelines pipeline();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -56,5 +58,40 @@ public interface LeadgateConfig {
         /** How often committed lead events get their feed position (the events API also does it on read). */
         @WithDefault("1s")
         String sequenceEvery();
+    }
+
+    /** Deal pipelines ({@code leadgate.pipeline.*}). */
+    interface Pipelines {
+        /** Directory of pipeline files (pipelines, lead statuses, junk reasons); absent = none. */
+        @WithDefault("pipelines")
+        String dir();
+
+        /** Reasons a lead can be marked junk for; files and the API can add more. */
+        @WithDefault("spam,wrong-number,not-our-product,duplicate,other")
+        List<String> junkReasons();
+
+        /** Currency of an amount given without one (ISO 4217). */
+        @WithDefault("RUB")
+        String defaultCurrency();
+
+        Automation automation();
+
+        interface Automation {
+            /** How often due automation jobs are run; {@code off} disables the schedule. */
+            @WithDefault("2s")
+            String every();
+
+            /** Attempts of a failing job (webhook down) before it is marked failed. */
+            @WithDefault("5")
+            int attempts();
+
+            /** Timeout of an automation webhook call. */
+            @WithDefault("10s")
+            Duration webhookTimeout();
+
+            /** Allow automation webhooks to loopback, private, link-local and metadata addresses. */
+            @WithDefault("false")
+            boolean allowPrivateWebhooks();
+        }
     }
 }

@@ -6,6 +6,11 @@ public final class EventTypes {
     public static final String LEAD_UPDATED = "leadgate.lead.updated";
     public static final String INQUIRY_RECEIVED = "leadgate.inquiry.received";
     public static final String CONTACT_MERGED = "leadgate.contact.merged";
+    public static final String DEAL_CREATED = "leadgate.deal.created";
+    public static final String DEAL_MOVED = "leadgate.deal.moved";
+    public static final String DEAL_UPDATED = "leadgate.deal.updated";
+    /** The default type of an automation's emit-event action. */
+    public static final String DEAL_STAGE_ENTERED = "leadgate.deal.stage-entered";
 
     /** The CloudEvent source of events about a channel's inquiries. */
     public static String source(String channelId) {
