@@ -133,7 +133,7 @@ public class FunnelQuery {
         return b;
     }
 
-    /** An instant, or a date (from: its start; to: the end of that day, UTC); absent = unbounded. */
+    /** An instant, or a date (from: its start; to: the end of that day, UTC); absent = unbounded. Pure. */
     static Instant instant(String name, String value, boolean end) {
         if (value == null || value.isBlank()) {
             return end ? Instant.parse("9999-12-31T00:00:00Z") : Instant.EPOCH;
@@ -144,7 +144,10 @@ public class FunnelQuery {
                 LocalDate day = LocalDate.parse(v);
                 return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return java.time.OffsetDateTime.parse(v).toInstant();
+            if (v.matches(".*([zZ]|[+-]\\d{2}:?\\d{2})$")) {
+                return java.time.OffsetDateTime.parse(v).toInstant();
+            }
+            return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC); // no offset: UTC
         } catch (DateTimeParseException e) {
             throw PipelineException.invalid(name + " must be a date (2025-01-31) or an instant (2025-01-31T12:00:00Z)");
         }

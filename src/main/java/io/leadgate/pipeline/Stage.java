@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 
 /** A stage of a pipeline. Deleted stages stay, marked, so the move history keeps its meaning. */
 @Entity

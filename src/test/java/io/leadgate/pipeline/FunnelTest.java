@@ -108,4 +108,18 @@ class FunnelTest {
         assertEquals(0, r.deals());
         assertEquals(0L, r.stages().get(0).count());
     }
+
+    @Test
+    void periodBoundsReadDatesInstantsAndLocalTimesAsUtc() {
+        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), FunnelQuery.instant("from", "2025-03-01", false));
+        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), FunnelQuery.instant("to", "2025-03-01", true),
+                "a to date includes its day");
+        assertEquals(Instant.parse("2025-03-01T09:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00+03:00", false));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00Z", false));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00", false));
+        assertEquals(Instant.EPOCH, FunnelQuery.instant("from", null, false));
+        assertEquals("to must be a date (2025-01-31) or an instant (2025-01-31T12:00:00Z)",
+                org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class,
+                        () -> FunnelQuery.instant("to", "tomorrow", true)).getMessage());
+    }
 }
