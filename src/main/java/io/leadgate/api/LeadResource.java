@@ -1,9 +1,16 @@
 package io.leadgate.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
+import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.lead.LeadView;
+import io.leadgate.pipeline.LeadLifecycle;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,20 +19,36 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
-/** {@code GET /api/leads}: leads, oldest first. */
+/** {@code GET /api/leads}: leads, oldest first; convert, junk and status changes (CONTRACT §7). */
 @Path("/api/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read")
 public class LeadResource {
+
+    private final LeadLifecycle leads;
+    private final ObjectMapper mapper;
+
+    LeadResource(LeadLifecycle leads, ObjectMapper mapper) {
+        this.leads = leads;
+        this.mapper = mapper;
+    }
 
     @GET
     public List<LeadView> list(@QueryParam("contactId") String contactId, @QueryParam("channelId") String channelId,
                                @QueryParam("status") String status, @QueryParam("limit") String limit,
                                @QueryParam("offset") String offset) {
         Params.Page page = Params.page(limit, offset);
-        Filter filter = new Filter().eq("contactId", Params.id("contactId", contactId)).eq("channelId", channelId)
-                .eq("status", status == null || status.isBlank() ? null : parseStatus(status));
+        Filter filter = new Filter().eq("contactId", Params.id("contactId", contactId)).eq("channelId", channelId);
+        if (status != null && !status.isBlank()) {
+            LeadStatusDef custom = LeadLifecycle.status(status);
+            if (custom != null && !custom.builtin) {
+                filter.eq("statusCode", custom.code); // a configured status: exactly the leads in it
+            } else {
+                filter.eq("status", parseStatus(status)); // a semantic code: every status with that meaning
+            }
+        }
         return Lead.<Lead>find(filter.query("id"), filter.params())
                 .range(page.offset(), page.offset() + page.limit() - 1)
                 .stream().map(LeadView::of).toList();
@@ -41,11 +64,67 @@ public class LeadResource {
         return LeadView.of(lead);
     }
 
+    /** Conversion options, all optional; {@code actor} names who converted (else X-Actor, else "api"). */
+    public record ConvertBody(String pipelineId, String stageId, JsonNode amount, String currency, String responsible,
+                              String actor) {
+    }
+
+    public record JunkBody(String reason, String actor) {
+    }
+
+    public record StatusBody(String status, String reason, String pipelineId, String actor) {
+    }
+
+    /** {@code POST /api/leads/{id}/convert {pipelineId?}} → {@code {dealId}} (CONTRACT §7). */
+    @POST
+    @Path("{id}/convert")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, String> convert(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, String body) {
+        ConvertBody b = read(body, ConvertBody.class, new ConvertBody(null, null, null, null, null, null));
+        String dealId = leads.convert(Params.pathId("lead", id), new LeadLifecycle.Conversion(b.pipelineId(),
+                b.stageId(), b.amount(), b.currency(), b.responsible()), PipelineErrors.actor(actor, b.actor()));
+        return Map.of("dealId", dealId);
+    }
+
+    /** {@code POST /api/leads/{id}/junk {reason}}: the reason from the configured list → the lead. */
+    @POST
+    @Path("{id}/junk")
+    @Consumes(MediaType.WILDCARD)
+    public LeadView junk(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, String body) {
+        JunkBody b = read(body, JunkBody.class, new JunkBody(null, null));
+        return leads.junk(Params.pathId("lead", id), b.reason(), PipelineErrors.actor(actor, b.actor()));
+    }
+
+    /** {@code POST /api/leads/{id}/status {status, reason?, pipelineId?}}: any configured status, with its semantics. */
+    @POST
+    @Path("{id}/status")
+    public LeadView status(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, StatusBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {status} is required");
+        }
+        return leads.setStatus(Params.pathId("lead", id), body.status(), body.reason(),
+                new LeadLifecycle.Conversion(body.pipelineId(), null, null, null, null),
+                PipelineErrors.actor(actor, body.actor()));
+    }
+
+    /** A JSON body read whatever the content type says; none at all means the defaults. */
+    private <T> T read(String body, Class<T> type, T empty) {
+        if (body == null || body.isBlank()) {
+            return empty;
+        }
+        try {
+            T value = mapper.readValue(body, type);
+            return value == null ? empty : value;
+        } catch (java.io.IOException e) {
+            throw ApiError.badRequest("the body must be a JSON object");
+        }
+    }
+
     private static LeadStatus parseStatus(String status) {
         try {
             return LeadStatus.fromCode(status.strip());
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("status must be one of new, in-progress, converted, junk");
+            throw ApiError.badRequest("status must be one of new, in-progress, converted, junk or a configured status");
         }
     }
 }

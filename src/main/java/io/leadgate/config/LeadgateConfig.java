@@ -29,6 +29,8 @@ public interface LeadgateConfig {
 
     Imap imap();
 
+    Pipelines pipeline();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -203,5 +205,39 @@ public interface LeadgateConfig {
         /** Messages fetched per UID window: a large backlog is streamed in windows of this size. */
         @WithDefault("500")
         int batchSize();
+    }
+    /** Deal pipelines ({@code leadgate.pipeline.*}). */
+    interface Pipelines {
+        /** Directory of pipeline files (pipelines, lead statuses, junk reasons); absent = none. */
+        @WithDefault("pipelines")
+        String dir();
+
+        /** Reasons a lead can be marked junk for; files and the API can add more. */
+        @WithDefault("spam,wrong-number,not-our-product,duplicate,other")
+        List<String> junkReasons();
+
+        /** Currency of an amount given without one (ISO 4217). */
+        @WithDefault("RUB")
+        String defaultCurrency();
+
+        Automation automation();
+
+        interface Automation {
+            /** How often due automation jobs are run; {@code off} disables the schedule. */
+            @WithDefault("2s")
+            String every();
+
+            /** Attempts of a failing job (webhook down) before it is marked failed. */
+            @WithDefault("5")
+            int attempts();
+
+            /** Timeout of an automation webhook call. */
+            @WithDefault("10s")
+            Duration webhookTimeout();
+
+            /** Allow automation webhooks to loopback, private, link-local and metadata addresses. */
+            @WithDefault("false")
+            boolean allowPrivateWebhooks();
+        }
     }
 }

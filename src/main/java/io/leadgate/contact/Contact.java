@@ -23,6 +23,9 @@ public class Contact extends PanacheEntityBase {
 
     public String name;
 
+    /** The manager responsible for the client: a returning client's new lead goes to them. */
+    public String responsible;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

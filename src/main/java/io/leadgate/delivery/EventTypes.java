@@ -8,6 +8,11 @@ public final class EventTypes {
     public static final String CONTACT_MERGED = "leadgate.contact.merged";
     /** A contact's personal data was erased (GDPR): consumers should erase their copies too. */
     public static final String CONTACT_ERASED = "leadgate.contact.erased";
+    public static final String DEAL_CREATED = "leadgate.deal.created";
+    public static final String DEAL_MOVED = "leadgate.deal.moved";
+    public static final String DEAL_UPDATED = "leadgate.deal.updated";
+    /** The default type of an automation's emit-event action. */
+    public static final String DEAL_STAGE_ENTERED = "leadgate.deal.stage-entered";
 
     /** The CloudEvent source of events about a channel's inquiries; {@code /leadgate} for events of no channel. */
     public static String source(String channelId) {

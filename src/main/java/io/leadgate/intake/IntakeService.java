@@ -19,6 +19,7 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
+import io.leadgate.pipeline.LeadIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -53,10 +54,12 @@ public class IntakeService {
     private final MeterRegistry metrics;
     private final Timer writeTimer;
     private final ObjectMapper mapper;
+    private final LeadIntake pipeline;
 
     IntakeService(EntityManager em, IdentityResolver identities, CallTracker calls, Outbox outbox, LeadgateConfig config,
-                  MeterRegistry metrics, ObjectMapper mapper) {
+                  MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline) {
         this.em = em;
+        this.pipeline = pipeline;
         this.calls = calls;
         this.mapper = mapper;
         this.identities = identities;
@@ -273,6 +276,7 @@ public class IntakeService {
         lead.createdAt = now;
         lead.updatedAt = now;
         lead.persist();
+        pipeline.onNewLead(channel, lead, now); // responsible manager; deals-only channels open a deal
         return lead;
     }
 

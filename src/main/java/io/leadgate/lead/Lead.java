@@ -51,6 +51,21 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "inquiry_count", nullable = false)
     public int inquiryCount;
 
+    /** The configured status code (see LeadStatusDef); null means the semantic code of {@link #status}. */
+    @Column(name = "status_code")
+    public String statusCode;
+
+    /** Why the lead is junk (a JunkReason code). */
+    @Column(name = "junk_reason")
+    public String junkReason;
+
+    /** The manager responsible for the lead. */
+    public String responsible;
+
+    /** The deal the lead was converted into. */
+    @Column(name = "deal_id")
+    public Long dealId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -62,5 +77,10 @@ public class Lead extends PanacheEntityBase {
         List<Lead> open = find("contactId = ?1 and status in ?2 order by createdAt desc", contactId,
                 List.of(LeadStatus.NEW, LeadStatus.IN_PROGRESS)).page(0, 1).list();
         return open.stream().findFirst();
+    }
+
+    /** The status code shown: the configured one, or the semantic code. */
+    public String statusCode() {
+        return statusCode != null ? statusCode : status.code();
     }
 }

@@ -1,0 +1,59 @@
+package io.leadgate.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.pipeline.AutomationRuleView;
+import io.leadgate.pipeline.AutomationService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Automation on stage entry: {@code {stageId, action, params, delay?}} with action emit-event, webhook,
+ * set-responsible, add-task, set-field or move; delay as ISO-8601 ({@code PT1H}) or seconds.
+ */
+@Path("/api/automations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "pipeline")
+public class AutomationResource {
+
+    public record RuleBody(String stageId, String action, JsonNode params, JsonNode delay) {
+    }
+
+    private final AutomationService automations;
+
+    AutomationResource(AutomationService automations) {
+        this.automations = automations;
+    }
+
+    @GET
+    public List<AutomationRuleView> list(@QueryParam("pipelineId") String pipelineId, @QueryParam("stageId") String stageId) {
+        return automations.list(pipelineId, stageId);
+    }
+
+    @POST
+    public Response create(RuleBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {stageId, action, params} is required");
+        }
+        return Response.status(201).entity(automations.create(body.stageId(), body.action(), body.params(), body.delay()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        automations.delete(Params.pathId("automation", id));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,155 @@
+package io.leadgate.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.pipeline.PipelineService;
+import io.leadgate.pipeline.PipelineSpec;
+import io.leadgate.pipeline.PipelineView;
+import io.leadgate.pipeline.StageSpec;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pipelines and their stages (CONTRACT §7). Answers carry {@code warnings} (e.g. outside 6–14 stages). */
+@Path("/api/pipelines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "pipeline")
+public class PipelineResource {
+
+    public record PipelineBody(String name, List<StageSpec> stages, List<String> managers, Boolean isDefault) {
+    }
+
+    public record PipelinePatch(String name, List<String> managers, @JsonProperty("default") Boolean isDefault) {
+    }
+
+    public record StageBody(String name, String color, String semantics, Integer position) {
+    }
+
+    public record Order(List<String> stageIds) {
+    }
+
+    private final PipelineService pipelines;
+
+    PipelineResource(PipelineService pipelines) {
+        this.pipelines = pipelines;
+    }
+
+    @GET
+    public List<PipelineView> list() {
+        return pipelines.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public PipelineView one(@PathParam("id") String id) {
+        return pipelines.get(Params.pathId("pipeline", id));
+    }
+
+    /** {@code {name, stages: [{name, color, semantics}], managers?, default?}} → 201. */
+    @POST
+    public Response create(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiError.badRequest("a JSON object {name, stages} is required");
+        }
+        PipelineBody b = read(body);
+        PipelineView view = pipelines.create(new PipelineSpec(b.name(), b.stages()), b.managers(),
+                Boolean.TRUE.equals(b.isDefault()), "api");
+        return Response.status(201).entity(view).build();
+    }
+
+    /** Rename, set managers, make default: {@code {name?, managers?, default?}}. */
+    @PATCH
+    @Path("{id}")
+    public PipelineView update(@PathParam("id") String id, PipelinePatch body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object is required");
+        }
+        return pipelines.update(Params.pathId("pipeline", id), body.name(), body.managers(), body.isDefault());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        pipelines.delete(Params.pathId("pipeline", id));
+        return Response.noContent().build();
+    }
+
+    /** Adds a stage {@code {name, color?, semantics?, position?}} (default: before the first closed stage) → 201. */
+    @POST
+    @Path("{id}/stages")
+    public Response addStage(@PathParam("id") String id, StageBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {name, color, semantics} is required");
+        }
+        PipelineView view = pipelines.addStage(Params.pathId("pipeline", id),
+                new StageSpec(body.name(), body.color(), body.semantics()), body.position());
+        return Response.status(201).entity(view).build();
+    }
+
+    /** Renames, recolours or changes the semantics of a stage. */
+    @PATCH
+    @Path("{id}/stages/{stageId}")
+    public PipelineView updateStage(@PathParam("id") String id, @PathParam("stageId") String stageId, StageBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object is required");
+        }
+        return pipelines.updateStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId),
+                new StageSpec(body.name(), body.color(), body.semantics()));
+    }
+
+    /** Reorders: {@code {stageIds: [...]}} naming every stage once. */
+    @PUT
+    @Path("{id}/stages")
+    public PipelineView reorder(@PathParam("id") String id, Order body) {
+        return pipelines.reorder(Params.pathId("pipeline", id), body == null ? null : body.stageIds());
+    }
+
+    /** Deletes an empty stage; the answer is the pipeline as it is now. */
+    @DELETE
+    @Path("{id}/stages/{stageId}")
+    public PipelineView deleteStage(@PathParam("id") String id, @PathParam("stageId") String stageId) {
+        return pipelines.deleteStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId));
+    }
+
+    private static PipelineBody read(JsonNode body) {
+        List<StageSpec> stages = null;
+        if (body.has("stages")) {
+            if (!body.get("stages").isArray()) {
+                throw ApiError.badRequest("stages must be a list");
+            }
+            stages = new ArrayList<>();
+            for (JsonNode s : body.get("stages")) {
+                if (!s.isObject()) {
+                    throw ApiError.badRequest("each stage must be an object {name, color, semantics}");
+                }
+                stages.add(new StageSpec(text(s, "name"), text(s, "color"), text(s, "semantics")));
+            }
+        }
+        List<String> managers = null;
+        if (body.has("managers") && body.get("managers").isArray()) {
+            managers = new ArrayList<>();
+            for (JsonNode m : body.get("managers")) {
+                managers.add(m.asText());
+            }
+        }
+        return new PipelineBody(text(body, "name"), stages, managers, body.path("default").asBoolean(false));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

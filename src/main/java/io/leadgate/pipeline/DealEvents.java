@@ -1,0 +1,54 @@
+package io.leadgate.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.delivery.EventTypes;
+import io.leadgate.delivery.Outbox;
+import io.leadgate.lead.Lead;
+import io.leadgate.lead.LeadView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** Lead and deal events into the outbox, in the caller's transaction. */
+@ApplicationScoped
+public class DealEvents {
+
+    /** The CloudEvent source channel of deals made by hand, not from a channel's lead. */
+    static final String API_SOURCE = "api";
+
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    DealEvents(Outbox outbox, ObjectMapper mapper) {
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** A deal event: {@code {deal, move?}}. */
+    public void deal(String type, Deal deal, DealMove move, Instant now) {
+        ObjectNode data = mapper.createObjectNode();
+        data.set("deal", mapper.valueToTree(DealView.of(deal)));
+        if (move != null) {
+            data.set("move", mapper.valueToTree(MoveView.of(move)));
+        }
+        custom(type, deal, data, now);
+    }
+
+    /** Any event about a deal with the given data. */
+    public void custom(String type, Deal deal, ObjectNode data, Instant now) {
+        outbox.append(type, deal.channelId == null ? API_SOURCE : deal.channelId, deal.contactId, deal.leadId, null,
+                data, now);
+    }
+
+    /** {@code leadgate.lead.updated} with the lead as the read API shows it. */
+    public void leadUpdated(Lead lead, Instant now) {
+        ObjectNode data = mapper.createObjectNode();
+        data.set("lead", mapper.valueToTree(LeadView.of(lead)));
+        outbox.append(EventTypes.LEAD_UPDATED, lead.channelId, lead.contactId, lead.id, null, data, now);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,314 @@
+package io.leadgate.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.config.LeadgateConfig;
+import io.leadgate.contact.Contact;
+import io.leadgate.delivery.EventTypes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Deals: creation, moves with history, updates. Entering a stage records who moved the deal, when and from where,
+ * emits an event, schedules the stage's automation jobs and follows its tunnels (copy or move into another
+ * pipeline), in the same transaction.
+ */
+@ApplicationScoped
+public class DealService {
+
+    private static final Logger LOG = Logger.getLogger(DealService.class);
+    /** Tunnels are loop-free when saved; this only guards against a loop written around the API. */
+    static final int MAX_CHAIN = 32;
+
+    private final PipelineService pipelines;
+    private final DealEvents events;
+    private final Assigner assigner;
+    private final LeadgateConfig config;
+
+    DealService(PipelineService pipelines, DealEvents events, Assigner assigner, LeadgateConfig config) {
+        this.pipelines = pipelines;
+        this.events = events;
+        this.assigner = assigner;
+        this.config = config;
+    }
+
+    /** What a new deal starts with; null values are left empty (responsible: assigned). */
+    public record NewDeal(long contactId, Long leadId, String channelId, String source, BigDecimal amount,
+                          String currency, String responsible, String fields, Long sourceDealId) {
+    }
+
+    public Deal find(long id) {
+        Deal d = Deal.findById(id);
+        if (d == null) {
+            throw PipelineException.notFound("no deal " + id);
+        }
+        return d;
+    }
+
+    /** Creates a deal by hand: {@code {contactId, pipelineId?, stageId?, amount?, currency?, responsible?}}. */
+    @Transactional
+    public DealView create(String contactId, String pipelineId, String stageId, JsonNode amount, String currency,
+                           String responsible, String actor) {
+        if (contactId == null || contactId.isBlank()) {
+            throw PipelineException.invalid("contactId is required");
+        }
+        long cid = PipelineService.parseId("contactId", contactId);
+        if (Contact.findById(cid) == null) {
+            throw PipelineException.invalid("no contact " + contactId);
+        }
+        Pipeline p;
+        Stage s;
+        if (stageId != null && !stageId.isBlank()) {
+            s = pipelines.requestedStage(stageId);
+            p = pipelines.find(s.pipelineId);
+            if (pipelineId != null && !pipelineId.isBlank() && !pipelineId.strip().equals(String.valueOf(p.id))) {
+                throw PipelineException.invalid("stage " + stageId + " is not in pipeline " + pipelineId);
+            }
+        } else {
+            p = pipelines.requested(pipelineId);
+            s = pipelines.firstStage(p);
+        }
+        BigDecimal a = amount(amount);
+        Deal d = create(new NewDeal(cid, null, null, null, a, currency(currency, a), blankToNull(responsible), null,
+                null), p, s, actor, Instant.now(), 0);
+        return DealView.of(d);
+    }
+
+    /** Creates a deal at a stage, records the entry, emits deal.created and runs the stage's effects. */
+    public Deal create(NewDeal n, Pipeline p, Stage s, String actor, Instant now, int depth) {
+        Deal d = new Deal();
+        d.pipelineId = p.id;
+        d.stageId = s.id;
+        d.status = status(s);
+        d.contactId = n.contactId();
+        d.leadId = n.leadId();
+        d.channelId = n.channelId();
+        d.source = n.source();
+        d.amount = n.amount();
+        d.currency = n.currency();
+        d.fields = n.fields();
+        d.sourceDealId = n.sourceDealId();
+        d.responsible = n.responsible() != null ? n.responsible()
+                : assigner.assign(n.contactId(), "pipeline:" + p.id, p.managerList()).orElse(null);
+        assigner.remember(n.contactId(), d.responsible);
+        d.inquiryCount = n.leadId() == null ? 0 : 1;
+        d.stageEnteredAt = now;
+        d.createdAt = now;
+        d.updatedAt = now;
+        d.persist();
+        DealMove m = record(d, null, null, s, actor, null, now);
+        events.deal(EventTypes.DEAL_CREATED, d, m, now);
+        entered(d, s, m, now, depth);
+        return d;
+    }
+
+    /** {@code POST /api/deals/{id}/move}: into any live stage (of this or another pipeline). */
+    @Transactional
+    public DealView move(long dealId, String stageId, String lossReason, String actor) {
+        Deal d = Deal.findById(dealId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw PipelineException.notFound("no deal " + dealId);
+        }
+        Stage s = pipelines.requestedStage(stageId);
+        if (s.id.equals(d.stageId)) {
+            return DealView.of(d);
+        }
+        if (lossReason != null && lossReason.length() > 200) {
+            throw PipelineException.invalid("lossReason is longer than 200 characters");
+        }
+        moveTo(d, s, actor, lossReason, Instant.now(), 0);
+        return DealView.of(d);
+    }
+
+    /** Moves a deal into a stage and runs the stage's effects. */
+    public void moveTo(Deal d, Stage s, String actor, String lossReason, Instant now, int depth) {
+        DealMove last = DealMove.find("dealId = ?1 and leftAt is null order by id desc", d.id).firstResult();
+        if (last != null) {
+            last.leftAt = now;
+        }
+        Long fromPipeline = d.pipelineId;
+        Long fromStage = d.stageId;
+        d.pipelineId = s.pipelineId;
+        d.stageId = s.id;
+        d.status = status(s);
+        d.lossReason = s.semantics() == Semantics.LOST ? blankToNull(lossReason) : null;
+        d.stageEnteredAt = now;
+        d.updatedAt = now;
+        DealMove m = record(d, fromPipeline, fromStage, s, actor, d.lossReason, now);
+        events.deal(EventTypes.DEAL_MOVED, d, m, now);
+        entered(d, s, m, now, depth);
+    }
+
+    /** Changes amount, currency, responsible or custom fields ({@code fields: {name: value|null}}). */
+    @Transactional
+    public DealView update(long dealId, ObjectNode patch, String actor) {
+        Deal d = Deal.findById(dealId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw PipelineException.notFound("no deal " + dealId);
+        }
+        if (patch == null) {
+            throw PipelineException.invalid("a JSON object is required");
+        }
+        if (patch.has("amount")) {
+            d.amount = amount(patch.get("amount"));
+            if (d.amount != null && d.currency == null && !patch.has("currency")) {
+                d.currency = currency(null, d.amount);
+            }
+        }
+        if (patch.has("currency")) {
+            JsonNode c = patch.get("currency");
+            d.currency = c.isNull() ? null : currency(c.asText(), BigDecimal.ZERO);
+        }
+        if (patch.has("responsible")) {
+            JsonNode r = patch.get("responsible");
+            d.responsible = r.isNull() ? null : blankToNull(r.asText());
+            if (d.responsible != null && d.responsible.length() > 200) {
+                throw PipelineException.invalid("responsible is longer than 200 characters");
+            }
+        }
+        if (patch.has("fields")) {
+            if (!patch.get("fields").isObject()) {
+                throw PipelineException.invalid("fields must be an object");
+            }
+            ObjectNode fields = (ObjectNode) DealView.fields(d);
+            for (Iterator<Map.Entry<String, JsonNode>> it = patch.get("fields").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                setField(fields, f.getKey(), f.getValue());
+            }
+            d.fields = fields.toString();
+        }
+        d.updatedAt = Instant.now();
+        events.deal(EventTypes.DEAL_UPDATED, d, null, d.updatedAt);
+        return DealView.of(d);
+    }
+
+    static void setField(ObjectNode fields, String name, JsonNode value) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw PipelineException.invalid("field names are 1 to 100 characters");
+        }
+        if (value == null || value.isNull()) {
+            fields.remove(name);
+        } else {
+            fields.set(name, value);
+        }
+    }
+
+    public List<MoveView> history(long dealId) {
+        find(dealId);
+        return DealMove.<DealMove>list("dealId = ?1 order by id", dealId).stream().map(MoveView::of).toList();
+    }
+
+    private DealMove record(Deal d, Long fromPipeline, Long fromStage, Stage s, String actor, String lossReason,
+                            Instant now) {
+        DealMove m = new DealMove();
+        m.dealId = d.id;
+        m.fromPipelineId = fromPipeline;
+        m.fromStageId = fromStage;
+        m.toPipelineId = s.pipelineId;
+        m.toStageId = s.id;
+        m.actor = actor;
+        m.lossReason = lossReason;
+        m.movedAt = now;
+        m.persist();
+        return m;
+    }
+
+    /** The effects of entering a stage: automation jobs, then copy tunnels, then move tunnels. */
+    private void entered(Deal d, Stage s, DealMove m, Instant now, int depth) {
+        for (AutomationRule rule : AutomationRule.<AutomationRule>list("stageId = ?1 order by id", s.id)) {
+            AutomationJob job = new AutomationJob();
+            job.ruleId = rule.id;
+            job.dealId = d.id;
+            job.stageId = s.id;
+            job.moveId = m.id;
+            job.action = rule.action;
+            job.params = rule.params;
+            job.status = AutomationJobs.PENDING;
+            job.dueAt = now.plusSeconds(rule.delaySeconds);
+            job.attempts = 0;
+            job.createdAt = now;
+            job.persist();
+        }
+        List<Tunnel> tunnels = Tunnel.list("fromStageId = ?1 order by id", s.id);
+        if (tunnels.isEmpty()) {
+            return;
+        }
+        if (depth >= MAX_CHAIN) {
+            LOG.warnf("deal %d: tunnel chain longer than %d stopped at stage %d", d.id, MAX_CHAIN, s.id);
+            return;
+        }
+        for (Tunnel t : tunnels) {
+            if (TunnelService.COPY.equals(t.mode)) {
+                Stage target = Stage.findById(t.toStageId);
+                Pipeline p = Pipeline.findById(t.toPipelineId);
+                create(new NewDeal(d.contactId, d.leadId, d.channelId, d.source, d.amount, d.currency, d.responsible,
+                        d.fields, d.id), p, target, "tunnel:" + t.id, now, depth + 1);
+            }
+        }
+        for (Tunnel t : tunnels) {
+            if (TunnelService.MOVE.equals(t.mode) && s.id.equals(d.stageId)) {
+                moveTo(d, Stage.findById(t.toStageId), "tunnel:" + t.id, null, now, depth + 1);
+            }
+        }
+    }
+
+    static String status(Stage s) {
+        return switch (s.semantics()) {
+            case IN_PROGRESS -> "open";
+            case WON -> "won";
+            case LOST -> "lost";
+        };
+    }
+
+    /** An amount: a non-negative number, kept to two decimal places; null or absent = none. */
+    static BigDecimal amount(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        BigDecimal v;
+        try {
+            v = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
+        } catch (NumberFormatException e) {
+            throw PipelineException.invalid("amount must be a number");
+        }
+        if (v.signum() < 0) {
+            throw PipelineException.invalid("amount must not be negative");
+        }
+        v = v.setScale(2, RoundingMode.HALF_UP);
+        if (v.precision() > 19) {
+            throw PipelineException.invalid("amount is too large");
+        }
+        return v;
+    }
+
+    /** An ISO 4217 currency; absent with an amount = the configured default; absent without = none. */
+    String currency(String c, BigDecimal amount) {
+        if (c == null || c.isBlank()) {
+            return amount == null ? null : config.pipeline().defaultCurrency();
+        }
+        String code = c.strip().toUpperCase(Locale.ROOT);
+        try {
+            if (code.length() == 3) {
+                return Currency.getInstance(code).getCurrencyCode();
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through to the error below
+        }
+        throw PipelineException.invalid("currency must be an ISO 4217 code such as RUB, EUR or USD, got '" + c + "'");
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

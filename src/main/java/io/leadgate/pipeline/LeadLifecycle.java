@@ -1,0 +1,197 @@
+package io.leadgate.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.lead.JunkReason;
+import io.leadgate.lead.Lead;
+import io.leadgate.lead.LeadStatus;
+import io.leadgate.lead.LeadStatusDef;
+import io.leadgate.lead.LeadView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A lead's way through its statuses: configured statuses carry semantics (new, in-progress, converted, junk);
+ * conversion creates a deal for the lead's contact; junk needs a reason from the configured list.
+ */
+@ApplicationScoped
+public class LeadLifecycle {
+
+    private final PipelineService pipelines;
+    private final DealService deals;
+    private final DealEvents events;
+
+    LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events) {
+        this.pipelines = pipelines;
+        this.deals = deals;
+        this.events = events;
+    }
+
+    /** Conversion options; all optional. */
+    public record Conversion(String pipelineId, String stageId, JsonNode amount, String currency, String responsible) {
+    }
+
+    /** {@code POST /api/leads/{id}/convert}: the new deal's id. */
+    @Transactional
+    public String convert(long leadId, Conversion c, String actor) {
+        return String.valueOf(convert(lockedLead(leadId), c == null ? new Conversion(null, null, null, null, null) : c,
+                null, actor, Instant.now()).id);
+    }
+
+    private Deal convert(Lead lead, Conversion c, String statusCode, String actor, Instant now) {
+        refuseClosed(lead);
+        Pipeline p;
+        Stage s;
+        if (c.stageId() != null && !c.stageId().isBlank()) {
+            s = pipelines.requestedStage(c.stageId());
+            p = pipelines.find(s.pipelineId);
+        } else {
+            p = pipelines.requested(c.pipelineId());
+            s = pipelines.firstStage(p);
+        }
+        BigDecimal amount = DealService.amount(c.amount());
+        Deal deal = deals.create(new DealService.NewDeal(lead.contactId, lead.id, lead.channelId, lead.source, amount,
+                deals.currency(c.currency(), amount), DealService.blankToNull(c.responsible()) != null
+                ? c.responsible().strip() : lead.responsible, null, null), p, s, actor, now, 0);
+        lead.status = LeadStatus.CONVERTED;
+        lead.statusCode = statusCode;
+        lead.dealId = deal.id;
+        lead.updatedAt = now;
+        events.leadUpdated(lead, now);
+        return deal;
+    }
+
+    /** {@code POST /api/leads/{id}/junk}: marks the lead junk for a configured reason. */
+    @Transactional
+    public LeadView junk(long leadId, String reason, String actor) {
+        Lead lead = lockedLead(leadId);
+        junk(lead, reason, null, Instant.now());
+        return LeadView.of(lead);
+    }
+
+    private void junk(Lead lead, String reason, String statusCode, Instant now) {
+        refuseClosed(lead);
+        if (reason == null || reason.isBlank()) {
+            throw PipelineException.invalid("reason is required, one of " + reasonCodes());
+        }
+        JunkReason known = JunkReason.findById(JunkReason.normalize(reason));
+        if (known == null) {
+            throw PipelineException.invalid("reason must be one of " + reasonCodes());
+        }
+        lead.status = LeadStatus.JUNK;
+        lead.statusCode = statusCode;
+        lead.junkReason = known.code;
+        lead.updatedAt = now;
+        events.leadUpdated(lead, now);
+    }
+
+    /**
+     * {@code POST /api/leads/{id}/status}: any configured status. One with converted semantics converts (creating a
+     * deal), one with junk semantics needs a reason; in-progress ones may also reopen a junk lead.
+     */
+    @Transactional
+    public LeadView setStatus(long leadId, String code, String reason, Conversion conversion, String actor) {
+        Lead lead = lockedLead(leadId);
+        LeadStatusDef status = code == null ? null : LeadStatusDef.findById(code.strip().toLowerCase(Locale.ROOT));
+        if (status == null) {
+            throw PipelineException.invalid("status must be one of " + statusCodes());
+        }
+        String custom = status.builtin ? null : status.code;
+        Instant now = Instant.now();
+        switch (status.semantics()) {
+            case CONVERTED -> convert(lead, conversion == null ? new Conversion(null, null, null, null, null) : conversion,
+                    custom, actor, now);
+            case JUNK -> junk(lead, reason, custom, now);
+            default -> {
+                if (lead.status == LeadStatus.CONVERTED) {
+                    throw PipelineException.conflict("lead " + lead.id + " is converted into deal " + lead.dealId);
+                }
+                lead.status = status.semantics();
+                lead.statusCode = custom;
+                lead.junkReason = null;
+                lead.updatedAt = now;
+                events.leadUpdated(lead, now);
+            }
+        }
+        return LeadView.of(lead);
+    }
+
+    /** Custom or built-in status codes a lead filter may name; null when unknown. */
+    public static LeadStatusDef status(String code) {
+        return code == null ? null : LeadStatusDef.findById(code.strip().toLowerCase(Locale.ROOT));
+    }
+
+    public List<LeadStatusDef> statuses() {
+        return LeadStatusDef.list("order by position, code");
+    }
+
+    @Transactional
+    public LeadStatusDef addStatus(String code, String name, String semantics) {
+        CatalogValidator.Status s = CatalogValidator.status(code, name, semantics);
+        if (LeadStatusDef.findById(s.code()) != null) {
+            throw PipelineException.conflict("status " + s.code() + " exists");
+        }
+        LeadStatusDef def = new LeadStatusDef();
+        def.code = s.code();
+        def.name = s.name();
+        def.semantics = s.semantics();
+        def.position = (int) LeadStatusDef.count();
+        def.builtin = false;
+        def.persist();
+        return def;
+    }
+
+    public List<JunkReason> reasons() {
+        return JunkReason.list("order by position, code");
+    }
+
+    @Transactional
+    public JunkReason addReason(String code, String name) {
+        if (code == null || code.isBlank()) {
+            throw PipelineException.invalid("code is required");
+        }
+        CatalogValidator.Reason r = CatalogValidator.reason(code, name);
+        if (JunkReason.findById(r.code()) != null) {
+            throw PipelineException.conflict("junk reason " + r.code() + " exists");
+        }
+        JunkReason reason = new JunkReason();
+        reason.code = r.code();
+        reason.name = r.name();
+        reason.position = (int) JunkReason.count();
+        reason.persist();
+        return reason;
+    }
+
+    private static Lead lockedLead(long id) {
+        Lead lead = Lead.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (lead == null) {
+            throw PipelineException.notFound("no lead " + id);
+        }
+        return lead;
+    }
+
+    private static void refuseClosed(Lead lead) {
+        if (lead.status == LeadStatus.CONVERTED) {
+            throw PipelineException.conflict("lead " + lead.id + " is already converted into deal " + lead.dealId);
+        }
+        if (lead.status == LeadStatus.JUNK) {
+            throw PipelineException.conflict("lead " + lead.id + " is junk (" + lead.junkReason + ")");
+        }
+    }
+
+    private static String reasonCodes() {
+        return JunkReason.<JunkReason>list("order by position, code").stream().map(r -> r.code)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String statusCodes() {
+        return LeadStatusDef.<LeadStatusDef>list("order by position, code").stream().map(s -> s.code)
+                .collect(Collectors.joining(", "));
+    }
+}
