@@ -6,6 +6,11 @@ package io.leadgate.inquiry;
  */
 public record Attachment(String name, String contentType, Long size, String ref, byte[] content) {
 
+    /** The name as the sender gave it, made safe ({@link SafeFileName}): no path, no control or bidi characters. */
+    public Attachment {
+        name = SafeFileName.clean(name);
+    }
+
     public Attachment(String name, String contentType, Long size, String ref) {
         this(name, contentType, size, ref, null);
     }

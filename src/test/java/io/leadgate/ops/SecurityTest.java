@@ -59,6 +59,12 @@ class SecurityTest {
     }
 
     @Test
+    void answersAreNotSniffed() {
+        api().get("/api/leads").then().header("X-Content-Type-Options", equalTo("nosniff"));
+        given().post("/hooks/nope").then().statusCode(404).header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void aForgedForwardedForFromAnUntrustedPeerDoesNotChangeTheRateLimitKey() {
         given().header("X-Forwarded-For", "198.51.100.7").formParam("phone", "+7" + Api.newMobileDigits())
                 .post("/hooks/form-xff").then().statusCode(200);

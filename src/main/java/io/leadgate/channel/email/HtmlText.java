@@ -18,7 +18,8 @@ final class HtmlText {
             Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     /** Elements whose content is not text; skipped up to their end tag (or to the end when it is missing). */
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template", "xml");
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>");
+    /** A tag's start; its end is found by {@link #tagEnd} (a regex over the attributes recursed per character). */
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9:-]*)");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0]+");
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
@@ -48,21 +49,51 @@ final class HtmlText {
         Out out = new Out();
         Matcher tag = TAG.matcher(h);
         int last = 0;
-        while (last < h.length() && tag.find(last)) {
+        int from = 0;
+        while (last < h.length() && tag.find(from)) {
+            int close = tagEnd(h, tag.end());
+            if (close < 0) {
+                from = tag.start() + 1; // not a tag: an unclosed quote or no '>'
+                continue;
+            }
             out.text(h.substring(last, tag.start()));
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             boolean closing = !tag.group(1).isEmpty();
-            last = tag.end();
+            last = close;
+            from = close;
             if (!closing && SKIPPED.contains(name)) {
                 int end = endTag(h, name, last);
                 int gt = end < 0 ? -1 : h.indexOf('>', end);
                 last = gt < 0 ? h.length() : gt + 1;
+                from = last;
                 continue;
             }
             out.tag(name, closing);
         }
         out.text(h.substring(Math.min(last, h.length())));
         return out.result();
+    }
+
+    /** The index after the {@code >} that ends a tag whose attributes start at {@code from} (quoted values may hold
+     * {@code >}), or -1 when a quote is not closed or no {@code >} follows. */
+    static int tagEnd(String h, int from) {
+        int i = from;
+        while (i < h.length()) {
+            char c = h.charAt(i);
+            if (c == '>') {
+                return i + 1;
+            }
+            if (c == '"' || c == '\'') {
+                int close = h.indexOf(c, i + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close + 1;
+            } else {
+                i++;
+            }
+        }
+        return -1;
     }
 
     /** Where {@code </name} starts at or after {@code from}, in any case, or -1. */

@@ -237,7 +237,7 @@ final class MimeWalker {
 
     private static String fileName(MimeParams type, MimeParams disposition, Charset fallback) {
         String name = disposition.text("filename", fallback);
-        return SafeFileName.clean(name != null ? name : type.text("name", fallback));
+        return io.leadgate.inquiry.SafeFileName.clean(name != null ? name : type.text("name", fallback));
     }
 
     private static String contentId(MimePart part) {

@@ -1,17 +1,20 @@
-package io.leadgate.channel.email;
+package io.leadgate.inquiry;
 
 import java.util.regex.Pattern;
 
-/** Attachment names made safe to show and store: no directories, no control or bidi characters, at most 255 characters. */
-final class SafeFileName {
+/**
+ * Attachment names made safe to show and store: no directories, no control or bidi characters, at most 255
+ * characters. Every {@link Attachment} goes through it, whatever the provider.
+ */
+public final class SafeFileName {
 
-    static final int MAX_LENGTH = 255;
+    public static final int MAX_LENGTH = 255;
     private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\uFFFD\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     private SafeFileName() {
     }
 
-    static String clean(String name) {
+    public static String clean(String name) {
         if (name == null) {
             return null;
         }
