@@ -28,4 +28,8 @@ public class Contact extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The card this one was merged into (null while it is a card of its own). */
+    @Column(name = "merged_into")
+    public Long mergedInto;
 }

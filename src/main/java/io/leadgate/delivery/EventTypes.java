@@ -6,10 +6,11 @@ public final class EventTypes {
     public static final String LEAD_UPDATED = "leadgate.lead.updated";
     public static final String INQUIRY_RECEIVED = "leadgate.inquiry.received";
     public static final String CONTACT_MERGED = "leadgate.contact.merged";
+    public static final String CONTACT_UNMERGED = "leadgate.contact.unmerged";
 
-    /** The CloudEvent source of events about a channel's inquiries. */
+    /** The CloudEvent source of events about a channel's inquiries (contact events without a channel: /leadgate/contacts). */
     public static String source(String channelId) {
-        return "/leadgate/channels/" + channelId;
+        return channelId == null ? "/leadgate/contacts" : "/leadgate/channels/" + channelId;
     }
 
     private EventTypes() {
