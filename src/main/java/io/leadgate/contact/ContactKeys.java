@@ -142,6 +142,20 @@ public class ContactKeys {
         return Optional.empty();
     }
 
+    /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */
+    public List<Long> openPairs(long contactId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select contact_id, other_id from merge_candidate "
+                        + "where status = 'open' and (contact_id = ?1 or other_id = ?1) order by id limit " + MAX_CARDS)
+                .setParameter(1, contactId).getResultList();
+        List<Long> others = new ArrayList<>();
+        for (Object[] row : rows) {
+            long a = ((Number) row[0]).longValue();
+            others.add(a == contactId ? ((Number) row[1]).longValue() : a);
+        }
+        return others;
+    }
+
     /** Lists a pair as a merge candidate, or raises its score when a better reason turns up. */
     public void record(long contactId, Candidate candidate, Instant now) {
         long a = Math.min(contactId, candidate.contactId());

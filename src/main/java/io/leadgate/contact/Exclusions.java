@@ -1,13 +1,17 @@
 package io.leadgate.contact;
 
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelFileException;
+import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.ChannelFileLoader;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.EmailNormalizer;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 
 /**
  * Numbers and addresses that never become identities: the business's own lines, a site's robot sender. Global ones
@@ -45,12 +50,25 @@ public class Exclusions {
     Exclusions(LeadgateConfig config) {
         List<String> entries = new ArrayList<>(config.identity().exclude().phones().orElse(List.of()));
         entries.addAll(config.identity().exclude().emails().orElse(List.of()));
-        this.global = rules(entries, ChannelFileLoader.DEFAULT_REGION);
+        this.global = rules(entries, ChannelFileLoader.DEFAULT_REGION, bad -> new IllegalArgumentException(
+                "leadgate.identity.exclude: entry " + bad + " is neither a phone in international format nor an email"));
+    }
+
+    /** Reads every channel's list at start-up, so a wrong entry stops the start naming the file. */
+    void check(@Observes StartupEvent start, ChannelRegistry registry) {
+        for (ChannelDefinition channel : registry.all()) {
+            channels.put(channel.id(), merged(channelRules(channel)));
+        }
+    }
+
+    private static Rules channelRules(ChannelDefinition channel) {
+        return rules(channel.settingList("exclude"), channel.defaultRegion(), bad -> new ChannelFileException(
+                channel.file(), "settings.exclude", "entry " + bad + " is neither a phone nor an email"));
     }
 
     public Result apply(ChannelDefinition channel, ContactInfo info) {
         Rules own = channel == null ? global
-                : channels.computeIfAbsent(channel.id(), id -> merged(rules(channel.settingList("exclude"), channel.defaultRegion())));
+                : channels.computeIfAbsent(channel.id(), id -> merged(channelRules(channel)));
         if (own.isEmpty() || (info.phones().isEmpty() && info.emails().isEmpty())) {
             return new Result(info, List.of());
         }
@@ -80,18 +98,22 @@ public class Exclusions {
         return new Rules(Set.copyOf(phones), Set.copyOf(emails), Set.copyOf(domains));
     }
 
-    private static Rules rules(List<String> entries, String region) {
+    /** @param invalid builds the error for an entry (named by its position, never its value) */
+    private static Rules rules(List<String> entries, String region, IntFunction<RuntimeException> invalid) {
         Set<String> phones = new HashSet<>();
         Set<String> emails = new HashSet<>();
         Set<String> domains = new HashSet<>();
-        for (String entry : entries) {
-            String e = entry.strip();
-            if (e.startsWith("*@")) {
+        for (int i = 0; i < entries.size(); i++) {
+            String e = entries.get(i).strip();
+            int position = i + 1;
+            if (e.startsWith("*@") && e.length() > 2) {
                 domains.add(e.substring(2).toLowerCase(Locale.ROOT));
             } else if (e.contains("@")) {
-                EmailNormalizer.normalize(e).ifPresent(emails::add);
+                emails.add(EmailNormalizer.normalize(e).orElseThrow(() -> invalid.apply(position)));
             } else if (PhoneNormalizer.normalize(e, region) instanceof PhoneResult.Normalized n) {
                 phones.add(n.e164());
+            } else {
+                throw invalid.apply(position);
             }
         }
         return new Rules(Set.copyOf(phones), Set.copyOf(emails), Set.copyOf(domains));

@@ -171,7 +171,7 @@ public class IdentityResolver {
         }
         List<Long> conflicting = byContact.keySet().stream().filter(id -> id != chosen).sorted().toList();
         List<String> added = addIdentities(contact, info, ids, known, now);
-        fillName(contact, info, now);
+        boolean renamed = fillName(contact, info, now);
 
         List<Candidate> candidates = new ArrayList<>();
         for (long other : conflicting) {
@@ -201,6 +201,9 @@ public class IdentityResolver {
             }
             keys.record(contact.id, candidate, now);
         }
+        if (renamed) {
+            merged.addAll(rescore(contact, now));
+        }
         Resolution.Decision decision = !merged.isEmpty() ? Resolution.Decision.MERGED
                 : conflicting.isEmpty() ? Resolution.Decision.MATCHED : Resolution.Decision.CONFLICT;
         return Optional.of(new Resolution(contact, decision, byContact.get(chosen), conflicting, candidates, merged,
@@ -216,15 +219,57 @@ public class IdentityResolver {
         return new MatchScorer.Details(name, info.phones(), info.rawPhones(), info.emails());
     }
 
-    /** The card takes the inquiry's name when it has none, or when the inquiry's is a fuller form of it. */
-    private static void fillName(Contact contact, ContactInfo info, Instant now) {
-        if (contact.name == null) {
-            contact.name = info.name();
-        } else if (info.name() != null && NameKey.words(info.name()).size() > NameKey.words(contact.name).size()
+    /**
+     * The card takes the inquiry's name when it has none, or when the inquiry's is a fuller form of it; true when
+     * the name changed.
+     */
+    private static boolean fillName(Contact contact, ContactInfo info, Instant now) {
+        contact.updatedAt = now;
+        if (info.name() == null) {
+            return false;
+        }
+        if (contact.name == null || NameKey.words(info.name()).size() > NameKey.words(contact.name).size()
                 && NameMatch.compare(contact.name, info.name()).level() == NameMatch.Level.PARTIAL) {
             contact.name = info.name(); // "Саша" → "Александр Иванов"
+            return true;
         }
-        contact.updatedAt = now;
+        return false;
+    }
+
+    /**
+     * A card got a (fuller) name: its open candidate pairs are scored again with it, since a pair listed for want of
+     * a name (a phone with another country code, from a call) may now pass a rule.
+     */
+    private List<MergeView> rescore(Contact contact, Instant now) {
+        List<MergeView> merged = new ArrayList<>();
+        List<Long> others = keys.openPairs(contact.id);
+        if (others.isEmpty()) {
+            return merged;
+        }
+        em.flush();
+        Optional<ContactKeys.Card> self = keys.live(contact.id);
+        if (self.isEmpty()) {
+            return merged;
+        }
+        MatchScorer.Details probe = self.get().details();
+        for (long other : others) {
+            Optional<ContactKeys.Card> card = keys.live(other).filter(c -> c.id() != contact.id);
+            Optional<Candidate> candidate = card.flatMap(c -> MatchScorer.score(c.id(), probe, c.details()));
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            if (mayMerge(candidate.get())) {
+                try {
+                    merged.add(merges.merge(contact.id, candidate.get().contactId(), ContactMerge.Origin.AUTO,
+                            candidate.get(), now));
+                    continue;
+                } catch (MergeException e) {
+                    // merged elsewhere meanwhile: it stays a candidate
+                }
+            }
+            keys.record(contact.id, candidate.get(), now);
+        }
+        return merged;
     }
 
     private Contact create(ContactInfo info, Instant now) {

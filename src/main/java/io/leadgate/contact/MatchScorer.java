@@ -80,7 +80,8 @@ public final class MatchScorer {
         return switch (level) {
             case SAME -> 0.3;
             case TYPO -> 0.25;
-            case PARTIAL -> rule.equals(EMAIL_MAILBOX) ? 0.05 : 0.1;
+            // one name part of the other (a given name alone): enough beside ten equal digits, weak beside the rest
+            case PARTIAL -> rule.equals(PHONE_COUNTRY_CODE) ? 0.25 : rule.equals(EMAIL_MAILBOX) ? 0.05 : 0.1;
             case UNKNOWN -> rule.equals(SHARED_IDENTITY) ? 0.2 : 0.0;
             case DIFFERENT -> -0.3;
         };

@@ -63,6 +63,21 @@ class AutoMergeTest {
     }
 
     @Test
+    void aPairListedForWantOfANameMergesWhenTheNameArrives() {
+        String digits = Api.newMobileDigits();
+        String german = form("form-de", Map.of("name", "Yulia Zaitseva", "phone", digits)).getString("contactId");
+        JsonPath call = form("form", Map.of("phone", "+7" + digits)); // no name: only a candidate
+        inquiry(call).body("resolution.decision", equalTo("new"))
+                .body("resolution.candidates[0].contactId", equalTo(german));
+        JsonPath named = form("form", Map.of("name", "Юлия Зайцева", "phone", "8" + digits));
+        assertEquals(call.getString("contactId"), named.getString("contactId"));
+        inquiry(named).body("resolution.decision", equalTo("merged"))
+                .body("resolution.merges[0].sourceId", equalTo(german))
+                .body("resolution.merges[0].rule", equalTo("phone-country-code"));
+        api().get("/api/contacts/" + german).then().body("mergedInto", equalTo(call.getString("contactId")));
+    }
+
+    @Test
     void aPhoneMissingItsCountryCodeWithTheSameNameJoinsTheCard() {
         String digits = Api.newMobileDigits();
         String ru = form("form", Map.of("name", "Дмитрий Кузнецов", "phone", "+7" + digits)).getString("contactId");

@@ -91,6 +91,10 @@ class MatchingTest {
         assertTrue(c.score() >= 0.9, c.toString());
         assertTrue(c.reasons().contains("name-transliteration"), c.toString());
 
+        var givenNameOnly = new MatchScorer.Details("Саша", List.of("+79161234567"), List.of(), List.of());
+        assertTrue(MatchScorer.score(7, probe, givenNameOnly).orElseThrow().score() >= 0.9);
+        var nameless = new MatchScorer.Details(null, List.of("+79161234567"), List.of(), List.of());
+        assertTrue(MatchScorer.score(7, probe, nameless).orElseThrow().score() < 0.9);
         var stranger = new MatchScorer.Details("Пётр Сидоров", List.of("+79161234567"), List.of(), List.of());
         assertTrue(MatchScorer.score(7, probe, stranger).orElseThrow().score() < 0.5);
     }
