@@ -171,6 +171,7 @@ public class IdentityResolver {
         }
         List<Long> conflicting = byContact.keySet().stream().filter(id -> id != chosen).sorted().toList();
         List<String> added = addIdentities(contact, info, ids, known, now);
+        String nameBefore = contact.name;
         boolean renamed = fillName(contact, info, now);
 
         List<Candidate> candidates = new ArrayList<>();
@@ -185,8 +186,12 @@ public class IdentityResolver {
             candidates.addAll(keys.candidates(new MatchScorer.Details(contact.name, newPhones, List.of(), newEmails),
                     exclude, false));
         }
-        if (!added.isEmpty() || info.name() != null) {
-            keys.write(contact.id, newPhones, newEmails, info.name());
+        // a name written as the card's is already keyed: no statement for the common repeat inquiry
+        String newName = info.name() != null
+                && !java.util.Objects.equals(NameKey.blockingKey(info.name()), NameKey.blockingKey(nameBefore))
+                ? info.name() : null;
+        if (!newPhones.isEmpty() || !newEmails.isEmpty() || newName != null) {
+            keys.write(contact.id, newPhones, newEmails, newName);
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         List<MergeView> merged = new ArrayList<>();

@@ -112,6 +112,33 @@ class IdentityResolutionTest {
                 .body("[0].rule", equalTo("email-mailbox"));
     }
 
+    @jakarta.inject.Inject
+    KeyBackfill backfill;
+
+    @Test
+    void cardsStoredBeforeFuzzyMatchingGetTheirKeysBackfilled() {
+        String digits = Api.newMobileDigits();
+        long old = QuarkusTransaction.requiringNew().call(() -> {
+            java.time.Instant now = java.time.Instant.now();
+            Contact contact = new Contact();
+            contact.name = "Игорь Белов";
+            contact.createdAt = now;
+            contact.updatedAt = now;
+            contact.persist();
+            ContactIdentity phone = new ContactIdentity();
+            phone.contactId = contact.id;
+            phone.kind = IdentityKind.PHONE;
+            phone.identityValue = "+7" + digits;
+            phone.createdAt = now;
+            phone.persist();
+            return contact.id;
+        });
+        assertTrue(backfill.writeAfter(old - 1) >= 1);
+        JsonPath de = form("form-de", Map.of("name", "Igor Belov", "phone", digits));
+        inquiry(de).body("resolution.candidates[0].contactId", equalTo(String.valueOf(old)))
+                .body("resolution.candidates[0].rule", equalTo("phone-country-code"));
+    }
+
     @Test
     void mergeAndUndoRestoreBothCardsExactly() {
         String digits = Api.newMobileDigits();
