@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.channel.ChannelFileLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.contact.ContactMerge;
 import io.leadgate.contact.ContactQueries;
+import io.leadgate.contact.DuplicateQueries;
+import io.leadgate.contact.MergeService;
+import io.leadgate.contact.MergeView;
 import io.leadgate.contact.ContactView;
 import io.leadgate.contact.IdentityKind;
 import io.leadgate.inquiry.EmailNormalizer;
@@ -13,8 +18,10 @@ import io.leadgate.inquiry.PhoneResult;
 import io.leadgate.intake.InquiryViews;
 import io.leadgate.intake.StoredInquiry;
 import io.leadgate.privacy.PrivacyService;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,10 +31,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code GET /api/contacts} and {@code GET /api/contacts/{id}} with the timeline across channels; GDPR export and
+ * {@code GET /api/contacts}, {@code GET /api/contacts/{id}} with the timeline across channels, the merge candidates
+ * ({@code GET /api/contacts/duplicates}), merging ({@code POST /api/contacts/{id}/merge}), and GDPR export and
  * erasure (CONTRACT §9).
  */
 @Path("/api/contacts")
@@ -36,13 +45,52 @@ import java.util.List;
 public class ContactResource {
 
     private final ContactQueries contacts;
+    private final DuplicateQueries duplicates;
+    private final MergeService merges;
     private final ObjectMapper mapper;
     private final PrivacyService privacy;
 
-    ContactResource(ContactQueries contacts, ObjectMapper mapper, PrivacyService privacy) {
+    ContactResource(ContactQueries contacts, DuplicateQueries duplicates, MergeService merges, ObjectMapper mapper,
+                    PrivacyService privacy) {
         this.contacts = contacts;
+        this.duplicates = duplicates;
+        this.merges = merges;
         this.mapper = mapper;
         this.privacy = privacy;
+    }
+
+    /** Pairs of cards that may be one person, with score and reasons, oldest first. */
+    @GET
+    @Path("duplicates")
+    public List<DuplicateQueries.DuplicateView> duplicates(@QueryParam("contactId") String contactId,
+                                                           @QueryParam("minScore") String minScore,
+                                                           @QueryParam("limit") String limit,
+                                                           @QueryParam("offset") String offset) {
+        Params.Page page = Params.page(limit, offset);
+        double min;
+        try {
+            min = minScore == null || minScore.isBlank() ? 0 : Double.parseDouble(minScore.strip());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("minScore must be a number");
+        }
+        return duplicates.open(Params.id("contactId", contactId), min, page.limit(), page.offset());
+    }
+
+    /**
+     * Merges {@code {"sourceId": "…"}} into this contact: it keeps every identity, inquiry and lead; the source
+     * stays as an empty card pointing here. Undo with {@code POST /api/merges/{mergeId}/undo}.
+     */
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MergeView merge(@PathParam("id") String id, JsonNode body) {
+        long target = Params.pathId("contact", id);
+        JsonNode source = body == null ? null : body.get("sourceId");
+        if (source == null || source.isNull() || !source.asText().strip().matches("\\d{1,18}")) {
+            throw ApiError.badRequest("sourceId must be a contact id");
+        }
+        return MergeErrors.call(() -> merges.merge(target, Long.parseLong(source.asText().strip()),
+                ContactMerge.Origin.API, null, Instant.now()));
     }
 
     /**

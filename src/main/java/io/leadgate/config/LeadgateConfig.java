@@ -31,6 +31,16 @@ public interface LeadgateConfig {
 
     Pipelines pipeline();
 
+    Identity identity();
+
+    /**
+     * What a known client's new inquiry does when no thread or call names its lead: {@code attach} to the open lead,
+     * always open a {@code new} repeat lead, or join the open {@code deal}. A channel's {@code settings.repeat-lead}
+     * overrides it.
+     */
+    @WithDefault("attach")
+    String repeatLead();
+
     interface Channels {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
@@ -238,6 +248,39 @@ public interface LeadgateConfig {
             /** Allow automation webhooks to loopback, private, link-local and metadata addresses. */
             @WithDefault("false")
             boolean allowPrivateWebhooks();
+        }
+    }
+
+    interface Identity {
+        /** Merge cards without an operator when a rule below says so with at least {@link #autoMergeScore()}. */
+        @WithDefault("false")
+        boolean autoMerge();
+
+        /** The lowest score an automatic merge (or a fuzzy match joining an existing card) needs. */
+        @WithDefault("0.9")
+        double autoMergeScore();
+
+        /** The rules allowed to merge automatically: shared-identity, phone-country-code, email-mailbox. */
+        @WithDefault("shared-identity,phone-country-code,email-mailbox")
+        List<String> autoMergeRules();
+
+        /** The lowest score a merge candidate needs to be listed in /api/contacts/duplicates. */
+        @WithDefault("0.4")
+        double candidateScore();
+
+        /** Look for fuzzy candidates (blocking keys) at all. */
+        @WithDefault("true")
+        boolean fuzzy();
+
+        Exclude exclude();
+
+        /** Numbers and addresses that never create contacts or identities (own lines, a site's robot address). */
+        interface Exclude {
+            /** Phones in international format. */
+            Optional<List<String>> phones();
+
+            /** Addresses, or {@code *@domain} for a whole domain. */
+            Optional<List<String>> emails();
         }
     }
 }

@@ -35,4 +35,8 @@ public class Contact extends PanacheEntityBase {
     /** When the person's data was erased (GDPR); the card then holds nothing and the API no longer shows it. */
     @Column(name = "erased_at")
     public Instant erasedAt;
+
+    /** The card this one was merged into (null while it is a card of its own). */
+    @Column(name = "merged_into")
+    public Long mergedInto;
 }

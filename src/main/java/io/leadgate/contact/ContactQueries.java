@@ -21,12 +21,13 @@ public class ContactQueries {
         return contact == null || contact.erasedAt != null ? Optional.empty() : Optional.of(views(List.of(contact)).get(0));
     }
 
-    /** Contacts holding an identity, or every contact when none is given, oldest first. */
+    /** Contacts holding an identity, or every contact not merged into another when none is given, oldest first. */
     @Transactional
     public List<ContactView> find(IdentityKind kind, String value, int limit, int offset) {
         List<Contact> contacts;
         if (kind == null) {
-            contacts = Contact.<Contact>find("erasedAt is null order by id").range(offset, offset + limit - 1).list();
+            contacts = Contact.<Contact>find("erasedAt is null and mergedInto is null order by id")
+                    .range(offset, offset + limit - 1).list();
         } else {
             List<Long> ids = ContactIdentity.<ContactIdentity>find("identityValue = ?1 and kind = ?2", value, kind)
                     .stream().map(i -> i.contactId).distinct().sorted().toList();
@@ -54,7 +55,8 @@ public class ContactQueries {
                     values(own, IdentityKind.PHONE), values(own, IdentityKind.EMAIL),
                     own.stream().filter(i -> i.kind == IdentityKind.EMAIL && i.undeliverable).map(i -> i.identityValue).toList(),
                     own.stream().filter(i -> i.kind == IdentityKind.HANDLE).map(ContactQueries::handle).toList(),
-                    leads.getOrDefault(c.id, List.of()), c.createdAt, c.updatedAt));
+                    leads.getOrDefault(c.id, List.of()), c.createdAt, c.updatedAt,
+                    c.mergedInto == null ? null : String.valueOf(c.mergedInto)));
         }
         return views;
     }

@@ -14,9 +14,11 @@ public final class EventTypes {
     /** The default type of an automation's emit-event action. */
     public static final String DEAL_STAGE_ENTERED = "leadgate.deal.stage-entered";
 
-    /** The CloudEvent source of events about a channel's inquiries; {@code /leadgate} for events of no channel. */
+    public static final String CONTACT_UNMERGED = "leadgate.contact.unmerged";
+
+    /** The CloudEvent source of events about a channel's inquiries (contact events without a channel: /leadgate/contacts). */
     public static String source(String channelId) {
-        return channelId == null ? "/leadgate" : "/leadgate/channels/" + channelId;
+        return channelId == null ? "/leadgate/contacts" : "/leadgate/channels/" + channelId;
     }
 
     private EventTypes() {

@@ -19,6 +19,7 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
+import io.leadgate.lead.RepeatLeadPolicy;
 import io.leadgate.pipeline.LeadIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,7 @@ public class IntakeService {
 
     private final EntityManager em;
     private final IdentityResolver identities;
+    private final RepeatLeadPolicy repeatLeads;
     private final CallTracker calls;
     private final Outbox outbox;
     private final LeadgateConfig config;
@@ -57,9 +59,10 @@ public class IntakeService {
     private final LeadIntake pipeline;
 
     IntakeService(EntityManager em, IdentityResolver identities, CallTracker calls, Outbox outbox, LeadgateConfig config,
-                  MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline) {
+                  MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads) {
         this.em = em;
         this.pipeline = pipeline;
+        this.repeatLeads = repeatLeads;
         this.calls = calls;
         this.mapper = mapper;
         this.identities = identities;
@@ -158,11 +161,13 @@ public class IntakeService {
                                    Long envelopeId, Instant now) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
-        boolean lead = item.kind() == Kind.LEAD;
-        Resolution resolution = identities.resolve(item.contact(), lead, now);
+        Resolution resolution = identities.resolve(channel, item.contact(), item.kind() == Kind.LEAD, now);
+        // every phone and email on the exclusion list: stored, but no card and no lead
+        boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
-                : threadLead(channel, item).orElseGet(() -> contactId == null ? null : Lead.openFor(contactId).orElse(null));
+                : threadLead(channel, item).orElseGet(() -> contactId == null ? null
+                        : repeatLeads.leadFor(channel, contactId).orElse(null));
         Result result;
         if (!lead) {
             result = Result.UPDATE_STORED;
@@ -199,7 +204,7 @@ public class IntakeService {
         inquiry.contactId = contactId;
         inquiry.leadId = target == null ? null : target.id;
         inquiry.item = itemJson.toString();
-        inquiry.resolution = resolutionJson(resolution).toString();
+        inquiry.resolution = resolution.toJson().toString();
         inquiry.persist();
         keepAttachmentContents(inquiry.id, item, now);
 
@@ -295,15 +300,6 @@ public class IntakeService {
                 channelId, key).firstResultOptional();
         return original.map(i -> new HookOutcome.Item(Result.DUPLICATE, i.id, i.contactId, i.leadId))
                 .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));
-    }
-
-    private ObjectNode resolutionJson(Resolution r) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("decision", r.decision().name().toLowerCase());
-        r.matchedBy().forEach(json.putArray("matchedBy")::add);
-        var conflicting = json.putArray("conflictingContactIds");
-        r.conflicting().forEach(id -> conflicting.add(String.valueOf(id)));
-        return json;
     }
 
     private void count(ChannelDefinition channel, HookOutcome outcome, List<Inquiry> items) {

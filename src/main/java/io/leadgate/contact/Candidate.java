@@ -1,0 +1,22 @@
+package io.leadgate.contact;
+
+import java.util.List;
+
+/**
+ * A card that may be the same person, with the score and the reasons.
+ *
+ * @param rule    the strongest signal, which auto-merge rules are named by: {@code shared-identity},
+ *                {@code phone-country-code}, {@code email-mailbox} or {@code same-name}
+ * @param reasons every signal and the name agreement, e.g. {@code [phone-country-code, name-transliteration]}
+ */
+public record Candidate(long contactId, double score, String rule, List<String> reasons) {
+
+    public Candidate {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The same candidate for another card (after following a merge). */
+    public Candidate withContact(long id) {
+        return new Candidate(id, score, rule, reasons);
+    }
+}

@@ -1,0 +1,185 @@
+package io.leadgate.contact;
+
+import io.leadgate.config.LeadgateConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Blocking keys in {@code contact_key}, fuzzy candidate lookup and the merge-candidate list. Every statement has a
+ * fixed shape and is an indexed equality lookup with a row limit, so the cost of matching one inquiry does not
+ * depend on how many contacts there are: at most {@link #PER_KEY} rows per key and {@link #MAX_CARDS} cards scored.
+ */
+@ApplicationScoped
+public class ContactKeys {
+
+    static final int PER_KEY = 20;
+    static final int MAX_CARDS = 10;
+    private static final int MERGE_HOPS = 8;
+
+    private final EntityManager em;
+    private final LeadgateConfig.Identity config;
+
+    ContactKeys(EntityManager em, LeadgateConfig config) {
+        this.em = em;
+        this.config = config.identity();
+    }
+
+    /** A card as matching sees it. */
+    public record Card(long id, String name, Long mergedInto, List<String> phones, List<String> emails) {
+        MatchScorer.Details details() {
+            return new MatchScorer.Details(name, phones, List.of(), emails);
+        }
+    }
+
+    /** Writes the keys of a card's new phones, emails and name (existing keys are left alone). */
+    public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
+        for (String phone : phones) {
+            insert(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), contactId);
+        }
+        for (String email : emails) {
+            insert(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), contactId);
+        }
+        insert(BlockingKeys.Kind.NAME, NameKey.blockingKey(name), contactId);
+    }
+
+    private void insert(BlockingKeys.Kind kind, String value, long contactId) {
+        if (value == null || value.length() > 400) {
+            return;
+        }
+        em.createNativeQuery("insert into contact_key (kind, key_value, contact_id) values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, kind.code()).setParameter(2, value).setParameter(3, contactId).executeUpdate();
+    }
+
+    /**
+     * Cards that share a blocking key with the details, scored, at or above the candidate score, best first.
+     *
+     * @param exclude cards never to propose (the inquiry's own card, cards it already matched)
+     * @param byName  look up by the full name too (new cards); off for known clients, to keep their path short
+     */
+    public List<Candidate> candidates(MatchScorer.Details probe, Set<Long> exclude, boolean byName) {
+        Set<Long> found = new LinkedHashSet<>();
+        List<String> phones = new ArrayList<>(probe.phones());
+        phones.addAll(probe.rawPhones());
+        for (String phone : phones) {
+            lookup(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), found);
+        }
+        for (String email : probe.emails()) {
+            lookup(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), found);
+        }
+        if (byName) {
+            lookup(BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()), found);
+        }
+        List<Candidate> out = new ArrayList<>();
+        Set<Long> seen = new LinkedHashSet<>(exclude);
+        int scored = 0;
+        for (Long id : found) {
+            if (scored == MAX_CARDS) {
+                break;
+            }
+            Optional<Card> card = live(id);
+            if (card.isEmpty() || !seen.add(card.get().id())) {
+                continue;
+            }
+            scored++;
+            MatchScorer.score(card.get().id(), probe, card.get().details())
+                    .filter(c -> c.score() >= config.candidateScore())
+                    .ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
+        return out;
+    }
+
+    private void lookup(BlockingKeys.Kind kind, String value, Set<Long> into) {
+        if (value == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select contact_id from contact_key where kind = ?1 and key_value = ?2 "
+                        + "order by contact_id desc limit " + PER_KEY)
+                .setParameter(1, kind.code()).setParameter(2, value).getResultList();
+        ids.forEach(id -> into.add(id.longValue()));
+    }
+
+    /** The card, or the card it was merged into (following merges), with its phones and emails. */
+    public Optional<Card> live(long id) {
+        long current = id;
+        for (int hop = 0; hop < MERGE_HOPS; hop++) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select name, merged_into from contact where id = ?1")
+                    .setParameter(1, current).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] row = rows.get(0);
+            if (row[1] != null) {
+                current = ((Number) row[1]).longValue();
+                continue;
+            }
+            List<String> phones = new ArrayList<>();
+            List<String> emails = new ArrayList<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> identities = em.createNativeQuery(
+                    "select kind, identity_value from contact_identity where contact_id = ?1 order by id")
+                    .setParameter(1, current).getResultList();
+            for (Object[] identity : identities) {
+                if (IdentityKind.PHONE.name().equals(identity[0])) {
+                    phones.add((String) identity[1]);
+                } else if (IdentityKind.EMAIL.name().equals(identity[0])) {
+                    emails.add((String) identity[1]);
+                }
+            }
+            return Optional.of(new Card(current, (String) row[0], null, phones, emails));
+        }
+        return Optional.empty();
+    }
+
+    /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */
+    public List<Long> openPairs(long contactId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select contact_id, other_id from merge_candidate "
+                        + "where status = 'open' and (contact_id = ?1 or other_id = ?1) order by id limit " + MAX_CARDS)
+                .setParameter(1, contactId).getResultList();
+        List<Long> others = new ArrayList<>();
+        for (Object[] row : rows) {
+            long a = ((Number) row[0]).longValue();
+            others.add(a == contactId ? ((Number) row[1]).longValue() : a);
+        }
+        return others;
+    }
+
+    /** Lists a pair as a merge candidate, or raises its score when a better reason turns up. */
+    public void record(long contactId, Candidate candidate, Instant now) {
+        long a = Math.min(contactId, candidate.contactId());
+        long b = Math.max(contactId, candidate.contactId());
+        if (a == b) {
+            return;
+        }
+        MergeCandidate existing = MergeCandidate.find("contactId = ?1 and otherId = ?2", a, b).firstResult();
+        if (existing == null) {
+            MergeCandidate pair = new MergeCandidate();
+            pair.contactId = a;
+            pair.otherId = b;
+            pair.score = candidate.score();
+            pair.rule = candidate.rule();
+            pair.reasons = String.join(",", candidate.reasons());
+            pair.status = MergeCandidate.OPEN;
+            pair.createdAt = now;
+            pair.updatedAt = now;
+            pair.persist();
+        } else if (candidate.score() > existing.score && MergeCandidate.OPEN.equals(existing.status)) {
+            existing.score = candidate.score();
+            existing.rule = candidate.rule();
+            existing.reasons = String.join(",", candidate.reasons());
+            existing.updatedAt = now;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.leadgate.contact;
+
+/** A merge or an undo that cannot be done, with the reason. */
+public class MergeException extends RuntimeException {
+
+    /** Why a merge or an undo was refused. */
+    public enum Reason {
+        /** No such contact or merge. */
+        NOT_FOUND,
+        /** Source and target are the same card. */
+        SAME_CONTACT,
+        /** One of the cards was merged into another already. */
+        ALREADY_MERGED,
+        /** The merge was undone already. */
+        ALREADY_UNDONE,
+        /** The cards changed since the merge in a way the undo cannot restore (merged again, rows erased). */
+        CHANGED_SINCE
+    }
+
+    private final Reason reason;
+
+    public MergeException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

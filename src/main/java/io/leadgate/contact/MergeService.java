@@ -1,0 +1,196 @@
+package io.leadgate.contact;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.delivery.EventTypes;
+import io.leadgate.delivery.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merges one card into another and undoes merges. The target keeps every identity, inquiry, lead and call of the
+ * source; the source stays as an empty card pointing to the target, so its id still resolves. What moved is kept
+ * as a snapshot on the merge record, and the undo moves exactly those rows back and restores both cards' fields.
+ * Both cards are locked (lowest id first) for the transaction; runs in the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class MergeService {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Tables whose contact_id moves with a merge, in the order they move. */
+    private static final List<String> TABLES = List.of("contact_identity", "inquiry", "lead", "call_record");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Instance<MergeParticipant> participants;
+    private final ObjectMapper json;
+
+    MergeService(EntityManager em, Outbox outbox, Instance<MergeParticipant> participants, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+        this.outbox = outbox;
+        this.participants = participants;
+    }
+
+    /**
+     * Merges {@code sourceId} into {@code targetId}. A refusal is thrown before anything is written, so it does not
+     * doom the caller's transaction (the write path keeps going and lists the pair instead).
+     */
+    @Transactional(dontRollbackOn = MergeException.class)
+    public MergeView merge(long targetId, long sourceId, ContactMerge.Origin origin, Candidate why, Instant now) {
+        if (targetId == sourceId) {
+            throw new MergeException(MergeException.Reason.SAME_CONTACT, "a contact cannot be merged into itself");
+        }
+        em.flush();
+        Contact[] locked = lockBoth(targetId, sourceId);
+        Contact target = locked[0];
+        Contact source = locked[1];
+        if (source.mergedInto != null || target.mergedInto != null) {
+            throw new MergeException(MergeException.Reason.ALREADY_MERGED, "contact "
+                    + (source.mergedInto != null ? sourceId : targetId) + " was merged into another contact");
+        }
+        ObjectNode snapshot = MAPPER.createObjectNode();
+        ObjectNode moved = snapshot.putObject("moved");
+        for (String table : TABLES) {
+            ArrayNode ids = moved.putArray(table);
+            idsOf(table, sourceId).forEach(id -> ids.add(id.longValue()));
+            em.createNativeQuery("update " + table + " set contact_id = ?1 where contact_id = ?2")
+                    .setParameter(1, targetId).setParameter(2, sourceId).executeUpdate();
+        }
+        ObjectNode others = snapshot.putObject("participants");
+        for (MergeParticipant participant : participants) {
+            others.set(participant.name(), participant.merge(sourceId, targetId));
+        }
+        snapshot.set("target", fields(target));
+        snapshot.set("source", fields(source));
+        if (target.name == null) {
+            target.name = source.name;
+        }
+        target.updatedAt = now;
+        source.mergedInto = targetId;
+        source.updatedAt = now;
+        MergeCandidate.update("status = ?1, updatedAt = ?2 where contactId = ?3 and otherId = ?4",
+                MergeCandidate.MERGED, now, Math.min(targetId, sourceId), Math.max(targetId, sourceId));
+
+        ContactMerge record = new ContactMerge();
+        record.targetId = targetId;
+        record.sourceId = sourceId;
+        record.origin = origin.name().toLowerCase();
+        record.rule = why == null ? null : why.rule();
+        record.score = why == null ? null : why.score();
+        record.reasons = why == null ? null : String.join(",", why.reasons());
+        record.snapshot = write(snapshot);
+        record.createdAt = now;
+        record.persist();
+        MergeView view = MergeView.of(record);
+        outbox.append(EventTypes.CONTACT_MERGED, null, targetId, null, null, json.valueToTree(view), now);
+        return view;
+    }
+
+    /** Undoes a merge: the moved rows go back to the source and both cards get their fields back. */
+    @Transactional
+    public MergeView undo(long mergeId, Instant now) {
+        ContactMerge record = em.find(ContactMerge.class, mergeId, LockModeType.PESSIMISTIC_WRITE);
+        if (record == null) {
+            throw new MergeException(MergeException.Reason.NOT_FOUND, "no merge " + mergeId);
+        }
+        if (record.undoneAt != null) {
+            throw new MergeException(MergeException.Reason.ALREADY_UNDONE, "merge " + mergeId + " was undone already");
+        }
+        em.flush();
+        Contact[] locked = lockBoth(record.targetId, record.sourceId);
+        Contact target = locked[0];
+        Contact source = locked[1];
+        if (target.mergedInto != null || !record.targetId.equals(source.mergedInto)) {
+            throw new MergeException(MergeException.Reason.CHANGED_SINCE,
+                    "contact " + record.targetId + " was merged again since; undo that merge first");
+        }
+        JsonNode snapshot = read(record.snapshot);
+        for (String table : TABLES) {
+            List<Long> ids = new ArrayList<>();
+            snapshot.path("moved").path(table).forEach(id -> ids.add(id.asLong()));
+            if (ids.isEmpty()) {
+                continue;
+            }
+            int back = em.createNativeQuery("update " + table + " set contact_id = ?1 where contact_id = ?2 and id in (?3)")
+                    .setParameter(1, record.sourceId).setParameter(2, record.targetId).setParameter(3, ids)
+                    .executeUpdate();
+            if (back != ids.size()) {
+                throw new MergeException(MergeException.Reason.CHANGED_SINCE,
+                        "rows of merge " + mergeId + " were moved or erased since; the merge cannot be undone");
+            }
+        }
+        for (MergeParticipant participant : participants) {
+            JsonNode state = snapshot.path("participants").path(participant.name());
+            if (!state.isMissingNode()) {
+                participant.undo(record.sourceId, record.targetId, state);
+            }
+        }
+        restore(target, snapshot.path("target"));
+        restore(source, snapshot.path("source"));
+        source.mergedInto = null;
+        MergeCandidate.update("status = ?1, updatedAt = ?2 where contactId = ?3 and otherId = ?4",
+                MergeCandidate.OPEN, now, Math.min(record.targetId, record.sourceId),
+                Math.max(record.targetId, record.sourceId));
+        record.undoneAt = now;
+        MergeView view = MergeView.of(record);
+        outbox.append(EventTypes.CONTACT_UNMERGED, null, record.targetId, null, null, json.valueToTree(view), now);
+        return view;
+    }
+
+    /** Locks both cards, lowest id first (so two merges of one pair cannot deadlock); [target, source]. */
+    private Contact[] lockBoth(long targetId, long sourceId) {
+        long first = Math.min(targetId, sourceId);
+        long second = Math.max(targetId, sourceId);
+        Contact a = em.find(Contact.class, first, LockModeType.PESSIMISTIC_WRITE);
+        Contact b = em.find(Contact.class, second, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || b == null) {
+            throw new MergeException(MergeException.Reason.NOT_FOUND, "no contact " + (a == null ? first : second));
+        }
+        return first == targetId ? new Contact[] {a, b} : new Contact[] {b, a};
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Number> idsOf(String table, long contactId) {
+        return em.createNativeQuery("select id from " + table + " where contact_id = ?1 order by id")
+                .setParameter(1, contactId).getResultList();
+    }
+
+    private static ObjectNode fields(Contact contact) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("name", contact.name);
+        json.put("updatedAt", contact.updatedAt.toString());
+        return json;
+    }
+
+    private static void restore(Contact contact, JsonNode fields) {
+        contact.name = fields.path("name").isNull() ? null : fields.path("name").asText();
+        contact.updatedAt = Instant.parse(fields.path("updatedAt").asText());
+    }
+
+    private static String write(JsonNode json) {
+        try {
+            return MAPPER.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

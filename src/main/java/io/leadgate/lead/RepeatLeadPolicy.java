@@ -1,0 +1,96 @@
+package io.leadgate.lead;
+
+import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelFileException;
+import io.leadgate.channel.ChannelRegistry;
+import io.leadgate.config.LeadgateConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Which lead a known client's new inquiry joins, per channel ({@code settings.repeat-lead}) or globally
+ * ({@code leadgate.repeat-lead}): {@code attach} — the contact's most recent open lead (the default); {@code new} —
+ * none, so every inquiry opens a repeat lead linked to the contact (Bitrix24's repeat-lead mode); {@code deal} — the
+ * lead of the contact's open deal when an {@link OpenDeals} bean knows one, else as {@code attach}.
+ */
+@ApplicationScoped
+public class RepeatLeadPolicy {
+
+    private static final Logger LOG = Logger.getLogger(RepeatLeadPolicy.class);
+    private static final String SETTING = "repeat-lead";
+
+    /** The policies. */
+    public enum Mode {
+        ATTACH, NEW, DEAL;
+
+        static Optional<Mode> of(String code) {
+            return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(code.strip())).findFirst();
+        }
+    }
+
+    private final EntityManager em;
+    private final Instance<OpenDeals> deals;
+    private final Mode global;
+    private final String openLeadQuery;
+
+    RepeatLeadPolicy(EntityManager em, Instance<OpenDeals> deals, LeadgateConfig config) {
+        this.em = em;
+        this.deals = deals;
+        this.global = Mode.of(config.repeatLead()).orElseThrow(() -> new IllegalArgumentException(
+                "leadgate.repeat-lead must be attach, new or deal"));
+        String open = Arrays.stream(LeadStatus.values()).filter(LeadStatus::open).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
+        this.openLeadQuery = "select id from lead where contact_id = ?1 and status in (" + open + ") "
+                + "order by created_at desc, id desc limit 1";
+    }
+
+    /** Refuses to start with a channel whose repeat-lead setting is not a policy. */
+    void check(@Observes StartupEvent start, ChannelRegistry registry) {
+        for (ChannelDefinition channel : registry.all()) {
+            Optional<String> value = channel.setting(SETTING);
+            if (value.isPresent() && Mode.of(value.get()).isEmpty()) {
+                throw new ChannelFileException(channel.file(), "settings." + SETTING, "must be attach, new or deal");
+            }
+        }
+        if (deals.isUnsatisfied() && (global == Mode.DEAL || registry.all().stream()
+                .anyMatch(c -> c.setting(SETTING).flatMap(Mode::of).orElse(null) == Mode.DEAL))) {
+            LOG.info("repeat-lead=deal without deal support: returning clients join their open lead");
+        }
+    }
+
+    public Mode mode(ChannelDefinition channel) {
+        return channel.setting(SETTING).flatMap(Mode::of).orElse(global);
+    }
+
+    /** The lead a known client's inquiry on this channel joins; empty: open a new lead. */
+    public Optional<Lead> leadFor(ChannelDefinition channel, long contactId) {
+        return switch (mode(channel)) {
+            case NEW -> Optional.empty();
+            case DEAL -> dealLead(contactId).or(() -> openLead(contactId));
+            case ATTACH -> openLead(contactId);
+        };
+    }
+
+    private Optional<Lead> dealLead(long contactId) {
+        if (!deals.isResolvable()) {
+            return Optional.empty();
+        }
+        return deals.get().openDealLead(contactId).map(id -> em.find(Lead.class, id));
+    }
+
+    /** The contact's most recent open lead, by one fixed-shape indexed query. */
+    public Optional<Lead> openLead(long contactId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(openLeadQuery).setParameter(1, contactId).getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(em.find(Lead.class, ids.get(0).longValue()));
+    }
+}
