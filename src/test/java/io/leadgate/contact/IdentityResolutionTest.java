@@ -240,12 +240,28 @@ class IdentityResolutionTest {
         // another channel's default policy still attaches to the newest open lead
         assertEquals(n2.getString("leadId"), form("form", Map.of("phone", repeat)).getString("leadId"));
 
-        // no deal support on this build: deal falls back to attach
+        // no open deal yet: deal attaches to the open lead
         String deal = "+7" + Api.newMobileDigits();
         JsonPath d1 = form("form-repeat-deal", Map.of("phone", deal));
         JsonPath d2 = form("form-repeat-deal", Map.of("phone", deal));
         assertEquals(d1.getString("leadId"), d2.getString("leadId"));
         api().get("/api/leads/" + d1.getString("leadId")).then().body("inquiryCount", equalTo(2));
+    }
+
+    @Test
+    void repeatLeadPolicyDealJoinsTheClientsOpenDeal() {
+        String phone = "+7" + Api.newMobileDigits();
+        JsonPath first = form("form-repeat-deal", Map.of("phone", phone));
+        String dealId = api().contentType(ContentType.JSON).body("{}")
+                .post("/api/leads/" + first.getString("leadId") + "/convert").then().statusCode(200)
+                .extract().path("dealId");
+        // the converted lead is closed, yet the open deal's lead takes the returning client's inquiry
+        JsonPath again = form("form-repeat-deal", Map.of("phone", phone));
+        assertEquals(first.getString("leadId"), again.getString("leadId"));
+        api().get("/api/deals?contactId=" + first.getString("contactId")).then()
+                .body("size()", equalTo(1)).body("[0].id", equalTo(dealId));
+        // the default policy opens a new lead instead, as the converted lead is no longer open
+        assertNotEquals(first.getString("leadId"), form("form", Map.of("phone", phone)).getString("leadId"));
     }
 
     /** The stored inquiry of a hook answer, from its contact's timeline. */

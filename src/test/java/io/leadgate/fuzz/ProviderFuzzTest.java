@@ -8,6 +8,7 @@ import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookReply;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
+import io.leadgate.channel.RejectedException;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.contact.IdentityResolver;
@@ -49,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Bounded fuzzing of every provider: mutated bodies, headers, query strings and sub-paths of recorded deliveries go
  * through accepts → verify → (rejected) → parse → map to JSON and identity keys → reply, and GET handshakes. Only
- * {@link UnparseableException} may leave {@code parse}; nothing may leave the other steps; a seeded run is
+ * {@link UnparseableException} and {@link RejectedException} may leave {@code parse}; nothing may leave the other steps; a seeded run is
  * repeatable (the seed is in the failure message). A small REST pass asserts that no mutated request gets a 5xx.
  */
 @QuarkusTest
@@ -202,7 +203,7 @@ class ProviderFuzzTest {
             List<Inquiry> items;
             try {
                 items = adapter.parse(request, channel);
-            } catch (UnparseableException expected) {
+            } catch (UnparseableException | RejectedException expected) { // typed: answered 400, or 413/422 for abuse limits
                 items = List.of();
             }
             step = "map";
