@@ -3,9 +3,9 @@ package io.leadgate.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.delivery.EventTypes;
+import io.leadgate.delivery.webhook.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 /** Performs one automation job inside the executor's transaction. */
 @ApplicationScoped
@@ -146,10 +145,8 @@ public class AutomationActions {
                 .header("webhook-timestamp", timestamp)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         if (p.hasNonNull("secret")) {
-            byte[] signed = (id + "." + timestamp + "." + new String(bytes, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8);
-            request.header("webhook-signature", "v1," + Base64.getEncoder().encodeToString(
-                    Secrets.hmac("HmacSHA256", secretKey(p.get("secret").asText()), signed)));
+            request.header("webhook-signature",
+                    WebhookSigner.sign(p.get("secret").asText(), id, now.getEpochSecond(), bytes));
         }
         int status;
         try {
@@ -163,12 +160,6 @@ public class AutomationActions {
         if (status < 200 || status > 299) {
             throw new RetryLater("webhook answered " + status);
         }
-    }
-
-    /** Standard Webhooks: a {@code whsec_} secret is base64, any other its UTF-8 bytes. */
-    static byte[] secretKey(String secret) {
-        return secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6))
-                : secret.getBytes(StandardCharsets.UTF_8);
     }
 
     private ObjectNode params(AutomationJob job) {
