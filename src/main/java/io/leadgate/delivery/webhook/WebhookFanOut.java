@@ -65,7 +65,7 @@ public class WebhookFanOut {
         }
         long last = ((Number) cursor.get(0)).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("select feed_position, event_id, type from outbox_event"
+        List<Object[]> events = em.createNativeQuery("select feed_position, event_id, type, created_at from outbox_event"
                         + " where feed_position > ?1 order by feed_position limit " + BATCH)
                 .setParameter(1, last).getResultList();
         if (events.isEmpty()) {
@@ -83,8 +83,10 @@ public class WebhookFanOut {
         for (Object[] event : events) {
             long position = ((Number) event[0]).longValue();
             String type = (String) event[2];
+            Instant occurred = instant(event[3]);
             for (WebhookSubscription subscription : subscriptions) {
-                if (subscription.wants(type)) {
+                // an event from before the subscription existed is history: it is in /api/events, not sent
+                if (subscription.wants(type) && !occurred.isBefore(subscription.createdAt)) {
                     WebhookDelivery delivery = new WebhookDelivery();
                     delivery.subscriptionId = subscription.id;
                     delivery.feedPosition = position;
@@ -101,5 +103,18 @@ public class WebhookFanOut {
         em.createNativeQuery("update webhook_cursor set last_position = ?1 where id = 1")
                 .setParameter(1, newLast).executeUpdate();
         return events.size();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
     }
 }
