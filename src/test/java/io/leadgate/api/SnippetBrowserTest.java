@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The website snippet in a real headless Chromium (Debian {@code chromium} + {@code chromium-driver}, installed by
- * {@code .ci/run}) against the running gateway: a visit from an ad, a second visit from a newsletter, a form
+ * {@code bin/test}) against the running gateway: a visit from an ad, a second visit from a newsletter, a form
  * posted cross-origin without a reload, and the stored lead carrying both touches. Fails, never skips, when the
  * browser is missing.
  */
@@ -53,10 +53,10 @@ class SnippetBrowserTest {
     @BeforeEach
     void startChromium() throws IOException {
         if (!DRIVER.canExecute()) {
-            fail("/usr/bin/chromedriver is missing: apt-get install -y chromium chromium-driver (.ci/run installs it)");
+            fail("/usr/bin/chromedriver is missing: apt-get install -y chromium chromium-driver (bin/test installs it)");
         }
         File binary = BROWSERS.stream().filter(File::canExecute).findFirst().orElseThrow(() -> new AssertionError(
-                "Chromium is missing: apt-get install -y chromium chromium-driver (.ci/run installs it)"));
+                "Chromium is missing: apt-get install -y chromium chromium-driver (bin/test installs it)"));
         profile = Files.createTempDirectory("leadgate-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
