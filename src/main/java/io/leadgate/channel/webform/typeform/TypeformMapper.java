@@ -1,5 +1,6 @@
 package io.leadgate.channel.webform.typeform;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Answer;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Field;
@@ -171,11 +172,7 @@ public final class TypeformMapper {
     }
 
     private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.iso(text);
     }
 
     /** A person's name from whole-name and first / middle / last answers; the first answer of each part wins. */

@@ -1,5 +1,6 @@
 package io.leadgate.channel.webform.webflow;
 
+import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.FormFields;
@@ -84,10 +85,6 @@ public final class WebflowMapper {
     }
 
     private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.iso(text);
     }
 }
