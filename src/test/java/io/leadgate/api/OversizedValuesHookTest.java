@@ -41,7 +41,8 @@ class OversizedValuesHookTest {
     }
 
     static Stream<Arguments> providers() {
-        return Stream.of(Arguments.of("webform", webform()), Arguments.of("email", email()),
+        return Stream.of(Arguments.of("webform", webform()), Arguments.of("webform (tilda)", tilda()),
+                Arguments.of("email", email()),
                 Arguments.of("telephony (sipgate)", sipgate()), Arguments.of("messenger (telegram)", telegram()),
                 Arguments.of("messenger (whatsapp)", whatsapp()));
     }
@@ -60,15 +61,28 @@ class OversizedValuesHookTest {
         c.facts().accept(stored);
     }
 
+    /** A public form refuses a field over its guard's max-field-length (10,000 by default) with 413: stay below it. */
     private static Case webform() {
         String phone = "+7" + Api.newMobileDigits();
-        String body = json(Map.of("name", "Имя".repeat(5000), "phone", phone,
-                "email", "x".repeat(3000) + "@example.com", "message", "m".repeat(300_000),
+        String body = json(Map.of("name", "Имя".repeat(3000), "phone", phone,
+                "email", "x".repeat(3000) + "@example.com", "message", "m".repeat(9_999),
                 "utm_campaign", "c".repeat(5000)));
         return new Case(() -> given().contentType(ContentType.JSON).body(body)
                 .post("/hooks/form/" + "s".repeat(3000)),
                 () -> byContact("phone", phone),
+                s -> assertClipped(s.getString("[0].contact.name"), Limits.NAME));
+    }
+
+    /** A server-to-server form provider has no field guard: any size is stored. */
+    private static Case tilda() {
+        String phone = "+7" + Api.newMobileDigits();
+        String tranid = "1:" + phone.substring(1) + ":" + "t".repeat(3000);
+        String body = "Name=" + "N".repeat(20_000) + "&Phone=" + phone.replace("+", "%2B") + "&Email=" + "e".repeat(2000)
+                + "%40example.com&Comments=" + "c".repeat(300_000) + "&tranid=" + tranid;
+        return new Case(() -> given().contentType(FORM).body(body).post("/hooks/tilda/tilda-token-1"),
+                () -> byContact("phone", phone),
                 s -> {
+                    assertEquals(Limits.identifier(tranid), s.getString("[0].externalId"));
                     assertClipped(s.getString("[0].contact.name"), Limits.NAME);
                     assertClipped(s.getString("[0].text"), Limits.TEXT);
                 });
