@@ -14,7 +14,6 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.ThreadRef;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 

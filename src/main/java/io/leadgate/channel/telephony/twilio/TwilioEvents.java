@@ -10,9 +10,6 @@ import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**

@@ -12,7 +12,6 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

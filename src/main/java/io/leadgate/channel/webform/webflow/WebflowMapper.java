@@ -12,7 +12,6 @@ import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
