@@ -1,9 +1,7 @@
 package io.leadgate.channel;
 
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -36,18 +34,7 @@ public record HookRequest(String method, String subPath, Headers headers, String
 
     /** The charset of the Content-Type, or UTF-8. */
     public Charset charset() {
-        String ct = headers.first("Content-Type").orElse("");
-        for (String param : ct.split(";")) {
-            String p = param.strip();
-            if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                try {
-                    return Charset.forName(p.substring(8).replace("\"", "").strip());
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return Charsets.ofContentType(headers.first("Content-Type").orElse(null), StandardCharsets.UTF_8);
     }
 
     public String bodyText() {

@@ -27,6 +27,6 @@ public final class PathToken {
         if (sent.isEmpty()) {
             return Verification.MISSING;
         }
-        return Secrets.constantTimeEquals(expected.get(), sent.get()) ? Verification.VALID : Verification.BAD_SIGNATURE;
+        return Secrets.verify(expected, sent);
     }
 }

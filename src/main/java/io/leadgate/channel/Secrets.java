@@ -12,12 +12,31 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** Compares two strings in time that does not depend on where they differ. Null never matches. */
+    /**
+     * Compares a configured secret with a sent one (as UTF-8 bytes) in time that does not depend on where they
+     * differ. An absent or empty value on either side never matches: a missing secret is a failed check.
+     */
     public static boolean constantTimeEquals(String expected, String actual) {
         if (expected == null || actual == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+        return constantTimeEquals(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #constantTimeEquals(String, String)} over bytes; null or empty never matches. */
+    public static boolean constantTimeEquals(byte[] expected, byte[] actual) {
+        if (expected == null || actual == null || expected.length == 0 || actual.length == 0) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** The verification of a sent secret against the configured one: {@link #constantTimeEquals(String, String)}. */
+    public static Verification verify(java.util.Optional<String> expected, java.util.Optional<String> sent) {
+        if (sent.isEmpty()) {
+            return Verification.MISSING;
+        }
+        return constantTimeEquals(expected.orElse(null), sent.get()) ? Verification.VALID : Verification.BAD_SIGNATURE;
     }
 
     public static byte[] hmac(String algorithm, byte[] key, byte[] data) {

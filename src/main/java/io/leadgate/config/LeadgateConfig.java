@@ -218,13 +218,17 @@ public interface LeadgateConfig {
     }
     /** Deal pipelines ({@code leadgate.pipeline.*}). */
     interface Pipelines {
-        /** Directory of pipeline files (pipelines, lead statuses, junk reasons); absent = none. */
+        /** Directory of pipeline files (pipelines, lead statuses, junk and loss reasons); absent = none. */
         @WithDefault("pipelines")
         String dir();
 
         /** Reasons a lead can be marked junk for; files and the API can add more. */
         @WithDefault("spam,wrong-number,not-our-product,duplicate,other")
         List<String> junkReasons();
+
+        /** Reasons a deal can be lost for (a move into a lost stage names one); files and the API can add more. */
+        @WithDefault("price,competitor,no-budget,no-answer,not-relevant,other")
+        List<String> lossReasons();
 
         /** Currency of an amount given without one (ISO 4217). */
         @WithDefault("RUB")

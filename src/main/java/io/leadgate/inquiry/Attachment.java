@@ -9,6 +9,7 @@ public record Attachment(String name, String contentType, Long size, String ref,
     /** The name as the sender gave it, made safe ({@link SafeFileName}): no path, no control or bidi characters. */
     public Attachment {
         name = SafeFileName.clean(name);
+        contentType = Limits.clip(contentType, Limits.CONTENT_TYPE);
     }
 
     public Attachment(String name, String contentType, Long size, String ref) {

@@ -87,15 +87,7 @@ public final class AttributionExtractor {
     }
 
     private static java.time.Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value.chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochMilli(Long.parseLong(value))
-                    : java.time.Instant.parse(value);
-        } catch (RuntimeException e) {
-            return null; // a browser clock we cannot read is no reason to drop the lead
-        }
+        return Timestamps.epochMillisOrIso(value); // a browser clock we cannot read is no reason to drop the lead
     }
 
     private static java.util.Optional<String> first(List<Map<String, String>> sources, String key) {

@@ -15,6 +15,13 @@ package io.leadgate.inquiry;
 public record CallInfo(String callId, String direction, String event, Boolean missed, String phase,
                        String answeredBy, Long durationSeconds, String recordingUrl, String line) {
 
+    /** Ids and numbers bounded as identifiers, the event name as a code ({@link Limits}). */
+    public CallInfo {
+        callId = Limits.identifier(callId);
+        event = Limits.clip(event, Limits.CODE);
+        line = Limits.identifier(line);
+    }
+
     public CallInfo(String callId, String direction, String event, Boolean missed) {
         this(callId, direction, event, missed, null, null, null, null, null);
     }

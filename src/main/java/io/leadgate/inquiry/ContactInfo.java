@@ -14,10 +14,13 @@ public record ContactInfo(String name, List<String> phones, List<String> rawPhon
 
     public static final ContactInfo EMPTY = new ContactInfo(null, List.of(), List.of(), List.of(), List.of(), null);
 
+    /** Names clipped, numbers and addresses bounded as identifiers ({@link Limits}). */
     public ContactInfo {
-        phones = List.copyOf(phones);
-        rawPhones = List.copyOf(rawPhones);
-        emails = List.copyOf(emails);
+        name = Limits.clip(name, Limits.NAME);
+        company = Limits.clip(company, Limits.NAME);
+        phones = List.copyOf(Limits.identifiers(phones));
+        rawPhones = List.copyOf(Limits.identifiers(rawPhones));
+        emails = List.copyOf(Limits.identifiers(emails));
         handles = List.copyOf(handles);
     }
 

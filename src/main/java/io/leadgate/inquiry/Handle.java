@@ -7,6 +7,8 @@ public record Handle(String provider, String id, String username) {
     public Handle {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(id, "id");
+        id = Limits.identifier(id);
+        username = Limits.identifier(username);
     }
 
     /** The identity key of this handle, {@code provider:id}. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * One normalised inquiry: what every channel adapter turns a provider's delivery into. Nothing downstream knows
- * the transport or the provider's shapes.
+ * the transport or the provider's shapes. Every value is bounded by {@link Limits}, whatever the provider sent.
  *
  * @param reason     a short code saying why an inquiry is an update or ignored ({@code delivery-status}, …), or null
  * @param externalId the provider's idempotency key, or null when it has none (a content hash is used then)
@@ -25,6 +25,10 @@ public record Inquiry(Kind kind, String reason, ChannelFamily channel, String pr
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(provider, "provider");
+        reason = Limits.clip(reason, Limits.CODE);
+        externalId = Limits.identifier(externalId);
+        subject = Limits.clip(subject, Limits.SUBJECT);
+        text = Limits.clip(text, Limits.TEXT);
         contact = contact == null ? ContactInfo.EMPTY : contact;
         attribution = attribution == null ? Attribution.NONE : attribution;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

@@ -4,7 +4,7 @@ import io.leadgate.lead.JunkReason;
 
 import java.util.Locale;
 
-/** Checks lead statuses and junk reasons, for the API and for pipeline files alike. Pure. */
+/** Checks lead statuses, junk reasons and loss reasons, for the API and for pipeline files alike. Pure. */
 public final class CatalogValidator {
 
     private static final String CODE = "[a-z0-9][a-z0-9-]{0,63}";
@@ -16,7 +16,7 @@ public final class CatalogValidator {
     public record Status(String code, String name, String semantics) {
     }
 
-    /** A junk reason as configured. */
+    /** A junk or loss reason as configured. */
     public record Reason(String code, String name) {
     }
 
@@ -35,7 +35,16 @@ public final class CatalogValidator {
 
     /** A junk reason: code from the text as written ("Wrong number" → wrong-number), name as written. */
     public static Reason reason(String code, String name) {
-        String c = code(JunkReason.normalize(code), "junk reason");
+        return reason(code, name, "junk reason");
+    }
+
+    /** A loss reason, written like a junk reason ("No budget" → no-budget). */
+    public static Reason lossReason(String code, String name) {
+        return reason(code, name, "loss reason");
+    }
+
+    private static Reason reason(String code, String name, String what) {
+        String c = code(JunkReason.normalize(code), what);
         return new Reason(c, name(name, code.strip()));
     }
 

@@ -113,7 +113,10 @@ public class DealService {
         return d;
     }
 
-    /** {@code POST /api/deals/{id}/move}: into any live stage (of this or another pipeline). */
+    /**
+     * {@code POST /api/deals/{id}/move}: into any live stage (of this or another pipeline); into a lost stage only
+     * with a loss reason of the managed list.
+     */
     @Transactional
     public DealView move(long dealId, String stageId, String lossReason, String actor) {
         Deal d = Deal.findById(dealId, LockModeType.PESSIMISTIC_WRITE);
@@ -124,10 +127,8 @@ public class DealService {
         if (s.id.equals(d.stageId)) {
             return DealView.of(d);
         }
-        if (lossReason != null && lossReason.length() > 200) {
-            throw PipelineException.invalid("lossReason is longer than 200 characters");
-        }
-        moveTo(d, s, actor, lossReason, Instant.now(), 0);
+        String reason = s.semantics() == Semantics.LOST ? LossReasons.require(lossReason) : null;
+        moveTo(d, s, actor, reason, Instant.now(), 0);
         return DealView.of(d);
     }
 

@@ -14,18 +14,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
  * Reads pipeline files: every {@code *.yaml} / {@code *.yml} directly inside the directory may hold
- * {@code pipelines} (name, stages, optional default and managers), {@code lead-statuses} (code, name, semantics)
- * and {@code junk-reasons} (codes, or code and name). Pipelines go through {@link PipelineValidator} and the rest
+ * {@code pipelines} (name, stages, optional default and managers), {@code lead-statuses} (code, name, semantics),
+ * {@code junk-reasons} and {@code loss-reasons} (codes, or code and name). Pipelines go through {@link PipelineValidator} and the rest
  * through {@link CatalogValidator}, exactly as over the API.
  */
 public final class PipelineFiles {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KEYS = Set.of("pipelines", "lead-statuses", "junk-reasons");
+    private static final Set<String> KEYS = Set.of("pipelines", "lead-statuses", "junk-reasons", "loss-reasons");
     private static final Set<String> PIPELINE_KEYS = Set.of("name", "stages", "default", "managers");
     private static final Set<String> STAGE_KEYS = Set.of("name", "color", "semantics");
 
@@ -36,7 +37,7 @@ public final class PipelineFiles {
     }
 
     public record Content(List<FilePipeline> pipelines, List<CatalogValidator.Status> statuses,
-                          List<CatalogValidator.Reason> reasons) {
+                          List<CatalogValidator.Reason> reasons, List<CatalogValidator.Reason> lossReasons) {
     }
 
     /** Everything defined in the directory, files in name order; a missing directory defines nothing. */
@@ -44,8 +45,9 @@ public final class PipelineFiles {
         List<FilePipeline> pipelines = new ArrayList<>();
         List<CatalogValidator.Status> statuses = new ArrayList<>();
         List<CatalogValidator.Reason> reasons = new ArrayList<>();
+        List<CatalogValidator.Reason> lossReasons = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return new Content(pipelines, statuses, reasons);
+            return new Content(pipelines, statuses, reasons, lossReasons);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
@@ -65,11 +67,12 @@ public final class PipelineFiles {
             pipelines.addAll(c.pipelines());
             statuses.addAll(c.statuses());
             reasons.addAll(c.reasons());
+            lossReasons.addAll(c.lossReasons());
         }
         if (pipelines.stream().filter(FilePipeline::isDefault).count() > 1) {
             throw new PipelineFileException(dir, null, "more than one pipeline is marked default");
         }
-        return new Content(pipelines, statuses, reasons);
+        return new Content(pipelines, statuses, reasons, lossReasons);
     }
 
     /** One file. */
@@ -84,11 +87,11 @@ public final class PipelineFiles {
             throw new PipelineFileException(file, null, "cannot read: " + e.getMessage());
         }
         if (!(tree instanceof Map<?, ?> root)) {
-            throw new PipelineFileException(file, null, "expected a mapping with pipelines, lead-statuses or junk-reasons");
+            throw new PipelineFileException(file, null, "expected a mapping with pipelines, lead-statuses, junk-reasons or loss-reasons");
         }
         for (Object key : root.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new PipelineFileException(file, "key '" + key + "'", "unknown; expected pipelines, lead-statuses or junk-reasons");
+                throw new PipelineFileException(file, "key '" + key + "'", "unknown; expected pipelines, lead-statuses, junk-reasons or loss-reasons");
             }
         }
         List<FilePipeline> pipelines = new ArrayList<>();
@@ -128,19 +131,26 @@ public final class PipelineFiles {
                 throw new PipelineFileException(file, where, e.getMessage());
             }
         }
+        List<CatalogValidator.Reason> reasons = reasons(file, "junk-reasons", root, CatalogValidator::reason);
+        List<CatalogValidator.Reason> lossReasons = reasons(file, "loss-reasons", root, CatalogValidator::lossReason);
+        return new Content(pipelines, statuses, reasons, lossReasons);
+    }
+
+    private static List<CatalogValidator.Reason> reasons(Path file, String key, Map<?, ?> root,
+                                                         BiFunction<String, String, CatalogValidator.Reason> check) {
         List<CatalogValidator.Reason> reasons = new ArrayList<>();
-        List<?> reasonList = list(file, "junk-reasons", root.get("junk-reasons"));
+        List<?> reasonList = list(file, key, root.get(key));
         for (int i = 0; i < reasonList.size(); i++) {
-            String where = "junk-reasons[" + i + "]";
+            String where = key + "[" + i + "]";
             Object r = reasonList.get(i);
             try {
-                reasons.add(r instanceof Map<?, ?> m ? CatalogValidator.reason(text(m.get("code")), text(m.get("name")))
-                        : CatalogValidator.reason(text(r), null));
+                reasons.add(r instanceof Map<?, ?> m ? check.apply(text(m.get("code")), text(m.get("name")))
+                        : check.apply(text(r), null));
             } catch (PipelineException e) {
                 throw new PipelineFileException(file, where, e.getMessage());
             }
         }
-        return new Content(pipelines, statuses, reasons);
+        return reasons;
     }
 
     private static List<?> list(Path file, String where, Object value) {

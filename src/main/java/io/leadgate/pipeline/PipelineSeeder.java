@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * At start-up: the built-in lead statuses, the configured junk reasons, what the pipeline files define (pipelines
+ * At start-up: the built-in lead statuses, the configured junk and loss reasons, what the pipeline files define (pipelines
  * not yet present are created; existing ones are left as operators changed them), and a default pipeline of
  * 7 stages when none is marked default. An invalid file stops start-up with a message naming it.
  */
@@ -51,6 +51,13 @@ public class PipelineSeeder {
         }
         for (CatalogValidator.Reason r : files.reasons()) {
             reason(r, reasonPosition++);
+        }
+        int lossPosition = 0;
+        for (String r : config.pipeline().lossReasons()) {
+            LossReasons.seed(CatalogValidator.lossReason(r, null), lossPosition++);
+        }
+        for (CatalogValidator.Reason r : files.lossReasons()) {
+            LossReasons.seed(r, lossPosition++);
         }
         for (PipelineFiles.FilePipeline p : files.pipelines()) {
             if (pipelines.byIdOrName(p.spec().name()).isEmpty()) {

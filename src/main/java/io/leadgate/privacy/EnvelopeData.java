@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.channel.Charsets;
 import io.leadgate.intake.Envelope;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,9 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -102,16 +101,7 @@ public class EnvelopeData implements PersonalData {
         for (var it = headers.fields(); it.hasNext(); ) {
             var header = it.next();
             if (header.getKey().equalsIgnoreCase("Content-Type") && header.getValue().size() > 0) {
-                for (String param : header.getValue().get(0).asText().split(";")) {
-                    String p = param.strip();
-                    if (p.regionMatches(true, 0, "charset=", 0, 8)) {
-                        try {
-                            return Charset.forName(p.substring(8).replace("\"", "").strip());
-                        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                            return StandardCharsets.UTF_8;
-                        }
-                    }
-                }
+                return Charsets.ofContentType(header.getValue().get(0).asText(), StandardCharsets.UTF_8);
             }
         }
         return StandardCharsets.UTF_8;

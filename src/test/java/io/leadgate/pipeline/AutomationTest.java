@@ -151,7 +151,7 @@ class AutomationTest {
         rule(stage(p, "Working"), "move", Map.of("stageId", stage(p, "Won")), "3600");
         String dealId = convert(lead("form"), p.getString("id"));
         move(dealId, stage(p, "Working"));
-        move(dealId, stage(p, "Lost"), "gone quiet");
+        move(dealId, stage(p, "Lost"), "no-answer");
         makeDue(Long.parseLong(dealId));
         assertEquals(1, executor.runDue());
         assertEquals(stage(p, "Lost"), deal(dealId).getString("stageId"));

@@ -51,7 +51,7 @@ class FunnelScenarioTest {
             move(d1, stage(sales, s));
         }
         move(d2, stage(sales, "Qualified"));
-        move(d2, stage(sales, "Lost"), "too-expensive");
+        move(d2, stage(sales, "Lost"), "price");
         move(d3, stage(sales, "Proposal"));
         move(d3, stage(sales, "Lost"), "competitor");
         move(d4, stage(sales, "Qualified"));
@@ -89,7 +89,7 @@ class FunnelScenarioTest {
         assertEquals(List.of(1.0f, 0.8f, 0.6f, 0.4f, 0.4f, 0.4f, 0.4f), funnel.getList("stages.conversion"));
         assertEquals(java.util.Arrays.asList(1.0f, 0.8f, 0.75f, 0.6667f, 1.0f, 1.0f, null),
                 funnel.getList("stages.stepConversion"));
-        assertEquals(Map.of("competitor", 1, "too-expensive", 1), funnel.getMap("lost"));
+        assertEquals(Map.of("competitor", 1, "price", 1), funnel.getMap("lost"));
         assertEquals(5, funnel.getInt("deals"));
         assertEquals(2, funnel.getInt("won"));
         assertEquals(0.4f, funnel.getFloat("conversion"));
@@ -100,7 +100,7 @@ class FunnelScenarioTest {
         assertEquals(List.of(3, 3, 2, 1, 1, 1, 2), bySource.getList("groups.website.stages.count"));
         assertEquals(List.of(1, 1, 1, 1, 1, 1, 0), bySource.getList("groups.'website-de'.stages.count"));
         assertEquals(List.of(1, 0, 0, 0, 0, 0, 0), bySource.getList("groups.tilda.stages.count"));
-        assertEquals(Map.of("competitor", 1, "too-expensive", 1), bySource.getMap("groups.website.lost"));
+        assertEquals(Map.of("competitor", 1, "price", 1), bySource.getMap("groups.website.lost"));
         JsonPath byChannel = api().queryParam("pipelineId", salesId).queryParam("by", "channel")
                 .get("/api/analytics/funnel").then().extract().jsonPath();
         assertEquals(List.of("form", "form-de", "tilda"), List.copyOf(byChannel.getMap("groups").keySet()));

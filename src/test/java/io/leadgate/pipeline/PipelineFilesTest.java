@@ -24,12 +24,14 @@ class PipelineFilesTest {
         assertEquals(List.of("dora", "dan"), p.managers());
         assertEquals(List.of("callback", "qualified", "test-lead"), c.statuses().stream().map(CatalogValidator.Status::code).toList());
         assertEquals(List.of("test-submission"), c.reasons().stream().map(CatalogValidator.Reason::code).toList());
+        assertEquals(List.of(new CatalogValidator.Reason("no-access", "No access on site")), c.lossReasons());
     }
 
     @Test
     void missingDirectoryDefinesNothing(@TempDir Path dir) {
         PipelineFiles.Content c = PipelineFiles.load(dir.resolve("absent"));
-        assertTrue(c.pipelines().isEmpty() && c.statuses().isEmpty() && c.reasons().isEmpty());
+        assertTrue(c.pipelines().isEmpty() && c.statuses().isEmpty() && c.reasons().isEmpty()
+                && c.lossReasons().isEmpty());
     }
 
     @Test
@@ -49,7 +51,7 @@ class PipelineFilesTest {
     void unknownKeysAndBadStatusesAreRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.yml");
         Files.writeString(file, "pipeline: []\n");
-        assertEquals("pipeline file " + file + ", key 'pipeline': unknown; expected pipelines, lead-statuses or junk-reasons",
+        assertEquals("pipeline file " + file + ", key 'pipeline': unknown; expected pipelines, lead-statuses, junk-reasons or loss-reasons",
                 assertThrows(PipelineFileException.class, () -> PipelineFiles.load(dir)).getMessage());
         Files.writeString(file, "lead-statuses:\n  - {code: later, semantics: maybe}\n");
         assertEquals("pipeline file " + file + ", lead-statuses[0]: status semantics must be one of in-progress, converted, junk",

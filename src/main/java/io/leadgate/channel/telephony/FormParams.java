@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.inquiry.UrlQuery;
@@ -71,7 +72,6 @@ public record FormParams(Map<String, List<String>> values) {
 
     /** A Unix time in seconds, or null. */
     public Instant epochSeconds(String name) {
-        Long v = number(name);
-        return v == null || v <= 0 ? null : Instant.ofEpochSecond(v);
+        return Timestamps.epochSeconds(number(name));
     }
 }

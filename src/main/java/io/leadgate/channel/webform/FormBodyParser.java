@@ -3,6 +3,7 @@ package io.leadgate.channel.webform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.channel.Charsets;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.inquiry.Attachment;
@@ -141,7 +142,7 @@ public final class FormBodyParser {
             try {
                 String cs = new ContentType(ct).getParameter("charset");
                 if (cs != null) {
-                    return Charset.forName(cs);
+                    return Charsets.lookup(cs).orElse(fallback == null ? StandardCharsets.UTF_8 : fallback);
                 }
             } catch (RuntimeException | jakarta.mail.internet.ParseException ignored) {
                 // fall back to the request's charset

@@ -1,5 +1,6 @@
 package io.leadgate.channel.messenger.meta;
 
+import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -54,27 +55,18 @@ public final class PayloadJson {
         return MAPPER.getTypeFactory().constructParametricType(raw, parameter);
     }
 
-    /** Unix seconds written as text, or null when absent or not a number. */
+    /** Unix seconds written as text: {@link Timestamps#epochSeconds(String)}. */
     public static Instant epochSeconds(String seconds) {
-        Long n = number(seconds);
-        return n == null ? null : Instant.ofEpochSecond(n);
+        return Timestamps.epochSeconds(seconds);
     }
 
-    /** Unix milliseconds written as text, or null when absent or not a number. */
+    /** Unix milliseconds written as text: {@link Timestamps#epochMillis(String)}. */
     public static Instant epochMillis(String millis) {
-        Long n = number(millis);
-        return n == null ? null : Instant.ofEpochMilli(n);
+        return Timestamps.epochMillis(millis);
     }
 
     /** True when {@code s} is a non-empty run of ASCII digits. */
     public static boolean digits(String s) {
         return s != null && !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    private static Long number(String s) {
-        if (s == null || !digits(s.strip()) || s.strip().length() > 18) {
-            return null;
-        }
-        return Long.parseLong(s.strip());
     }
 }

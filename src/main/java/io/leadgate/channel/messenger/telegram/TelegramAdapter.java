@@ -56,7 +56,7 @@ public class TelegramAdapter implements ChannelAdapter {
         if (sent.isEmpty() || expected.isEmpty()) {
             return Verification.MISSING;
         }
-        return Secrets.constantTimeEquals(expected.get(), sent.get()) ? Verification.VALID : Verification.BAD_SIGNATURE;
+        return Secrets.verify(expected, sent);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.leadgate.channel.messenger.telegram;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.CallbackQuery;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.Chat;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.ChatMemberUpdated;
@@ -174,7 +175,7 @@ public final class TelegramMapper {
     }
 
     private static Instant seconds(Long epochSeconds) {
-        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+        return Timestamps.epochSeconds(epochSeconds); // 0 is Telegram's "inaccessible message" date
     }
 
     private static String text(Object value) {

@@ -1,5 +1,6 @@
 package io.leadgate.channel.messenger.vk;
 
+import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.messenger.vk.VkTypes.Message;
@@ -13,7 +14,6 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.ThreadRef;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -78,7 +78,7 @@ public final class VkMapper {
             b.externalId(fallbackKey(m, edit));
         }
         Long time = edit && m.updateTime() != null ? m.updateTime() : m.date();
-        b.occurredAt(time == null ? null : Instant.ofEpochSecond(time));
+        b.occurredAt(Timestamps.epochSeconds(time));
         if (!m.outgoing()) {
             b.contact(user(m.fromId()));
         }

@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony.mango;
 
+import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -197,6 +198,6 @@ final class MangoEvents {
     }
 
     private static Instant epoch(Long seconds) {
-        return positive(seconds) ? Instant.ofEpochSecond(seconds) : null;
+        return Timestamps.epochSeconds(seconds);
     }
 }

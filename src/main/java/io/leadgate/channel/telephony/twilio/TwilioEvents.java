@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony.twilio;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
 import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
@@ -9,9 +10,6 @@ import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -85,11 +83,7 @@ final class TwilioEvents {
 
     /** Status callbacks carry {@code Timestamp} in RFC 1123 form ({@code Mon, 16 Aug 2010 03:45:01 +0000}). */
     private static Instant timestamp(String value) {
-        try {
-            return value == null ? null : ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.rfc1123(value);
     }
 
     private static String lower(String s) {

@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony.zadarma;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
 import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
@@ -80,8 +81,8 @@ final class ZadarmaEvents {
             return null;
         }
         try {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Instant.ofEpochSecond(Long.parseLong(value));
+            if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+                return Timestamps.epochSeconds(value);
             }
             return zone == null ? null : LocalDateTime.parse(value, CALL_START).atZone(zone).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -1,5 +1,6 @@
 package io.leadgate.channel.webform.typeform;
 
+import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Answer;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Field;
@@ -11,7 +12,6 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,11 +171,7 @@ public final class TypeformMapper {
     }
 
     private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.iso(text);
     }
 
     /** A person's name from whole-name and first / middle / last answers; the first answer of each part wins. */

@@ -1,5 +1,6 @@
 package io.leadgate.channel.webform.webflow;
 
+import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.FormFields;
@@ -11,7 +12,6 @@ import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +84,6 @@ public final class WebflowMapper {
     }
 
     private static Instant instant(String text) {
-        try {
-            return text == null ? null : Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.iso(text);
     }
 }
