@@ -91,21 +91,7 @@ public class ContactKeys {
      * @param byName  look up by the full name too (new cards); off for known clients, to keep their path short
      */
     public List<Candidate> candidates(MatchScorer.Details probe, Set<Long> exclude, boolean byName) {
-        Set<Long> found = new LinkedHashSet<>();
-        List<String> phones = new ArrayList<>(probe.phones());
-        phones.addAll(probe.rawPhones());
-        for (String phone : phones) {
-            lookup(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), found);
-        }
-        for (String email : probe.emails()) {
-            lookup(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), found);
-        }
-        Set<String> near = new LinkedHashSet<>();
-        phones.forEach(phone -> near.addAll(PhoneDrift.probeKeys(BlockingKeys.phoneTail(phone))));
-        lookupNear(near, found);
-        if (byName) {
-            lookup(BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()), found);
-        }
+        Set<Long> found = found(probe, byName);
         List<Candidate> out = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>(exclude);
         int scored = 0;
@@ -124,6 +110,29 @@ public class ContactKeys {
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         return out;
+    }
+
+    /**
+     * The cards under the probe's blocking keys, before scoring: phone tails, mailboxes, near keys, then the full
+     * name; at most {@link #PER_KEY} per key, whatever the number of contacts sharing it.
+     */
+    Set<Long> found(MatchScorer.Details probe, boolean byName) {
+        Set<Long> found = new LinkedHashSet<>();
+        List<String> phones = new ArrayList<>(probe.phones());
+        phones.addAll(probe.rawPhones());
+        for (String phone : phones) {
+            lookup(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), found);
+        }
+        for (String email : probe.emails()) {
+            lookup(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), found);
+        }
+        Set<String> near = new LinkedHashSet<>();
+        phones.forEach(phone -> near.addAll(PhoneDrift.probeKeys(BlockingKeys.phoneTail(phone))));
+        lookupNear(near, found);
+        if (byName) {
+            lookup(BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()), found);
+        }
+        return found;
     }
 
     private void lookup(BlockingKeys.Kind kind, String value, Set<Long> into) {
