@@ -9,7 +9,8 @@ import java.util.Optional;
  * Scores how likely an inquiry's details and a contact card are the same person, in [0, 1], with reasons. A
  * contact point (a phone that differs only in country code, an address of the same mailbox, an inquiry that
  * names identities of both cards) anchors the score; the names then raise it or, when they disagree, pull it
- * down. A name alone gives a low score that is listed but never merged. Pure.
+ * down. A name alone gives a low score that is listed but never merged. With no contact point, a phone one typing
+ * slip away ({@link PhoneDrift}) is scored with the name by {@link PhoneDriftScore}. Pure.
  */
 public final class MatchScorer {
 
