@@ -14,6 +14,8 @@ public final class BlockingKeys {
     public enum Kind {
         /** The last ten digits of a phone: numbers that differ only in country code or trunk prefix meet. */
         PHONE_TAIL("phone-tail"),
+        /** A phone tail with one digit deleted ({@link PhoneDrift}): numbers one typing slip apart meet. */
+        PHONE_NEAR("phone-near"),
         /** The mailbox an email address delivers to, at providers that ignore dots or {@code +tags}. */
         MAILBOX("mailbox"),
         /** A full name's canonical tokens, sorted (transliteration, diminutives and swapped order meet). */

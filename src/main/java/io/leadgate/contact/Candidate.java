@@ -6,7 +6,8 @@ import java.util.List;
  * A card that may be the same person, with the score and the reasons.
  *
  * @param rule    the strongest signal, which auto-merge rules are named by: {@code shared-identity},
- *                {@code phone-country-code}, {@code email-mailbox} or {@code same-name}
+ *                {@code phone-country-code}, {@code email-mailbox}, a phone slip ({@code phone-transposition},
+ *                {@code phone-digit-missing}, {@code phone-digit-doubled}) or {@code same-name}
  * @param reasons every signal and the name agreement, e.g. {@code [phone-country-code, name-transliteration]}
  */
 public record Candidate(long contactId, double score, String rule, List<String> reasons) {

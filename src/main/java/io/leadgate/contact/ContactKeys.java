@@ -33,17 +33,24 @@ public class ContactKeys {
         this.config = config.identity();
     }
 
-    /** A card as matching sees it. */
-    public record Card(long id, String name, Long mergedInto, List<String> phones, List<String> emails) {
+    /**
+     * A card as matching sees it.
+     *
+     * @param writtenTails phone tails keyed from numbers as written that differ from the tails of {@code phones}
+     */
+    public record Card(long id, String name, Long mergedInto, List<String> phones, List<String> emails,
+                       List<String> writtenTails) {
         MatchScorer.Details details() {
-            return new MatchScorer.Details(name, phones, List.of(), emails);
+            return new MatchScorer.Details(name, phones, writtenTails, emails);
         }
     }
 
     /** Writes the keys of a card's new phones, emails and name (existing keys are left alone). */
     public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
         for (String phone : phones) {
-            insert(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), contactId);
+            String tail = BlockingKeys.phoneTail(phone);
+            insert(BlockingKeys.Kind.PHONE_TAIL, tail, contactId);
+            insertNear(tail, contactId);
         }
         for (String email : emails) {
             insert(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), contactId);
@@ -59,6 +66,24 @@ public class ContactKeys {
                 .setParameter(1, kind.code()).setParameter(2, value).setParameter(3, contactId).executeUpdate();
     }
 
+    /** Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement. */
+    void insertNear(String tail, long contactId) {
+        List<String> near = List.copyOf(PhoneDrift.storedKeys(tail));
+        if (near.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
+        for (int i = 0; i < near.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
+        }
+        var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString())
+                .setParameter(1, BlockingKeys.Kind.PHONE_NEAR.code()).setParameter(2, contactId);
+        for (int i = 0; i < near.size(); i++) {
+            query.setParameter(i + 3, near.get(i));
+        }
+        query.executeUpdate();
+    }
+
     /**
      * Cards that share a blocking key with the details, scored, at or above the candidate score, best first.
      *
@@ -66,18 +91,7 @@ public class ContactKeys {
      * @param byName  look up by the full name too (new cards); off for known clients, to keep their path short
      */
     public List<Candidate> candidates(MatchScorer.Details probe, Set<Long> exclude, boolean byName) {
-        Set<Long> found = new LinkedHashSet<>();
-        List<String> phones = new ArrayList<>(probe.phones());
-        phones.addAll(probe.rawPhones());
-        for (String phone : phones) {
-            lookup(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), found);
-        }
-        for (String email : probe.emails()) {
-            lookup(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), found);
-        }
-        if (byName) {
-            lookup(BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()), found);
-        }
+        Set<Long> found = found(probe, byName);
         List<Candidate> out = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>(exclude);
         int scored = 0;
@@ -98,6 +112,29 @@ public class ContactKeys {
         return out;
     }
 
+    /**
+     * The cards under the probe's blocking keys, before scoring: phone tails, mailboxes, near keys, then the full
+     * name; at most {@link #PER_KEY} per key, whatever the number of contacts sharing it.
+     */
+    Set<Long> found(MatchScorer.Details probe, boolean byName) {
+        Set<Long> found = new LinkedHashSet<>();
+        List<String> phones = new ArrayList<>(probe.phones());
+        phones.addAll(probe.rawPhones());
+        for (String phone : phones) {
+            lookup(BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone), found);
+        }
+        for (String email : probe.emails()) {
+            lookup(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), found);
+        }
+        Set<String> near = new LinkedHashSet<>();
+        phones.forEach(phone -> near.addAll(PhoneDrift.probeKeys(BlockingKeys.phoneTail(phone))));
+        lookupNear(near, found);
+        if (byName) {
+            lookup(BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()), found);
+        }
+        return found;
+    }
+
     private void lookup(BlockingKeys.Kind kind, String value, Set<Long> into) {
         if (value == null) {
             return;
@@ -106,6 +143,27 @@ public class ContactKeys {
         List<Number> ids = em.createNativeQuery("select contact_id from contact_key where kind = ?1 and key_value = ?2 "
                         + "order by contact_id desc limit " + PER_KEY)
                 .setParameter(1, kind.code()).setParameter(2, value).getResultList();
+        ids.forEach(id -> into.add(id.longValue()));
+    }
+
+    /** Cards under any of the near keys, at most {@link #PER_KEY} per key, in one statement. */
+    private void lookupNear(Set<String> values, Set<Long> into) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(values);
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " union all ").append("(select contact_id from contact_key where kind = ?1 ")
+                    .append("and key_value = ?").append(i + 2).append(" order by contact_id desc limit ")
+                    .append(PER_KEY).append(")");
+        }
+        var query = em.createNativeQuery(sql.toString()).setParameter(1, BlockingKeys.Kind.PHONE_NEAR.code());
+        for (int i = 0; i < keys.size(); i++) {
+            query.setParameter(i + 2, keys.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
         ids.forEach(id -> into.add(id.longValue()));
     }
 
@@ -137,9 +195,20 @@ public class ContactKeys {
                     emails.add((String) identity[1]);
                 }
             }
-            return Optional.of(new Card(current, (String) row[0], null, phones, emails));
+            return Optional.of(new Card(current, (String) row[0], null, phones, emails, writtenTails(current, phones)));
         }
         return Optional.empty();
+    }
+
+    /** The card's phone-tail keys that no phone of its own explains: tails of numbers as written. */
+    private List<String> writtenTails(long contactId, List<String> phones) {
+        @SuppressWarnings("unchecked")
+        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = ?2 "
+                        + "order by key_value limit " + PER_KEY)
+                .setParameter(1, contactId).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code()).getResultList();
+        Set<String> own = new java.util.HashSet<>();
+        phones.forEach(phone -> own.add(BlockingKeys.phoneTail(phone)));
+        return tails.stream().filter(tail -> !own.contains(tail)).toList();
     }
 
     /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */

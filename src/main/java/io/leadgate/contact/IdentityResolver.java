@@ -142,7 +142,7 @@ public class IdentityResolver {
             fillName(contact, info, now);
         }
         addIdentities(contact, info, ids, List.of(), now);
-        keys.write(contact.id, info.phones(), info.emails(), info.name());
+        keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name());
         for (Candidate candidate : candidates) {
             if (candidate != taken) {
                 keys.record(contact.id, candidate, now);
@@ -188,15 +188,15 @@ public class IdentityResolver {
         List<String> newEmails = info.emails().stream().filter(added::contains).toList();
         if (config.fuzzy() && (!newPhones.isEmpty() || !newEmails.isEmpty())) {
             Set<Long> exclude = new HashSet<>(byContact.keySet());
-            candidates.addAll(keys.candidates(new MatchScorer.Details(contact.name, newPhones, List.of(), newEmails),
-                    exclude, false));
+            candidates.addAll(keys.candidates(new MatchScorer.Details(contact.name, newPhones,
+                    newPhones.isEmpty() ? List.of() : info.writtenPhones(), newEmails), exclude, false));
         }
         // a name written as the card's is already keyed: no statement for the common repeat inquiry
         String newName = info.name() != null
                 && !java.util.Objects.equals(NameKey.blockingKey(info.name()), NameKey.blockingKey(nameBefore))
                 ? info.name() : null;
         if (!newPhones.isEmpty() || !newEmails.isEmpty() || newName != null) {
-            keys.write(contact.id, newPhones, newEmails, newName);
+            keys.write(contact.id, newPhones.isEmpty() ? newPhones : asWritten(newPhones, info), newEmails, newName);
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         List<MergeView> merged = new ArrayList<>();
@@ -226,7 +226,16 @@ public class IdentityResolver {
     }
 
     private static MatchScorer.Details details(ContactInfo info, String name) {
-        return new MatchScorer.Details(name, info.phones(), info.rawPhones(), info.emails());
+        List<String> written = new ArrayList<>(info.rawPhones());
+        written.addAll(info.writtenPhones());
+        return new MatchScorer.Details(name, info.phones(), written, info.emails());
+    }
+
+    /** Phones and the numbers as written whose digits parsing changed, whose tails are keyed too. */
+    private static List<String> asWritten(List<String> phones, ContactInfo info) {
+        List<String> all = new ArrayList<>(phones);
+        all.addAll(info.writtenPhones());
+        return all;
     }
 
     /**

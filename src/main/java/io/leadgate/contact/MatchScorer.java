@@ -9,7 +9,8 @@ import java.util.Optional;
  * Scores how likely an inquiry's details and a contact card are the same person, in [0, 1], with reasons. A
  * contact point (a phone that differs only in country code, an address of the same mailbox, an inquiry that
  * names identities of both cards) anchors the score; the names then raise it or, when they disagree, pull it
- * down. A name alone gives a low score that is listed but never merged. Pure.
+ * down. A name alone gives a low score that is listed but never merged. With no contact point, a phone one typing
+ * slip away ({@link PhoneDrift}) is scored with the name by {@link PhoneDriftScore}. Pure.
  */
 public final class MatchScorer {
 
@@ -42,18 +43,27 @@ public final class MatchScorer {
             anchors.add(EMAIL_MAILBOX);
         }
         NameMatch names = NameMatch.compare(probe.name(), card.name());
+        Optional<PhoneDrift.Kind> drift = anchors.contains(PHONE_COUNTRY_CODE) ? Optional.empty()
+                : PhoneDriftScore.drift(forms(probe), forms(card));
         if (anchors.isEmpty()) {
+            Optional<Candidate> typo = drift.flatMap(kind -> PhoneDriftScore.score(contactId, kind, names));
+            if (typo.isPresent()) {
+                return typo;
+            }
             boolean fullNames = NameKey.tokens(probe.name()).size() >= 2 && NameKey.tokens(card.name()).size() >= 2;
             if (names.level() != NameMatch.Level.SAME || !fullNames) {
                 return Optional.empty();
             }
             List<String> reasons = new ArrayList<>(List.of(SAME_NAME));
             names.reasons().stream().filter(r -> !r.equals(SAME_NAME)).forEach(reasons::add);
+            // a number one digit off is as often a neighbour's as a slip: named, never weighed
+            drift.ifPresent(kind -> reasons.add(kind.code()));
             return Optional.of(new Candidate(contactId, NAME_ONLY, SAME_NAME, reasons));
         }
         String rule = anchors.contains(EMAIL_MAILBOX) ? EMAIL_MAILBOX : PHONE_COUNTRY_CODE;
         double score = base(rule) + bonus(rule, names.level()) + EXTRA_ANCHOR * (anchors.size() - 1);
         List<String> reasons = new ArrayList<>(anchors);
+        drift.ifPresent(kind -> reasons.add(kind.code()));
         reasons.addAll(names.reasons());
         return Optional.of(new Candidate(contactId, clamp(score), rule, reasons));
     }
@@ -87,10 +97,12 @@ public final class MatchScorer {
         };
     }
 
+    /**
+     * True when a phone of the probe (normalised or as written) and one of the card's have the same tail; the card's
+     * numbers as written ({@code rawPhones}) count too, an identical normalised number does not (that is no fuzz).
+     */
     private static boolean phonesMeet(Details probe, Details card) {
-        List<String> probePhones = new ArrayList<>(probe.phones());
-        probePhones.addAll(probe.rawPhones());
-        for (String p : probePhones) {
+        for (String p : forms(probe)) {
             String tail = BlockingKeys.phoneTail(p);
             if (tail == null) {
                 continue;
@@ -100,8 +112,20 @@ public final class MatchScorer {
                     return true;
                 }
             }
+            for (String q : card.rawPhones()) {
+                if (tail.equals(BlockingKeys.phoneTail(q))) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    /** A side's phones: normalised, then as written. */
+    private static List<String> forms(Details side) {
+        List<String> all = new ArrayList<>(side.phones());
+        all.addAll(side.rawPhones());
+        return all;
     }
 
     private static boolean mailboxesMeet(Details probe, Details card) {

@@ -8,9 +8,12 @@ import java.util.List;
  * @param phones    E.164 numbers
  * @param rawPhones numbers that could not be normalised, as written
  * @param emails    lower-cased addr-specs
+ * @param writtenPhones normalised numbers as written, where the written digits do not end in the E.164 number's
+ *                      (a national number under an overlapping country code): matching also reads their digits.
+ *                      Never serialised, never an identity.
  */
 public record ContactInfo(String name, List<String> phones, List<String> rawPhones, List<String> emails,
-                          List<Handle> handles, String company) {
+                          List<Handle> handles, String company, List<String> writtenPhones) {
 
     public static final ContactInfo EMPTY = new ContactInfo(null, List.of(), List.of(), List.of(), List.of(), null);
 
@@ -22,6 +25,13 @@ public record ContactInfo(String name, List<String> phones, List<String> rawPhon
         rawPhones = List.copyOf(Limits.identifiers(rawPhones));
         emails = List.copyOf(Limits.identifiers(emails));
         handles = List.copyOf(handles);
+        writtenPhones = List.copyOf(writtenPhones);
+    }
+
+    /** Contact details without written forms of their phones. */
+    public ContactInfo(String name, List<String> phones, List<String> rawPhones, List<String> emails,
+                       List<Handle> handles, String company) {
+        this(name, phones, rawPhones, emails, handles, company, List.of());
     }
 
     /** True when the inquiry carries something that identifies a person: a phone, an email or a handle. */
