@@ -36,7 +36,8 @@ import java.util.Optional;
 /**
  * The one write path. For each item of a verified delivery, in one transaction: the raw envelope → idempotency
  * (provider key or content hash) → identity resolution → lead created, or the open lead extended → the inquiry →
- * outbox events. The caller answers the provider only after this returns, i.e. after commit.
+ * outbox events. The caller answers the provider only after this returns, i.e. after commit. Reached only through
+ * {@link Intake#submit}, which decides what a failure means.
  *
  * <p>Races another transaction wins (the same new phone posted 50 times at once, a redelivery arriving twice)
  * surface as unique-key violations; the whole transaction is then run again and finds what the winner committed.
@@ -73,31 +74,17 @@ public class IntakeService {
                 .publishPercentileHistogram().register(metrics);
     }
 
-    /** Stores the items of a new delivery. */
+    /**
+     * Stores already parsed items of a new delivery. Failures propagate unclassified: {@link Intake#submit}, the way
+     * in for every delivery, owns the failure policy (public only for evaluations that feed made-up items).
+     */
     public HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items) {
         return run(channel, request, items, null);
     }
 
-    /** Stores the items parsed again from a failed envelope; the envelope is marked processed in the same commit. */
-    public HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
+    /** Stores the items parsed again from a kept envelope; the envelope is marked processed in the same commit. */
+    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
         return run(channel, request, items, envelopeId);
-    }
-
-    /**
-     * Keeps a verified request that could not be processed, raw, for a replay after a fix: nothing accepted is lost.
-     */
-    public Long keepFailed(ChannelDefinition channel, HookRequest request, Envelope.Status status, Throwable error) {
-        String description = error instanceof io.leadgate.channel.UnparseableException ? error.getMessage()
-                : Failures.describe(error);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Envelope envelope = EnvelopeCodec.toEnvelope(channel, request, status, description, Instant.now());
-                envelope.persist();
-                return envelope.id;
-            });
-        } catch (RuntimeException e) {
-            throw Failures.storageDown(e) ? new StorageUnavailableException(e) : e;
-        }
     }
 
     private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
@@ -110,9 +97,6 @@ public class IntakeService {
                 count(channel, outcome, items);
                 return outcome;
             } catch (RuntimeException e) {
-                if (Failures.storageDown(e)) {
-                    throw new StorageUnavailableException(e);
-                }
                 if (attempt < ATTEMPTS && Failures.retryable(e)) {
                     LOG.debugf("write path retry %d for channel %s: %s", attempt, channel.id(), Failures.describe(e));
                     continue;

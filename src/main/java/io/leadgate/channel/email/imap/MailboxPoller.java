@@ -5,11 +5,10 @@ import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.Headers;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
-import io.leadgate.channel.UnparseableException;
 import io.leadgate.config.LeadgateConfig;
-import io.leadgate.inquiry.Inquiry;
-import io.leadgate.intake.Envelope;
-import io.leadgate.intake.IntakeService;
+import io.leadgate.intake.Intake;
+import io.leadgate.intake.Outcome;
+import io.leadgate.intake.Submission;
 import io.leadgate.intake.StorageUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -90,7 +89,7 @@ public class MailboxPoller {
     }
 
     private final ChannelRegistry registry;
-    private final IntakeService intake;
+    private final Intake intake;
     private final ImapAdapter adapter;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
@@ -102,7 +101,7 @@ public class MailboxPoller {
     private volatile ScheduledExecutorService wakers;
     private volatile boolean stopping;
 
-    MailboxPoller(ChannelRegistry registry, IntakeService intake, ImapAdapter adapter, LeadgateConfig config,
+    MailboxPoller(ChannelRegistry registry, Intake intake, ImapAdapter adapter, LeadgateConfig config,
                   MeterRegistry metrics, MailboxLease lease) {
         this.registry = registry;
         this.intake = intake;
@@ -386,24 +385,12 @@ public class MailboxPoller {
         HookRequest request = new HookRequest("IMAP", "", Headers.of(Map.of("Content-Type", List.of("message/rfc822"),
                 "X-Imap-Uid", List.of(Long.toString(uid)))), null, raw,
                 "imap://" + settings.host() + "/" + settings.folder(), null, Instant.now());
-        List<Inquiry> items;
-        try {
-            items = adapter.parse(request, mailbox);
-        } catch (UnparseableException | RuntimeException e) {
-            intake.keepFailed(mailbox, request, Envelope.Status.UNPARSEABLE,
-                    e instanceof UnparseableException ? e : new UnparseableException(e.getClass().getSimpleName(), e));
-            count(mailbox, "unparseable");
-            return;
+        Outcome outcome = intake.submit(Submission.polled(mailbox, request));
+        if (outcome instanceof Outcome.StorageDown) {
+            throw new StorageUnavailableException(null);
         }
-        try {
-            intake.accept(mailbox, request, items);
-            count(mailbox, "taken");
-        } catch (StorageUnavailableException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            intake.keepFailed(mailbox, request, Envelope.Status.FAILED, e);
-            count(mailbox, "failed");
-        }
+        count(mailbox, outcome instanceof Outcome.Unparseable ? "unparseable"
+                : outcome instanceof Outcome.KeptForReplay ? "failed" : "taken");
     }
 
     private boolean wanted(Message m) throws MessagingException {
