@@ -4,6 +4,9 @@ import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.HookOutcome;
+import io.leadgate.channel.HookRequest;
+import io.leadgate.channel.InboundAdapter;
+import io.leadgate.channel.InboundSink;
 import io.leadgate.channel.RejectedException;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
@@ -17,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one front door into intake, used by hooks, polling and replay. Runs a submission through verification (hooks
+ * The one front door into intake, used by hooks, polling (as the channels' {@link InboundSink}) and replay. Runs a submission through verification (hooks
  * only), the adapter's parse and the write path, and applies the one failure policy:
  * <ul>
  *   <li>verification failed → {@link Outcome.Rejected} (401), nothing kept, a security log line without the body;</li>
@@ -30,7 +33,7 @@ import java.util.Locale;
  * </ul>
  */
 @ApplicationScoped
-public class Intake {
+public class Intake implements InboundSink {
 
     private static final Logger LOG = Logger.getLogger(Intake.class);
     private static final Logger SECURITY = Logger.getLogger("io.leadgate.security");
@@ -50,10 +53,13 @@ public class Intake {
     /** Takes one submission in; every outcome is a value, never an exception. Returns after commit. */
     public Outcome submit(Submission submission) {
         ChannelDefinition channel = submission.channel();
-        ChannelAdapter adapter = registry.adapter(channel.provider()).orElseThrow(() ->
+        InboundAdapter adapter = registry.inbound(channel.provider()).orElseThrow(() ->
                 new IllegalArgumentException("no adapter for provider " + channel.provider().id()));
         if (submission.source() == Submission.Source.HOOK) {
-            Verification verification = adapter.verify(submission.request(), channel);
+            if (!(adapter instanceof ChannelAdapter hook)) {
+                throw new IllegalArgumentException("provider " + channel.provider().id() + " takes no hooks");
+            }
+            Verification verification = hook.verify(submission.request(), channel);
             if (!verification.valid()) {
                 String reason = verification.name().toLowerCase(Locale.ROOT);
                 SECURITY.warnf("hook verification failed: channel=%s provider=%s result=%s", channel.id(),
@@ -88,6 +94,28 @@ public class Intake {
                     submission.source(), Failures.describe(e));
             return park(submission, Envelope.Status.FAILED, Failures.describe(e));
         }
+    }
+
+    /** The polling adapters' way in: a polled item as a {@link Submission.Source#POLL} submission. */
+    @Override
+    public Taken take(ChannelDefinition channel, HookRequest item) {
+        Outcome outcome = submit(Submission.polled(channel, item));
+        if (outcome instanceof Outcome.Stored) {
+            return Taken.STORED;
+        }
+        if (outcome instanceof Outcome.Duplicate) {
+            return Taken.DUPLICATE;
+        }
+        if (outcome instanceof Outcome.Ignored) {
+            return Taken.IGNORED;
+        }
+        if (outcome instanceof Outcome.Rejected) {
+            return Taken.REJECTED;
+        }
+        if (outcome instanceof Outcome.Unparseable) {
+            return Taken.UNPARSEABLE;
+        }
+        return outcome instanceof Outcome.KeptForReplay ? Taken.KEPT_FOR_REPLAY : Taken.RETRY_LATER;
     }
 
     private Outcome park(Submission submission, Envelope.Status status, String error) {

@@ -53,7 +53,7 @@ public class ReplayService {
         }
         Optional<ChannelDefinition> channel = registry.all().stream()
                 .filter(c -> c.id().equals(envelope.channelId)).findFirst()
-                .filter(c -> registry.adapter(c.provider()).isPresent());
+                .filter(c -> registry.inbound(c.provider()).isPresent());
         if (channel.isEmpty()) {
             throw new NotReplayableException(NotReplayableException.Reason.CHANNEL_GONE,
                     "channel " + envelope.channelId + " no longer exists");
