@@ -3,7 +3,6 @@ package io.leadgate.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.call.CallRecord;
-import io.leadgate.call.CallTracker;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
@@ -51,7 +50,7 @@ public class IntakeService {
     private final EntityManager em;
     private final IdentityResolver identities;
     private final RepeatLeadPolicy repeatLeads;
-    private final CallTracker calls;
+    private final CallLedger calls;
     private final Outbox outbox;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
@@ -59,7 +58,7 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final LeadIntake pipeline;
 
-    IntakeService(EntityManager em, IdentityResolver identities, CallTracker calls, Outbox outbox, LeadgateConfig config,
+    IntakeService(EntityManager em, IdentityResolver identities, CallLedger calls, Outbox outbox, LeadgateConfig config,
                   MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads) {
         this.em = em;
         this.pipeline = pipeline;
