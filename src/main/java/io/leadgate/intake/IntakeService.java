@@ -112,6 +112,7 @@ public class IntakeService {
             Envelope stored = Envelope.findById(envelopeId);
             stored.status = Envelope.Status.PROCESSED;
             stored.error = null;
+            stored.nextAttemptAt = null;
             stored.attempts++;
             stored.updatedAt = now;
         }
