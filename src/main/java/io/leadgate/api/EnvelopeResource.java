@@ -1,6 +1,8 @@
 package io.leadgate.api;
 
+import io.leadgate.channel.HookOutcome;
 import io.leadgate.intake.Envelope;
+import io.leadgate.intake.Outcome;
 import io.leadgate.intake.ReplayService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Kept raw requests: list the failed and unparseable ones, replay one after a fix. */
 @Path("/api/envelopes")
@@ -54,8 +59,48 @@ public class EnvelopeResource {
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Processes a failed or unparseable envelope again")
+    @Operation(summary = "Processes a parked (failed or unparseable) envelope again")
     public Response replay(@PathParam("id") String id) {
-        return HookReplies.response(replays.replay(Params.pathId("envelope", id)));
+        long envelopeId = Params.pathId("envelope", id);
+        Outcome outcome;
+        try {
+            outcome = replays.replay(envelopeId);
+        } catch (ReplayService.NotReplayableException e) {
+            int status = e.reason() == ReplayService.NotReplayableException.Reason.NOT_FOUND ? 404 : 409;
+            return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+        if (outcome instanceof Outcome.Written written) {
+            List<Map<String, String>> items = new ArrayList<>();
+            for (HookOutcome.Item item : written.result().items()) {
+                Map<String, String> i = new LinkedHashMap<>();
+                i.put("result", item.result().name().toLowerCase(Locale.ROOT));
+                i.put("inquiryId", item.inquiryId() == null ? null : String.valueOf(item.inquiryId()));
+                i.put("leadId", item.leadId() == null ? null : String.valueOf(item.leadId()));
+                i.put("contactId", item.contactId() == null ? null : String.valueOf(item.contactId()));
+                items.add(i);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "processed");
+            body.put("envelopeId", String.valueOf(envelopeId));
+            body.put("items", items);
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        }
+        Map<String, String> error = new LinkedHashMap<>();
+        int status;
+        if (outcome instanceof Outcome.Unparseable unparseable) {
+            status = 422;
+            error.put("error", "still cannot be parsed: " + unparseable.reason());
+        } else if (outcome instanceof Outcome.KeptForReplay kept) {
+            status = 422;
+            error.put("error", "processing failed again; the envelope stays parked: " + kept.cause());
+        } else if (outcome instanceof Outcome.Rejected rejected) {
+            status = rejected.status();
+            error.put("error", rejected.message());
+        } else {
+            status = 503;
+            error.put("error", "storage unavailable; retry later");
+        }
+        error.put("envelopeId", String.valueOf(envelopeId));
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(error).build();
     }
 }

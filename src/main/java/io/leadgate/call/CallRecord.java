@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One call (channel + provider call id): its events folded into a state that never regresses. */
+/** One call (channel + provider call id): its events folded by {@code CallState} into a state that never regresses. */
 @Entity
 @Table(name = "call_record")
 public class CallRecord extends PanacheEntityBase {
@@ -50,6 +50,13 @@ public class CallRecord extends PanacheEntityBase {
 
     @Column(name = "ended_at")
     public Instant endedAt;
+
+    /** The furthest of STARTED, RINGING, ANSWERED, ENDED seen (the {@code CallState} phase). */
+    public String phase;
+
+    /** True once an opening event (start, ringing, whole-call summary) was seen. */
+    @Column(nullable = false)
+    public boolean opened;
 
     /** nobody, someone, voicemail or agent: the strongest answer seen. */
     @Column(name = "answered_by")

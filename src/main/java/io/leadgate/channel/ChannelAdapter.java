@@ -1,13 +1,9 @@
 package io.leadgate.channel;
 
-import io.leadgate.inquiry.Inquiry;
-
-import java.util.List;
-
 /**
- * A provider's adapter: turns what the provider sends into normalised inquiries and answers it the way it needs.
- * One stateless, thread-safe instance serves every channel of its provider; the channel's settings come with
- * each call.
+ * A hook provider's adapter: an {@link InboundAdapter} that also verifies what the provider posts and answers it the
+ * way it needs. One stateless, thread-safe instance serves every channel of its provider; the channel's settings
+ * come with each call.
  *
  * <p>Call order for a hook request: {@link #accepts} (else 415) → {@link #verify} (else 401, nothing stored) →
  * {@link #parse} (an {@link UnparseableException} gives 400, the raw request is kept) → the write path stores the
@@ -16,22 +12,13 @@ import java.util.List;
  * <p>{@code verify} works on the raw bytes and compares secrets in constant time ({@link Secrets}). {@code parse}
  * is pure: no database, no HTTP calls; it may be called again later on a stored request (replay).
  */
-public interface ChannelAdapter {
-
-    Provider provider();
-
-    /** Checks provider-specific settings at start-up; throws {@link ChannelFileException} naming the key. */
-    default void validate(ChannelDefinition channel) {
-    }
+public interface ChannelAdapter extends InboundAdapter {
 
     /** True when the adapter reads this media type (lower-case, no parameters; {@code ""} when absent). */
     boolean accepts(String mediaType);
 
     /** Checks that the request comes from the provider (signature, token). */
     Verification verify(HookRequest request, ChannelDefinition channel);
-
-    /** Reads the request into inquiries: usually one, several for batched deliveries, none for a bare ping. */
-    List<Inquiry> parse(HookRequest request, ChannelDefinition channel) throws UnparseableException;
 
     /** The answer after the items were committed (or found to be redeliveries). */
     HookReply reply(HookRequest request, ChannelDefinition channel, HookOutcome outcome);

@@ -25,13 +25,13 @@ public class ChannelRegistry {
     private static final Logger LOG = Logger.getLogger(ChannelRegistry.class);
 
     private final LeadgateConfig config;
-    private final Map<Provider, ChannelAdapter> adapters = new EnumMap<>(Provider.class);
+    private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
     private volatile Map<String, ChannelDefinition> definitions = Map.of();
 
-    ChannelRegistry(LeadgateConfig config, Instance<ChannelAdapter> adapters) {
+    ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters) {
         this.config = config;
-        for (ChannelAdapter adapter : adapters) {
-            ChannelAdapter previous = this.adapters.put(adapter.provider(), adapter);
+        for (InboundAdapter adapter : adapters) {
+            InboundAdapter previous = this.adapters.put(adapter.provider(), adapter);
             if (previous != null) {
                 throw new IllegalStateException("two adapters for provider " + adapter.provider().id());
             }
@@ -44,7 +44,7 @@ public class ChannelRegistry {
         List<ChannelDefinition> loaded = new ChannelFileLoader(System::getenv).loadDirectory(dir);
         Map<String, ChannelDefinition> byId = new LinkedHashMap<>();
         for (ChannelDefinition definition : loaded) {
-            ChannelAdapter adapter = adapters.get(definition.provider());
+            InboundAdapter adapter = adapters.get(definition.provider());
             if (adapter == null && definition.enabled()) {
                 throw new ChannelFileException(definition.file(), "provider",
                         "provider '" + definition.provider().id() + "' is not available in this version");
@@ -59,13 +59,13 @@ public class ChannelRegistry {
                 byId.values().stream().filter(ChannelDefinition::enabled).count());
     }
 
-    /** The enabled channel with this id. */
+    /** The enabled channel with this id that takes hooks (a polled channel has none). */
     public Optional<Channel> find(String id) {
         ChannelDefinition definition = definitions.get(id);
         if (definition == null || !definition.enabled()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(adapters.get(definition.provider())).map(a -> new Channel(definition, a));
+        return adapter(definition.provider()).map(a -> new Channel(definition, a));
     }
 
     /** Every channel definition, enabled or not. */
@@ -73,8 +73,13 @@ public class ChannelRegistry {
         return List.copyOf(definitions.values());
     }
 
-    /** The adapter for a provider, when this version has one. */
+    /** The hook adapter for a provider, when this version has one and the provider posts to hooks. */
     public Optional<ChannelAdapter> adapter(Provider provider) {
+        return inbound(provider).filter(ChannelAdapter.class::isInstance).map(ChannelAdapter.class::cast);
+    }
+
+    /** The adapter for a provider, hook or polled, when this version has one. */
+    public Optional<InboundAdapter> inbound(Provider provider) {
         return Optional.ofNullable(adapters.get(provider));
     }
 }

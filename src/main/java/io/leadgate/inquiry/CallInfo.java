@@ -11,9 +11,11 @@ package io.leadgate.inquiry;
  * @param answeredBy      {@code nobody}, {@code someone}, {@code voicemail} or {@code agent}, when this event says
  * @param durationSeconds the talk or call duration the event reports
  * @param line            the company's number the call came in on (E.164 where possible)
+ * @param opening         true when the event opens the call for sales (its start or ringing, or a whole-call
+ *                        summary); false for a leg that continues another call and for every later event
  */
 public record CallInfo(String callId, String direction, String event, Boolean missed, String phase,
-                       String answeredBy, Long durationSeconds, String recordingUrl, String line) {
+                       String answeredBy, Long durationSeconds, String recordingUrl, String line, boolean opening) {
 
     /** Ids and numbers bounded as identifiers, the event name as a code ({@link Limits}). */
     public CallInfo {
@@ -23,7 +25,7 @@ public record CallInfo(String callId, String direction, String event, Boolean mi
     }
 
     public CallInfo(String callId, String direction, String event, Boolean missed) {
-        this(callId, direction, event, missed, null, null, null, null, null);
+        this(callId, direction, event, missed, null, null, null, null, null, false);
     }
 
     /** The call id, direction, event and missed flag alone. */

@@ -3,11 +3,17 @@ package io.leadgate.inquiry;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Person names: control characters dropped, white space collapsed, parts from several fields joined once. */
+/**
+ * Person names: control characters dropped, white space collapsed, parts from several fields joined once, and clipped
+ * with a marker at {@link #MAX_LENGTH} characters (a longer value is not a name, but it is still stored).
+ */
 public final class NameNormalizer {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** The longest name kept, in characters (code points); longer ones end in {@code …}. */
+    public static final int MAX_LENGTH = 200;
 
     private NameNormalizer() {
     }
@@ -39,7 +45,14 @@ public final class NameNormalizer {
                 name = name + " " + p;
             }
         }
-        return name;
+        return clip(name);
+    }
+
+    private static String clip(String name) {
+        if (name == null || name.codePointCount(0, name.length()) <= MAX_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH - 1)) + "…";
     }
 
     private static boolean containsWords(String haystack, String needle) {

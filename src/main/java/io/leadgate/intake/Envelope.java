@@ -65,4 +65,8 @@ public class Envelope extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When a parked envelope is next replayed by itself; null once processed. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 }

@@ -8,46 +8,41 @@ import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.HandshakeCapable;
-import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookReply;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.RejectedException;
 import io.leadgate.channel.UnparseableException;
-import io.leadgate.channel.Verification;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
-import io.leadgate.inquiry.Kind;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs a hook request through its channel: channel lookup (404) → CORS → size (413) → media type (415) → rate
- * limit (429) → verification (401, nothing stored) → parse (400, raw kept; an abuse rule refusing it: 413/422,
- * nothing kept) → the write path (503 when storage is
- * down) → the provider's answer, sent only after commit. Preview runs the same steps and stores nothing.
+ * The HTTP side of hooks: channel lookup (404) → CORS → size (413) → media type (415) → rate limit (429) → the
+ * front door ({@link Intake#submit}) → the outcome as a status and the provider's answer, sent only after commit:
+ * written → the adapter's answer (2xx); rejected → 401 in the provider's shape, or the abuse rule's status;
+ * unparseable → 400 with the parked envelope's id; kept for replay → 500 with its id; storage down → 503 with
+ * {@code Retry-After}. Preview runs the same parse and stores nothing.
  */
 @ApplicationScoped
 public class HookService {
 
-    private static final Logger LOG = Logger.getLogger(HookService.class);
-    private static final Logger SECURITY = Logger.getLogger("io.leadgate.security");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
 
     private final ChannelRegistry registry;
-    private final IntakeService intake;
+    private final Intake intake;
     private final RateLimiter limiter;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
 
-    HookService(ChannelRegistry registry, IntakeService intake, RateLimiter limiter, LeadgateConfig config,
+    HookService(ChannelRegistry registry, Intake intake, RateLimiter limiter, LeadgateConfig config,
                 MeterRegistry metrics) {
         this.registry = registry;
         this.intake = intake;
@@ -99,32 +94,26 @@ public class HookService {
                 return error(429, "too many posts; try again later").withHeader("Retry-After", String.valueOf(retryAfter));
             }
         }
-        Verification verification = adapter.verify(request, channel);
-        if (!verification.valid()) {
-            SECURITY.warnf("hook verification failed: channel=%s provider=%s result=%s", channel.id(),
-                    channel.provider().id(), verification);
-            metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", verification.name().toLowerCase())
-                    .increment();
-            return adapter.rejected(request, channel, verification);
+        return answer(channel, adapter, request, intake.submit(Submission.hook(channel, request)));
+    }
+
+    /** The HTTP answer for an outcome: the provider's own shape for written ones and failed verification. */
+    private static HookReply answer(ChannelDefinition channel, ChannelAdapter adapter, HookRequest request,
+                                    Outcome outcome) {
+        if (outcome instanceof Outcome.Written written) {
+            return adapter.reply(request, channel, written.result());
         }
-        List<Inquiry> items;
-        try {
-            items = adapter.parse(request, channel);
-        } catch (RejectedException e) {
-            return rejected(channel, e);
-        } catch (UnparseableException | RuntimeException e) {
-            return unparseable(channel, request, e);
+        if (outcome instanceof Outcome.Rejected rejected) {
+            return rejected.verification().valid() ? error(rejected.status(), rejected.message())
+                    : adapter.rejected(request, channel, rejected.verification());
         }
-        items.stream().filter(i -> i.kind() == Kind.IGNORED && "honeypot".equals(i.reason())).forEach(i ->
-                metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", "honeypot").increment());
-        try {
-            HookOutcome outcome = intake.accept(channel, request, items);
-            return adapter.reply(request, channel, outcome);
-        } catch (StorageUnavailableException e) {
-            return storageDown(channel);
-        } catch (RuntimeException e) {
-            return keptForReplay(channel, request, e);
+        if (outcome instanceof Outcome.Unparseable unparseable) {
+            return kept(400, "body cannot be parsed: " + unparseable.reason(), unparseable.envelopeId());
         }
+        if (outcome instanceof Outcome.KeptForReplay kept) {
+            return kept(500, "processing failed; the request is kept for replay", kept.envelopeId());
+        }
+        return error(503, "storage unavailable; retry later").withHeader("Retry-After", "5");
     }
 
     /** Normalises without side effects: what the hook would store (CONTRACT §4). */
@@ -167,39 +156,11 @@ public class HookService {
         return Optional.empty();
     }
 
-    private HookReply rejected(ChannelDefinition channel, RejectedException e) {
-        metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", e.reason()).increment();
-        LOG.infof("submission rejected: channel=%s reason=%s", channel.id(), e.reason());
-        return error(e.status(), e.getMessage());
-    }
-
-    private HookReply unparseable(ChannelDefinition channel, HookRequest request, Exception e) {
-        try {
-            Long envelopeId = intake.keepFailed(channel, request, Envelope.Status.UNPARSEABLE,
-                    e instanceof UnparseableException ? e : new UnparseableException(reason(e), e));
-            LOG.infof("unparseable body kept for replay: channel=%s envelope=%d", channel.id(), envelopeId);
-            ObjectNode json = MAPPER.createObjectNode();
-            json.put("error", "body cannot be parsed: " + reason(e));
-            json.put("envelopeId", String.valueOf(envelopeId));
-            return HookReply.json(400, json.toString());
-        } catch (StorageUnavailableException down) {
-            return storageDown(channel);
-        }
-    }
-
-    private HookReply keptForReplay(ChannelDefinition channel, HookRequest request, RuntimeException e) {
-        LOG.errorf("processing failed, request kept for replay: channel=%s cause=%s", channel.id(), Failures.describe(e));
-        try {
-            Long envelopeId = intake.keepFailed(channel, request, Envelope.Status.FAILED, e);
-            return HookReply.json(202, "{\"status\":\"stored-for-replay\",\"envelopeId\":\"" + envelopeId + "\"}");
-        } catch (StorageUnavailableException down) {
-            return storageDown(channel);
-        }
-    }
-
-    private HookReply storageDown(ChannelDefinition channel) {
-        LOG.warnf("storage unavailable, hook answered 503: channel=%s", channel.id());
-        return error(503, "storage unavailable; retry later").withHeader("Retry-After", "5");
+    private static HookReply kept(int status, String message, long envelopeId) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("error", message);
+        json.put("envelopeId", String.valueOf(envelopeId));
+        return HookReply.json(status, json.toString());
     }
 
     private static int rateLimit(ChannelDefinition channel) {

@@ -3,7 +3,6 @@ package io.leadgate.intake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.call.CallRecord;
-import io.leadgate.call.CallTracker;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
@@ -36,7 +35,8 @@ import java.util.Optional;
 /**
  * The one write path. For each item of a verified delivery, in one transaction: the raw envelope → idempotency
  * (provider key or content hash) → identity resolution → lead created, or the open lead extended → the inquiry →
- * outbox events. The caller answers the provider only after this returns, i.e. after commit.
+ * outbox events. The caller answers the provider only after this returns, i.e. after commit. Reached only through
+ * {@link Intake#submit}, which decides what a failure means.
  *
  * <p>Races another transaction wins (the same new phone posted 50 times at once, a redelivery arriving twice)
  * surface as unique-key violations; the whole transaction is then run again and finds what the winner committed.
@@ -50,7 +50,7 @@ public class IntakeService {
     private final EntityManager em;
     private final IdentityResolver identities;
     private final RepeatLeadPolicy repeatLeads;
-    private final CallTracker calls;
+    private final CallLedger calls;
     private final Outbox outbox;
     private final LeadgateConfig config;
     private final MeterRegistry metrics;
@@ -58,7 +58,7 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final LeadIntake pipeline;
 
-    IntakeService(EntityManager em, IdentityResolver identities, CallTracker calls, Outbox outbox, LeadgateConfig config,
+    IntakeService(EntityManager em, IdentityResolver identities, CallLedger calls, Outbox outbox, LeadgateConfig config,
                   MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads) {
         this.em = em;
         this.pipeline = pipeline;
@@ -73,31 +73,17 @@ public class IntakeService {
                 .publishPercentileHistogram().register(metrics);
     }
 
-    /** Stores the items of a new delivery. */
+    /**
+     * Stores already parsed items of a new delivery. Failures propagate unclassified: {@link Intake#submit}, the way
+     * in for every delivery, owns the failure policy (public only for evaluations that feed made-up items).
+     */
     public HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items) {
         return run(channel, request, items, null);
     }
 
-    /** Stores the items parsed again from a failed envelope; the envelope is marked processed in the same commit. */
-    public HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
+    /** Stores the items parsed again from a kept envelope; the envelope is marked processed in the same commit. */
+    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
         return run(channel, request, items, envelopeId);
-    }
-
-    /**
-     * Keeps a verified request that could not be processed, raw, for a replay after a fix: nothing accepted is lost.
-     */
-    public Long keepFailed(ChannelDefinition channel, HookRequest request, Envelope.Status status, Throwable error) {
-        String description = error instanceof io.leadgate.channel.UnparseableException ? error.getMessage()
-                : Failures.describe(error);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Envelope envelope = EnvelopeCodec.toEnvelope(channel, request, status, description, Instant.now());
-                envelope.persist();
-                return envelope.id;
-            });
-        } catch (RuntimeException e) {
-            throw Failures.storageDown(e) ? new StorageUnavailableException(e) : e;
-        }
     }
 
     private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
@@ -110,9 +96,6 @@ public class IntakeService {
                 count(channel, outcome, items);
                 return outcome;
             } catch (RuntimeException e) {
-                if (Failures.storageDown(e)) {
-                    throw new StorageUnavailableException(e);
-                }
                 if (attempt < ATTEMPTS && Failures.retryable(e)) {
                     LOG.debugf("write path retry %d for channel %s: %s", attempt, channel.id(), Failures.describe(e));
                     continue;
@@ -129,6 +112,7 @@ public class IntakeService {
             Envelope stored = Envelope.findById(envelopeId);
             stored.status = Envelope.Status.PROCESSED;
             stored.error = null;
+            stored.nextAttemptAt = null;
             stored.attempts++;
             stored.updatedAt = now;
         }

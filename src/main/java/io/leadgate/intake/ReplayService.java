@@ -1,80 +1,63 @@
 package io.leadgate.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelRegistry;
-import io.leadgate.channel.HookOutcome;
-import io.leadgate.channel.HookReply;
-import io.leadgate.channel.HookRequest;
-import io.leadgate.channel.UnparseableException;
-import io.leadgate.inquiry.Inquiry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Processes a kept envelope again, after a fix: parsed anew by its channel's adapter (it was verified when it
- * arrived) and sent through the write path, which marks it processed in the same commit.
+ * Processes a parked envelope again, after a fix: rebuilt into its request and sent through the front door as a
+ * replay (it was verified when it arrived). Written → the envelope is marked processed in the same commit; failing
+ * again → it stays parked with its new error; storage down → it stays as it was.
  */
 @ApplicationScoped
 public class ReplayService {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Why an envelope cannot be replayed at all. */
+    public static final class NotReplayableException extends RuntimeException {
+
+        /** The reason, for the API's status code. */
+        public enum Reason { NOT_FOUND, ALREADY_PROCESSED, CHANNEL_GONE }
+
+        private final Reason reason;
+
+        NotReplayableException(Reason reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
 
     private final ChannelRegistry registry;
-    private final IntakeService intake;
+    private final Intake intake;
 
-    ReplayService(ChannelRegistry registry, IntakeService intake) {
+    ReplayService(ChannelRegistry registry, Intake intake) {
         this.registry = registry;
         this.intake = intake;
     }
 
-    public HookReply replay(long envelopeId) {
+    /** Replays one envelope; throws {@link NotReplayableException} when it is unknown, processed, or its channel gone. */
+    public Outcome replay(long envelopeId) {
         Envelope envelope = QuarkusTransaction.requiringNew().call(() -> Envelope.<Envelope>findById(envelopeId));
         if (envelope == null) {
-            return HookService.error(404, "no envelope " + envelopeId);
+            throw new NotReplayableException(NotReplayableException.Reason.NOT_FOUND, "no envelope " + envelopeId);
         }
         if (envelope.status == Envelope.Status.PROCESSED) {
-            return HookService.error(409, "envelope " + envelopeId + " was processed already");
+            throw new NotReplayableException(NotReplayableException.Reason.ALREADY_PROCESSED,
+                    "envelope " + envelopeId + " was processed already");
         }
         Optional<ChannelDefinition> channel = registry.all().stream()
-                .filter(c -> c.id().equals(envelope.channelId)).findFirst();
-        Optional<ChannelAdapter> adapter = channel.flatMap(c -> registry.adapter(c.provider()));
-        if (adapter.isEmpty()) {
-            return HookService.error(409, "channel " + envelope.channelId + " no longer exists");
+                .filter(c -> c.id().equals(envelope.channelId)).findFirst()
+                .filter(c -> registry.inbound(c.provider()).isPresent());
+        if (channel.isEmpty()) {
+            throw new NotReplayableException(NotReplayableException.Reason.CHANNEL_GONE,
+                    "channel " + envelope.channelId + " no longer exists");
         }
-        HookRequest request = EnvelopeCodec.toRequest(envelope);
-        List<Inquiry> items;
-        try {
-            items = adapter.get().parse(request, channel.get());
-        } catch (UnparseableException | RuntimeException e) {
-            String reason = e instanceof UnparseableException ? e.getMessage() : e.getClass().getSimpleName();
-            QuarkusTransaction.requiringNew().run(() -> {
-                Envelope stored = Envelope.findById(envelopeId);
-                stored.attempts++;
-                stored.error = reason;
-                stored.updatedAt = Instant.now();
-            });
-            return HookService.error(422, "still cannot be parsed: " + reason);
-        }
-        HookOutcome outcome = intake.replay(channel.get(), envelopeId, request, items);
-        ObjectNode json = MAPPER.createObjectNode();
-        json.put("status", "processed");
-        json.put("envelopeId", String.valueOf(envelopeId));
-        ArrayNode array = json.putArray("items");
-        for (HookOutcome.Item item : outcome.items()) {
-            ObjectNode i = array.addObject();
-            i.put("result", item.result().name().toLowerCase());
-            i.put("inquiryId", item.inquiryId() == null ? null : String.valueOf(item.inquiryId()));
-            i.put("leadId", item.leadId() == null ? null : String.valueOf(item.leadId()));
-            i.put("contactId", item.contactId() == null ? null : String.valueOf(item.contactId()));
-        }
-        return HookReply.json(200, json.toString());
+        return intake.submit(Submission.replay(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope)));
     }
 }

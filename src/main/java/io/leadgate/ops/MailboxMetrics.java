@@ -1,6 +1,7 @@
 package io.leadgate.ops;
 
-import io.leadgate.channel.email.imap.MailboxPoller;
+import io.leadgate.channel.email.imap.MailboxProgress;
+import io.leadgate.channel.email.imap.MailboxScheduler;
 import io.leadgate.channel.email.imap.MailboxState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,16 +19,18 @@ import java.time.Instant;
 @ApplicationScoped
 public class MailboxMetrics {
 
-    private final MailboxPoller poller;
+    private final MailboxScheduler scheduler;
+    private final MailboxProgress progress;
     private final MeterRegistry metrics;
 
-    MailboxMetrics(MailboxPoller poller, MeterRegistry metrics) {
-        this.poller = poller;
+    MailboxMetrics(MailboxScheduler scheduler, MailboxProgress progress, MeterRegistry metrics) {
+        this.scheduler = scheduler;
+        this.progress = progress;
         this.metrics = metrics;
     }
 
     void register(@Observes StartupEvent start) {
-        for (var mailbox : poller.mailboxes()) {
+        for (var mailbox : scheduler.mailboxes()) {
             String id = mailbox.id();
             Gauge.builder("leadgate.imap.poll.lag", this, m -> m.lagSeconds(id)).baseUnit("seconds")
                     .description("time since the mailbox's last successful poll").tag("channel", id).register(metrics);
@@ -36,7 +39,7 @@ public class MailboxMetrics {
 
     private double lagSeconds(String channelId) {
         try {
-            MailboxState state = poller.state(channelId);
+            MailboxState state = progress.state(channelId);
             return state.lastSuccessAt == null ? Double.NaN
                     : Duration.between(state.lastSuccessAt, Instant.now()).toMillis() / 1000.0;
         } catch (RuntimeException e) {

@@ -20,8 +20,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A processing failure after verification leaves the raw envelope committed as failed; once the cause is fixed
- * it is replayed through the API and becomes a lead. The failure is a real one: a database trigger that refuses
+ * A processing failure after verification leaves the raw envelope committed as failed (answered 500, never a 2xx);
+ * a replay before the fix fails again and leaves it parked with one more attempt; once the cause is fixed it is
+ * replayed through the API and becomes a lead. The failure is a real one: a database trigger that refuses
  * the contact, dropped again as "the fix".
  */
 @QuarkusTest
@@ -44,13 +45,19 @@ class ReplayTest {
         String phone = "+7" + Api.newMobileDigits();
         String envelopeId = given().contentType(ContentType.JSON)
                 .body("{\"name\":\"Trigger Failure\",\"phone\":\"" + phone + "\",\"message\":\"keep me\"}")
-                .post("/hooks/form").then().statusCode(202)
-                .body("status", equalTo("stored-for-replay"))
+                .post("/hooks/form").then().statusCode(500) // not stored as an inquiry: never a 2xx
+                .body("error", equalTo("processing failed; the request is kept for replay"))
                 .extract().path("envelopeId");
         List<String> failed = api().queryParam("status", "failed").queryParam("limit", 1000).get("/api/envelopes")
                 .then().statusCode(200).extract().path("id");
         assertTrue(failed.contains(envelopeId));
         api().queryParam("phone", phone).get("/api/contacts").then().body("", hasSize(0));
+
+        api().post("/api/envelopes/" + envelopeId + "/replay").then().statusCode(422) // not fixed yet
+                .body("envelopeId", equalTo(envelopeId));
+        api().queryParam("status", "failed").queryParam("limit", 1000).get("/api/envelopes").then()
+                .body("find { it.id == '" + envelopeId + "' }.attempts", equalTo(2))
+                .body("find { it.id == '" + envelopeId + "' }.error", org.hamcrest.Matchers.containsString("P0001"));
 
         dropTrigger(); // the fix
         api().post("/api/envelopes/" + envelopeId + "/replay").then().statusCode(200)

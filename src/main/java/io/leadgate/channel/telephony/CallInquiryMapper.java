@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The family's one pipeline after the vocabulary step: a {@link CallEvent} becomes an {@link Inquiry} of channel
- * {@code phone}. Pure.
+ * {@code phone}. Pure. The write path folds the same events into the call's stored {@link CallState}.
  *
  * <ul>
  *   <li>Inbound: the opening event (start, ringing, or a whole-call summary) is {@link Kind#LEAD} — a new number
@@ -57,7 +57,7 @@ public final class CallInquiryMapper {
                             after.missed(), e.phase().name().toLowerCase(Locale.ROOT),
                             e.answeredBy() == null ? null : e.answeredBy().name().toLowerCase(Locale.ROOT),
                             e.durationSeconds(), e.recordingUrl(),
-                            e.ourLine() == null ? null : e.ourLine().e164OrWritten(region)));
+                            e.ourLine() == null ? null : e.ourLine().e164OrWritten(region), e.opening()));
         }
         ContactInfoBuilder contact = new ContactInfoBuilder(region).name(e.customerName());
         if (e.customer() != null) {

@@ -1,13 +1,12 @@
 package io.leadgate.channel.email.imap;
 
-import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
-import io.leadgate.channel.HookOutcome;
-import io.leadgate.channel.HookReply;
 import io.leadgate.channel.HookRequest;
+import io.leadgate.channel.InboundAdapter;
+import io.leadgate.channel.InboundSink;
+import io.leadgate.channel.PollingCapable;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
-import io.leadgate.channel.Verification;
 import io.leadgate.channel.email.EmailMapper;
 import io.leadgate.channel.email.EmailParser;
 import io.leadgate.inquiry.Inquiry;
@@ -16,12 +15,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * An IMAP mailbox polled by the gateway ({@code provider: imap}; see {@link MailboxPoller}). It has no hook: mail
- * comes from the poller, which hands each raw message to {@link #parse} like a request body, so a kept message can
- * be replayed like any envelope.
+ * An IMAP mailbox the gateway polls ({@code provider: imap}). It has no hook: the {@link MailboxScheduler} reads new
+ * mail and hands each raw message to the sink, which parses it here like a posted raw mail, so a parked message is
+ * replayed like any envelope.
  */
 @ApplicationScoped
-public class ImapAdapter implements ChannelAdapter {
+public class ImapAdapter implements InboundAdapter, PollingCapable {
+
+    private final MailboxScheduler scheduler;
+
+    ImapAdapter(MailboxScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
 
     @Override
     public Provider provider() {
@@ -34,17 +39,6 @@ public class ImapAdapter implements ChannelAdapter {
         EmailMapper.Options.of(channel);
     }
 
-    /** Nothing is posted to an IMAP channel. */
-    @Override
-    public boolean accepts(String mediaType) {
-        return false;
-    }
-
-    @Override
-    public Verification verify(HookRequest request, ChannelDefinition channel) {
-        return Verification.BAD_SIGNATURE;
-    }
-
     @Override
     public List<Inquiry> parse(HookRequest request, ChannelDefinition channel) throws UnparseableException {
         if (request.body().length == 0) {
@@ -55,7 +49,12 @@ public class ImapAdapter implements ChannelAdapter {
     }
 
     @Override
-    public HookReply reply(HookRequest request, ChannelDefinition channel, HookOutcome outcome) {
-        return HookReply.empty(204);
+    public void startPolling(List<ChannelDefinition> channels, InboundSink sink) {
+        scheduler.start(channels, sink);
+    }
+
+    @Override
+    public void stopPolling() {
+        scheduler.stop();
     }
 }

@@ -16,19 +16,21 @@ public class MailboxHealth implements HealthCheck {
 
     static final int FAILURES_DOWN = 3;
 
-    private final MailboxPoller poller;
+    private final MailboxScheduler scheduler;
+    private final MailboxProgress progress;
 
-    MailboxHealth(MailboxPoller poller) {
-        this.poller = poller;
+    MailboxHealth(MailboxScheduler scheduler, MailboxProgress progress) {
+        this.scheduler = scheduler;
+        this.progress = progress;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Mailboxes").up();
-        for (var mailbox : poller.mailboxes()) {
+        for (var mailbox : scheduler.mailboxes()) {
             MailboxState state;
             try {
-                state = poller.state(mailbox.id());
+                state = progress.state(mailbox.id());
             } catch (RuntimeException e) {
                 return response.down().withData(mailbox.id(), "state unavailable").build();
             }

@@ -99,6 +99,15 @@ class ImapPollerTest {
     @Inject
     MailboxLease lease;
 
+    @Inject
+    MailboxScheduler scheduler;
+
+    @Inject
+    MailboxProgress progress;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void mailBeforeAndDuringPollingIsTakenOnceAcrossRestarts() throws Exception {
         int before = inquiries().size();
@@ -118,7 +127,7 @@ class ImapPollerTest {
         Map<String, Object> basic = all.get(all.size() - 1);
         assertEquals("6B7EC235-5B17-4CA8-B2B8-39290DEB43A3@test.lindsaar.net", basic.get("externalId"));
         assertEquals("Testing 123", basic.get("subject"));
-        assertEquals(0L, poller.state("mailbox").backlog);
+        assertEquals(0L, progress.state("mailbox").backlog);
     }
 
     @Test
@@ -158,6 +167,33 @@ class ImapPollerTest {
         assertEquals(before + 40, all.size());
         assertEquals(all.size(), new HashSet<>(all.stream().map(i -> i.get("externalId")).toList()).size(),
                 "every message once");
+    }
+
+    @Test
+    void storageDownStopsTheRoundAndTheSameMessageIsTakenLater() throws Exception {
+        deliver(mail("before-outage"));
+        poll();
+        int before = inquiries().size();
+        long lastUid = progress.state("mailbox").lastUid;
+        sql("create or replace function leadgate_test_down() returns trigger as $$ begin "
+                + "raise exception 'simulated shutdown' using errcode = '57P01'; end $$ language plpgsql");
+        sql("create trigger leadgate_test_down before insert on contact for each row execute function leadgate_test_down()");
+        try {
+            deliver(mail("during-outage"));
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, this::poll);
+            assertEquals(lastUid, progress.state("mailbox").lastUid, "the message's UID is not recorded");
+        } finally {
+            sql("drop trigger if exists leadgate_test_down on contact");
+        }
+        poll();
+        assertEquals(before + 1, inquiries().size(), "the same message is taken once storage is back");
+        assertEquals(lastUid + 1, progress.state("mailbox").lastUid);
+    }
+
+    private void sql(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     @Test
@@ -241,14 +277,14 @@ class ImapPollerTest {
     }
 
     private void awaitFirstPoll(String channelId) throws InterruptedException {
-        for (int i = 0; i < 150 && poller.state(channelId).lastSuccessAt == null; i++) {
+        for (int i = 0; i < 150 && progress.state(channelId).lastSuccessAt == null; i++) {
             Thread.sleep(200);
         }
-        assertTrue(poller.state(channelId).lastSuccessAt != null, "the background poller reached " + channelId);
+        assertTrue(progress.state(channelId).lastSuccessAt != null, "the background poller reached " + channelId);
     }
 
     private ChannelDefinition mailbox(String id) {
-        return poller.mailboxes().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return scheduler.mailboxes().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
     }
 
     private void poll() {

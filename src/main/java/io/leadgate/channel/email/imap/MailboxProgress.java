@@ -1,0 +1,68 @@
+package io.leadgate.channel.email.imap;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Where each polled mailbox stands, in {@code mailbox_state}: UIDVALIDITY and the last UID taken (so a restart
+ * neither skips nor repeats), the backlog, and how the last polls went. Each write is its own short transaction.
+ */
+@ApplicationScoped
+public class MailboxProgress {
+
+    private static final Logger LOG = Logger.getLogger(MailboxProgress.class);
+
+    /** The mailbox's stored state (a fresh one when it was never polled). */
+    public MailboxState state(String channelId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            MailboxState state = MailboxState.findById(channelId);
+            if (state == null) {
+                state = new MailboxState();
+                state.channelId = channelId;
+                state.updatedAt = Instant.now();
+                state.persist();
+            }
+            return state;
+        });
+    }
+
+    /** Records the last UID taken under {@code validity} and the messages still waiting. */
+    void saveProgress(String channelId, long validity, long lastUid, long backlog) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            MailboxState state = MailboxState.findById(channelId);
+            state.uidValidity = validity;
+            state.lastUid = lastUid;
+            state.backlog = backlog;
+            state.updatedAt = Instant.now();
+        });
+    }
+
+    /** A round went through: failures reset. */
+    void recordSuccess(String channelId, long backlog) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            MailboxState state = MailboxState.findById(channelId);
+            state.backlog = backlog;
+            state.failures = 0;
+            state.lastError = null;
+            state.lastSuccessAt = Instant.now();
+            state.updatedAt = state.lastSuccessAt;
+        });
+    }
+
+    /** A poll failed: one more consecutive failure, and its kind (never its message). */
+    void recordFailure(String channelId, Exception e) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                MailboxState state = MailboxState.findById(channelId);
+                state.failures++;
+                state.lastError = e.getClass().getSimpleName();
+                state.updatedAt = Instant.now();
+            });
+        } catch (RuntimeException storageDown) {
+            LOG.debugf("mailbox %s: failure not recorded: %s", channelId, storageDown.getClass().getSimpleName());
+        }
+    }
+}
