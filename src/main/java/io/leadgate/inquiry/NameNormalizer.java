@@ -5,15 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * Person names: control characters dropped, white space collapsed, parts from several fields joined once, and clipped
- * with a marker at {@link #MAX_LENGTH} characters (a longer value is not a name, but it is still stored).
+ * with a marker at {@link Limits#NAME} characters (a longer value is not a name, but it is still stored).
  */
 public final class NameNormalizer {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    /** The longest name kept, in characters (code points); longer ones end in {@code …}. */
-    public static final int MAX_LENGTH = 200;
 
     private NameNormalizer() {
     }
@@ -49,10 +47,7 @@ public final class NameNormalizer {
     }
 
     private static String clip(String name) {
-        if (name == null || name.codePointCount(0, name.length()) <= MAX_LENGTH) {
-            return name;
-        }
-        return name.substring(0, name.offsetByCodePoints(0, MAX_LENGTH - 1)) + "…";
+        return Limits.clip(name, Limits.NAME);
     }
 
     private static boolean containsWords(String haystack, String needle) {

@@ -13,15 +13,15 @@ class NameClipTest {
     @Test
     void overLongNameIsClippedWithAMarker() {
         String name = NameNormalizer.combine(List.of("Ф".repeat(600)));
-        assertEquals(NameNormalizer.MAX_LENGTH, name.codePointCount(0, name.length()));
-        assertTrue(name.endsWith("…"));
+        assertEquals(Limits.NAME, name.codePointCount(0, name.length()));
+        assertTrue(name.endsWith(Limits.CLIP_MARKER));
     }
 
     @Test
     void clippingNeverSplitsASurrogatePair() {
         String name = NameNormalizer.combine(List.of("😀".repeat(300)));
-        assertEquals(NameNormalizer.MAX_LENGTH, name.codePointCount(0, name.length()));
-        assertTrue(name.startsWith("😀") && name.endsWith("😀…"));
+        assertEquals(Limits.NAME, name.codePointCount(0, name.length()));
+        assertTrue(name.startsWith("😀") && name.endsWith("😀" + Limits.CLIP_MARKER));
     }
 
     @Test
