@@ -12,7 +12,6 @@ public final class NameNormalizer {
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-
     private NameNormalizer() {
     }
 
