@@ -104,14 +104,23 @@ public class WebhookDispatcher {
         }
         // The subscription's state is read under its row lock, in the claiming transaction: a disable (410, which takes
         // that lock first) either committed before, and nothing is claimed, or waits until the lease is taken, and then
-        // dead-letters the claimed delivery before its answer is recorded.
+        // dead-letters the claimed delivery before its answer is recorded. Rows are locked in id order, as the fan-out
+        // locks them, so two transactions never wait for each other in a circle.
+        List<Long> subscriptionIds = heads.stream().map(h -> ((Number) h[1]).longValue()).distinct().sorted().toList();
+        @SuppressWarnings("unchecked")
+        List<Object> active = em.createNativeQuery("select id from webhook_subscription where id in (:ids)"
+                        + " and status = 'ACTIVE' order by id for update")
+                .setParameter("ids", subscriptionIds).getResultList();
+        java.util.Set<Long> activeIds = new java.util.HashSet<>();
+        active.forEach(id -> activeIds.add(((Number) id).longValue()));
         List<Object> ids = new ArrayList<>(heads.size());
         for (Object[] head : heads) {
-            Object status = em.createNativeQuery("select status from webhook_subscription where id = ?1 for update")
-                    .setParameter(1, head[1]).getResultList().stream().findFirst().orElse(null);
-            if (WebhookSubscription.Status.ACTIVE.name().equals(status)) {
+            if (activeIds.contains(((Number) head[1]).longValue())) {
                 ids.add(head[0]);
             }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
         }
         // the request timeout covers the whole attempt (connection included, the request is aborted when it runs out),
         // so the lease outlives any attempt of this replica by far: no other replica sends the same delivery meanwhile
