@@ -43,7 +43,9 @@ public class WebhookService {
         s.events = String.join(" ", request.events());
         s.secret = request.secret();
         s.status = WebhookSubscription.Status.ACTIVE;
-        // the database's write order marks where the subscription starts: no clock is compared
+        // the database's write order marks where the subscription starts: no clock is compared. The fan-out's cursor is
+        // held meanwhile, so no event written after that mark is fanned out before the subscription is visible.
+        em.createNativeQuery("select last_position from webhook_cursor where id = 1 for update").getResultList();
         s.fromWriteSeq = ((Number) em.createNativeQuery("select nextval('outbox_write_seq')").getSingleResult())
                 .longValue();
         s.createdAt = now;
