@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
  *
  * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected lead is skipped and counted;
- * refused credentials stop the connector (persisted with a hash of the credentials, so it stays stopped across
+ * refused credentials or a URL that does not lead to the CRM's API (a redirect, a 404) stop the connector (persisted with a hash of the credentials, so it stays stopped across
  * restarts until the credentials change or {@link #resume} is called).
  */
 @ApplicationScoped
