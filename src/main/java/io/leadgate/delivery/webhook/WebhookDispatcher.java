@@ -90,15 +90,15 @@ public class WebhookDispatcher {
     }
 
     private List<Job> claim() {
-        Instant now = Instant.now();
+        // due and leased by the database's clock, so replicas whose clocks disagree never hold one delivery at once
         @SuppressWarnings("unchecked")
         List<Object[]> heads = em.createNativeQuery("select d.id, d.subscription_id from webhook_delivery d"
-                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1"
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= current_timestamp"
                         + " and d.subscription_id in (select s.id from webhook_subscription s where s.status = 'ACTIVE')"
                         + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
                         + " and e.status = 'PENDING' and e.feed_position < d.feed_position)"
                         + " order by d.next_attempt_at, d.id limit " + BATCH + " for update skip locked")
-                .setParameter(1, now).getResultList();
+                .getResultList();
         if (heads.isEmpty()) {
             return List.of();
         }
@@ -125,7 +125,7 @@ public class WebhookDispatcher {
         // the request timeout covers the whole attempt (connection included, the request is aborted when it runs out),
         // so the lease outlives any attempt of this replica by far: no other replica sends the same delivery meanwhile
         Duration timeouts = config.webhooks().connectTimeout().plus(config.webhooks().requestTimeout());
-        Instant lease = now.plus(timeouts.multipliedBy(2)).plusSeconds(30);
+        double leaseSeconds = timeouts.multipliedBy(2).plusSeconds(30).toMillis() / 1000.0;
         List<Job> jobs = new ArrayList<>(ids.size());
         for (Object id : ids) {
             long deliveryId = ((Number) id).longValue();
@@ -134,8 +134,9 @@ public class WebhookDispatcher {
                             + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                             + " join outbox_event o on o.feed_position = d.feed_position where d.id = ?1")
                     .setParameter(1, deliveryId).getResultList();
-            em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2")
-                    .setParameter(1, lease).setParameter(2, deliveryId).executeUpdate();
+            em.createNativeQuery("update webhook_delivery set next_attempt_at = current_timestamp"
+                            + " + cast(?1 as double precision) * interval '1' second where id = ?2")
+                    .setParameter(1, leaseSeconds).setParameter(2, deliveryId).executeUpdate();
             if (rows.isEmpty()) { // the event itself was erased (personal data deletion): nothing left to send
                 em.createNativeQuery("update webhook_delivery set status = 'DEAD', last_error = 'event no longer stored'"
                         + " where id = ?1").setParameter(1, deliveryId).executeUpdate();
