@@ -108,9 +108,19 @@ public interface LeadgateConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** The longest wait for an answer, connection included. */
+        /**
+         * The longest wait for the whole answer (status, headers and body), connection included; when it is over the
+         * request is aborted (the connection is closed) and the attempt counts as failed.
+         */
         @WithDefault("15s")
         Duration requestTimeout();
+
+        /**
+         * 4xx answers (other than 408, 410 and 429) one delivery may get before it is dead-lettered: an endpoint that
+         * refuses one payload stops holding its queue for the whole retry schedule.
+         */
+        @WithDefault("3")
+        int maxRejections();
 
         /** How long delivered deliveries stay listed before they are deleted (dead ones stay until replayed). */
         @WithDefault("P7D")
@@ -142,6 +152,14 @@ public interface LeadgateConfig {
         /** The pause before a pass retries after a failed send. */
         @WithDefault("2s")
         Duration retryBackoff();
+
+        /** While idle, how often the relay asks the broker for its cluster description, so readiness shows an outage. */
+        @WithDefault("10s")
+        Duration probeEvery();
+
+        /** How long that check waits for the broker's answer. */
+        @WithDefault("5s")
+        Duration probeTimeout();
     }
 
     /** CRM connectors that push new leads (all off by default). Secrets come from the environment. */

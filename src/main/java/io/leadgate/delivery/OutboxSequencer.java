@@ -17,6 +17,10 @@ import java.util.List;
  * taken before commit, so they are not commit order; positions are handed out here, after commit, by one sequencer
  * at a time across all replicas (it holds the {@code outbox_sequencer} row lock), so a consumer reading
  * {@code after=N} never misses a row that commits later with a smaller id.
+ *
+ * <p>Rows that are committed by the time one pass runs are positioned in write order: {@code write_seq}, taken from a
+ * database sequence when the row is inserted. Never by {@code created_at}, which is a replica's clock: a writer whose
+ * clock is behind would otherwise put a client's later event before the earlier one.
  */
 @ApplicationScoped
 public class OutboxSequencer {
@@ -62,7 +66,7 @@ public class OutboxSequencer {
             }
             List<Long> pending = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id from outbox_event where feed_position is null order by created_at, id limit " + BATCH);
+                    "select id from outbox_event where feed_position is null order by write_seq, id limit " + BATCH);
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     pending.add(rs.getLong(1));

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.util.Arrays;
@@ -84,13 +85,34 @@ public class RepeatLeadPolicy {
         if (!deals.isResolvable()) {
             return Optional.empty();
         }
-        return deals.get().openDealLead(contactId).map(id -> em.find(Lead.class, id));
+        return deals.get().openDealLead(contactId).map(this::locked);
     }
 
-    /** The contact's most recent open lead, by one fixed-shape indexed query. */
+    /**
+     * The contact's most recent open lead, by one fixed-shape indexed query, locked and read again under its row lock:
+     * a manager's convert, junk or assignment that committed meanwhile is seen (a lead closed meanwhile is not joined)
+     * and never overwritten by the inquiry's update; one that starts meanwhile waits for the inquiry to commit.
+     */
     public Optional<Lead> openLead(long contactId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(openLeadQuery).setParameter(1, contactId).getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(em.find(Lead.class, ids.get(0).longValue()));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery(openLeadQuery).setParameter(1, contactId).getResultList();
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            Lead lead = locked(ids.get(0).longValue());
+            if (lead != null && lead.status.open() && Long.valueOf(contactId).equals(lead.contactId)) {
+                return Optional.of(lead);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Lead locked(long id) {
+        Lead lead = em.find(Lead.class, id);
+        if (lead != null) {
+            em.refresh(lead, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return lead;
     }
 }

@@ -75,6 +75,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage (first time) and starts the broker; returns once it answers on its port. */
     public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
         try {
             if (!Files.exists(dir.resolve("data"))) {
                 Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
  *
  * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected lead is skipped and counted;
- * refused credentials stop the connector (persisted with a hash of the credentials, so it stays stopped across
+ * refused credentials or a URL that does not lead to the CRM's API (a redirect, a 404) stop the connector (persisted with a hash of the credentials, so it stays stopped across
  * restarts until the credentials change or {@link #resume} is called).
  */
 @ApplicationScoped
@@ -198,15 +198,17 @@ public class ConnectorRunner {
                     advance(id, position);
                     return Step.SKIPPED;
                 }
-                case AUTH -> {
+                case AUTH, MISCONFIGURED -> {
                     String reason = truncate(f.code() + ": " + f.getMessage(), 200);
                     em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
                                     + "updated_at = ?3 where crm = ?1")
                             .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
                             .setParameter(4, connector.credentialHash()).executeUpdate();
                     statuses.put(id, new Status("stopped", reason, Instant.now()));
-                    LOG.errorf("CRM connector %s STOPPED: the CRM refused the credentials or the account (%s). Nothing is "
-                            + "sent until the credentials are fixed; pending leads wait. %s", id, f.code(), f.getMessage());
+                    LOG.errorf("CRM connector %s STOPPED: %s (%s). Nothing is sent until the configuration is fixed;"
+                            + " pending leads wait. %s", id, f.kind() == CrmFailure.Kind.AUTH
+                            ? "the CRM refused the credentials or the account"
+                            : "the configured URL does not lead to the CRM's API", f.code(), f.getMessage());
                     return Step.STOPPED;
                 }
                 default -> {

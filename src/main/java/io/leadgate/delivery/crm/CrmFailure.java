@@ -13,7 +13,12 @@ public class CrmFailure extends Exception {
         /** The CRM refused the credentials or the account (401, 403, Access denied): the connector stops. */
         AUTH,
         /** The CRM refused this lead for good (validation): it is skipped and counted, the queue moves on. */
-        REJECTED
+        REJECTED,
+        /**
+         * The configured URL does not lead to the CRM's API (a redirect, {@code 404}): the connector stops, like for
+         * {@link #AUTH}, rather than skip every lead as refused.
+         */
+        MISCONFIGURED
     }
 
     private final Kind kind;

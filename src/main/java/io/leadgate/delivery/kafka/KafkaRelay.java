@@ -38,10 +38,16 @@ import java.util.concurrent.TimeoutException;
  * others stand by; when the holder dies its lease expires and the next one resumes from the oldest unsent row, so
  * nothing is lost (rows the dead relay had sent but not marked go out again with the same ids: at least once).
  *
+ * <p>The lease is renewed (on the database clock) before every send round and every third of its TTL while a round
+ * waits for the broker; the moment a renewal finds it held by another replica — or the last renewal is older than the
+ * TTL, measured on this replica's monotonic clock, because the database could not be asked — the relay sends nothing
+ * more and stops waiting: the rows it has not seen acknowledged stay unsent for the new holder.
+ *
  * <p>Within a batch, {@link KeyedRounds} sends a key's next row only after its previous one was acknowledged, so a
  * failed send can never be overtaken by a later event of the same client. Broker down: sends wait (the producer
  * retries), rows stay unsent, readiness reports Kafka degraded, hooks keep accepting; when the broker is back the
- * pending sends complete and the relay carries on in order by itself.
+ * pending sends complete and the relay carries on in order by itself. While idle, a {@link BrokerProbe} asks the
+ * broker for its cluster description every {@code probe-every}, so readiness shows an outage with nothing to send.
  */
 @ApplicationScoped
 public class KafkaRelay {
@@ -57,6 +63,7 @@ public class KafkaRelay {
     private final RelayLease lease;
     private final OutboxSequencer sequencer;
     private final LeadgateConfig.Kafka config;
+    private final BrokerProbe probe;
     private final boolean enabled;
 
     private volatile boolean stopping;
@@ -67,6 +74,9 @@ public class KafkaRelay {
     private volatile Instant lastFailureAt;
     private volatile String lastError;
     private volatile Instant retryAfter = Instant.EPOCH;
+    private volatile Instant brokerReachableAt;
+    private long lastProbeNanos;
+    private long heldUntilNanos;
 
     /**
      * Kafka delivery is on only when {@code kafka.bootstrap.servers} ({@code KAFKA_BOOTSTRAP_SERVERS}) is set
@@ -74,13 +84,15 @@ public class KafkaRelay {
      * with Kafka off nothing is ever sent and nothing connects.
      */
     KafkaRelay(@Channel(CHANNEL) Emitter<String> emitter, OutboxRows rows, RelayLease lease,
-               OutboxSequencer sequencer, LeadgateConfig config,
+               OutboxSequencer sequencer, LeadgateConfig config, BrokerProbe probe,
                @ConfigProperty(name = "kafka.bootstrap.servers") Optional<String> bootstrapServers) {
         this.emitter = emitter;
         this.rows = rows;
         this.lease = lease;
         this.sequencer = sequencer;
         this.config = config.kafka();
+        this.probe = probe;
+        this.lastProbeNanos = System.nanoTime() - config.kafka().probeEvery().toNanos();
         this.enabled = bootstrapServers.filter(s -> !s.isBlank()).isPresent();
     }
 
@@ -92,8 +104,12 @@ public class KafkaRelay {
     /** What the relay is doing now. */
     public RelayStatus status() {
         Instant now = Instant.now();
+        Instant contact = lastAcknowledgedAt;
+        if (brokerReachableAt != null && (contact == null || brokerReachableAt.isAfter(contact))) {
+            contact = brokerReachableAt;
+        }
         return new RelayStatus(RelayStatus.state(enabled, now, config.degradedAfter(), waitingSince,
-                lastAcknowledgedAt, lastFailureAt), leader, lag, lastAcknowledgedAt, waitingSince, lastError);
+                contact, lastFailureAt), leader, lag, lastAcknowledgedAt, waitingSince, lastError);
     }
 
     /** The last measured lag (unsent rows and the age of the oldest). */
@@ -104,7 +120,11 @@ public class KafkaRelay {
     @Scheduled(every = "${leadgate.kafka.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        if (!enabled || stopping || Instant.now().isBefore(retryAfter)) {
+        if (!enabled || stopping) {
+            return;
+        }
+        probeWhenDue();
+        if (Instant.now().isBefore(retryAfter)) {
             return;
         }
         try {
@@ -119,11 +139,45 @@ public class KafkaRelay {
         }
     }
 
+    /** Asks the broker for its cluster description when the last check is {@code probe-every} old. */
+    private void probeWhenDue() {
+        long now = System.nanoTime();
+        if (now - lastProbeNanos < config.probeEvery().toNanos()) {
+            return;
+        }
+        lastProbeNanos = now;
+        BrokerProbe.Result result = probe.check(config.probeTimeout());
+        if (result instanceof BrokerProbe.Result.Unreachable u) {
+            lastFailureAt = Instant.now();
+            lastError = "broker unreachable (" + u.reason() + ")";
+            LOG.debugf("Kafka broker check failed: %s", u.reason());
+        } else {
+            brokerReachableAt = Instant.now();
+        }
+    }
+
+    /**
+     * Renews the lease (database clock); true while this replica may send. Lost when another replica holds it, or when
+     * the database cannot be asked and the last renewal is a TTL old on this replica's monotonic clock.
+     */
+    private boolean holdLease() {
+        long asked = System.nanoTime();
+        try {
+            leader = lease.acquire(config.leaseTtl());
+            if (leader) {
+                heldUntilNanos = asked + config.leaseTtl().toNanos();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Kafka relay lease not renewed: %s", e.getClass().getSimpleName());
+            leader = leader && System.nanoTime() - heldUntilNanos < 0;
+        }
+        return leader;
+    }
+
     /** One pass: takes or renews the lease, sends one batch in order and marks what the broker acknowledged. */
     int relayOnce() {
         lag = rows.lag();
-        leader = lease.acquire(config.leaseTtl());
-        if (!leader) {
+        if (!holdLease()) {
             return 0;
         }
         sequencer.sequence();
@@ -134,9 +188,16 @@ public class KafkaRelay {
         KeyedRounds<OutboxRows.Pending> rounds = new KeyedRounds<>(batch, OutboxRows.Pending::key);
         List<Long> acknowledged = new ArrayList<>();
         Throwable failure = null;
+        boolean lost = false;
         for (List<OutboxRows.Pending> round = rounds.next(); !round.isEmpty() && !stopping; round = rounds.next()) {
+            if (!holdLease()) {
+                lost = true;
+                break;
+            }
             List<CompletableFuture<Void>> acks = round.stream().map(this::send).toList();
-            awaitAll(acks);
+            if (!awaitAll(acks)) {
+                lost = true;
+            }
             for (int i = 0; i < round.size(); i++) {
                 CompletableFuture<Void> ack = acks.get(i);
                 if (ack.isDone() && !ack.isCompletedExceptionally()) {
@@ -146,12 +207,20 @@ public class KafkaRelay {
                     failure = cause(ack);
                 }
             }
+            if (lost) {
+                break;
+            }
         }
         rows.markSent(acknowledged, Instant.now());
         if (!acknowledged.isEmpty()) {
             lastAcknowledgedAt = Instant.now();
         }
         lag = rows.lag();
+        if (lost) {
+            LOG.warnf("Kafka relay: lease lost to another replica; stopped sending (%d of %d events acknowledged)",
+                    acknowledged.size(), batch.size());
+            return 0;
+        }
         if (failure != null) {
             failed(failure);
             retryAfter = Instant.now().plus(config.retryBackoff());
@@ -188,38 +257,35 @@ public class KafkaRelay {
 
     /**
      * Waits until every send of a round is acknowledged or failed. While the broker is away this can take long: the
-     * lease is renewed meanwhile, so no other replica sends the same rows, and readiness shows Kafka degraded.
+     * lease is renewed meanwhile, so no other replica sends the same rows, and readiness shows Kafka degraded. Returns
+     * false, without waiting further, as soon as the lease is lost.
      */
-    private void awaitAll(List<CompletableFuture<Void>> acks) {
+    private boolean awaitAll(List<CompletableFuture<Void>> acks) {
         CompletableFuture<Void> all = CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
-        Instant renewed = Instant.now();
+        long renewed = System.nanoTime();
         waitingSince = Instant.now();
         try {
             while (!stopping) {
                 try {
-                    all.get(1, TimeUnit.SECONDS);
-                    return;
+                    all.get(250, TimeUnit.MILLISECONDS);
+                    return true;
                 } catch (ExecutionException e) {
-                    return;
+                    return true;
                 } catch (TimeoutException e) {
-                    if (Duration.between(renewed, Instant.now()).compareTo(config.leaseTtl().dividedBy(3)) >= 0) {
-                        renewLease();
-                        renewed = Instant.now();
+                    if (System.nanoTime() - renewed >= config.leaseTtl().dividedBy(3).toNanos()) {
+                        if (!holdLease()) {
+                            return false;
+                        }
+                        renewed = System.nanoTime();
                     }
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         } finally {
             waitingSince = null;
-        }
-    }
-
-    private void renewLease() {
-        try {
-            leader = lease.acquire(config.leaseTtl());
-        } catch (RuntimeException e) {
-            LOG.debugf("Kafka relay lease not renewed: %s", e.getClass().getSimpleName());
         }
     }
 

@@ -7,13 +7,13 @@ import jakarta.persistence.EntityManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
  * The lease that makes one replica at a time the Kafka relay (table {@code outbox_relay_lease}, row {@code kafka}).
  * The holder renews it while it works; a replica that dies stops renewing and the next one takes over once it has
- * expired. Expiry is compared with each replica's own clock, so clocks should agree to well within the TTL.
+ * expired. Expiry is set and judged on the database's clock ({@code current_timestamp} in the statement), never on a
+ * replica's: replicas whose clocks disagree still agree on who holds the lease.
  */
 @ApplicationScoped
 public class RelayLease {
@@ -34,18 +34,18 @@ public class RelayLease {
 
     /** Takes the lease if it is free or expired, or renews it if this replica holds it; true when held now. */
     public boolean acquire(Duration ttl) {
-        return acquire(owner, Instant.now(), ttl);
+        return acquire(owner, ttl);
     }
 
-    /** The lease as seen by {@code owner} at {@code now}: lets a test play several replicas. */
-    boolean acquire(String owner, Instant now, Duration ttl) {
+    /** The lease as {@code owner} asks for it: lets a test play several replicas. */
+    boolean acquire(String owner, Duration ttl) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "update outbox_relay_lease set owner = :me, expires_at = :until where name = :name"
-                                + " and (owner = :me or owner is null or expires_at < :now)")
+                        "update outbox_relay_lease set owner = :me,"
+                                + " expires_at = current_timestamp + cast(:seconds as double precision) * interval '1' second"
+                                + " where name = :name and (owner = :me or owner is null or expires_at < current_timestamp)")
                 .setParameter("me", owner)
-                .setParameter("until", now.plus(ttl))
+                .setParameter("seconds", ttl.toMillis() / 1000.0)
                 .setParameter("name", NAME)
-                .setParameter("now", now)
                 .executeUpdate()) == 1;
     }
 
@@ -56,8 +56,8 @@ public class RelayLease {
 
     void release(String owner) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update outbox_relay_lease set owner = null, expires_at = :epoch where name = :name and owner = :me")
-                .setParameter("epoch", Instant.EPOCH)
+                        "update outbox_relay_lease set owner = null, expires_at = timestamp with time zone"
+                                + " '1970-01-01 00:00:00+00' where name = :name and owner = :me")
                 .setParameter("name", NAME)
                 .setParameter("me", owner)
                 .executeUpdate());

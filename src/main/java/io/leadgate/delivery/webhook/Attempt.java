@@ -10,8 +10,13 @@ public record Attempt(Outcome outcome, Integer status, String error, Optional<Du
     public enum Outcome {
         /** A 2xx answer. */
         DELIVERED,
-        /** Any other answer (3xx included: redirects are not followed), a timeout or a network error: retried. */
+        /** 5xx, 408, 429, 3xx (redirects are not followed), a timeout or a network error: retried. */
         FAILED,
+        /**
+         * Any other 4xx: the endpoint refused this payload. Retried, but only up to {@code max-rejections} such answers
+         * before the delivery is dead-lettered, so one refused payload does not hold the queue behind it for long.
+         */
+        REJECTED,
         /** {@code 410 Gone}: the endpoint is gone for good, the subscription is disabled. */
         GONE,
         /** The SSRF guard refused the target at send time (no request was made): retried, as DNS may change. */
@@ -24,6 +29,9 @@ public record Attempt(Outcome outcome, Integer status, String error, Optional<Du
         }
         if (status == 410) {
             return new Attempt(Outcome.GONE, status, "410 Gone", Optional.empty());
+        }
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new Attempt(Outcome.REJECTED, status, "HTTP " + status, retryAfter);
         }
         String error = status >= 300 && status < 400 ? "HTTP " + status + " (redirects are not followed)" : "HTTP " + status;
         return new Attempt(Outcome.FAILED, status, error, retryAfter);

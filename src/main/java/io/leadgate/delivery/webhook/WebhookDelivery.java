@@ -48,6 +48,10 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
+    /** 4xx answers (other than 408, 410, 429) since the delivery was made or last replayed. */
+    @Column(nullable = false)
+    public int rejections;
+
     /** Not before this instant; while a sender holds the delivery, the end of its lease. */
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;

@@ -29,6 +29,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     static final int BATCH = 32;
     private static final Duration ROUND_BUDGET = Duration.ofSeconds(20);
+    static final String GONE_REASON = "410 Gone";
 
     /** A claimed delivery with what sending it needs. */
     record Job(long deliveryId, long subscriptionId, String eventId, String url, String secret, String payload) {
@@ -89,20 +90,42 @@ public class WebhookDispatcher {
     }
 
     private List<Job> claim() {
-        Instant now = Instant.now();
+        // due and leased by the database's clock, so replicas whose clocks disagree never hold one delivery at once
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("select d.id from webhook_delivery d"
-                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1"
+        List<Object[]> heads = em.createNativeQuery("select d.id, d.subscription_id from webhook_delivery d"
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= current_timestamp"
                         + " and d.subscription_id in (select s.id from webhook_subscription s where s.status = 'ACTIVE')"
                         + " and not exists (select 1 from webhook_delivery e where e.subscription_id = d.subscription_id"
                         + " and e.status = 'PENDING' and e.feed_position < d.feed_position)"
                         + " order by d.next_attempt_at, d.id limit " + BATCH + " for update skip locked")
-                .setParameter(1, now).getResultList();
+                .getResultList();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        // The subscription's state is read under its row lock, in the claiming transaction: a disable (410, which takes
+        // that lock first) either committed before, and nothing is claimed, or waits until the lease is taken, and then
+        // dead-letters the claimed delivery before its answer is recorded. Rows are locked in id order, as the fan-out
+        // locks them, so two transactions never wait for each other in a circle.
+        List<Long> subscriptionIds = heads.stream().map(h -> ((Number) h[1]).longValue()).distinct().sorted().toList();
+        @SuppressWarnings("unchecked")
+        List<Object> active = em.createNativeQuery("select id from webhook_subscription where id in (:ids)"
+                        + " and status = 'ACTIVE' order by id for update")
+                .setParameter("ids", subscriptionIds).getResultList();
+        java.util.Set<Long> activeIds = new java.util.HashSet<>();
+        active.forEach(id -> activeIds.add(((Number) id).longValue()));
+        List<Object> ids = new ArrayList<>(heads.size());
+        for (Object[] head : heads) {
+            if (activeIds.contains(((Number) head[1]).longValue())) {
+                ids.add(head[0]);
+            }
+        }
         if (ids.isEmpty()) {
             return List.of();
         }
+        // the request timeout covers the whole attempt (connection included, the request is aborted when it runs out),
+        // so the lease outlives any attempt of this replica by far: no other replica sends the same delivery meanwhile
         Duration timeouts = config.webhooks().connectTimeout().plus(config.webhooks().requestTimeout());
-        Instant lease = now.plus(timeouts.multipliedBy(2)).plusSeconds(30);
+        double leaseSeconds = timeouts.multipliedBy(2).plusSeconds(30).toMillis() / 1000.0;
         List<Job> jobs = new ArrayList<>(ids.size());
         for (Object id : ids) {
             long deliveryId = ((Number) id).longValue();
@@ -111,8 +134,9 @@ public class WebhookDispatcher {
                             + " from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                             + " join outbox_event o on o.feed_position = d.feed_position where d.id = ?1")
                     .setParameter(1, deliveryId).getResultList();
-            em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2")
-                    .setParameter(1, lease).setParameter(2, deliveryId).executeUpdate();
+            em.createNativeQuery("update webhook_delivery set next_attempt_at = current_timestamp"
+                            + " + cast(?1 as double precision) * interval '1' second where id = ?2")
+                    .setParameter(1, leaseSeconds).setParameter(2, deliveryId).executeUpdate();
             if (rows.isEmpty()) { // the event itself was erased (personal data deletion): nothing left to send
                 em.createNativeQuery("update webhook_delivery set status = 'DEAD', last_error = 'event no longer stored'"
                         + " where id = ?1").setParameter(1, deliveryId).executeUpdate();
@@ -125,11 +149,16 @@ public class WebhookDispatcher {
         return jobs;
     }
 
-    /** Records one attempt's outcome: delivered, retried later, dead-lettered, or (410) the subscription disabled. */
+    /**
+     * Records one attempt's outcome: delivered, retried later, dead-lettered (attempts or 4xx answers used up), or (410)
+     * the subscription disabled. An answer for a delivery that is no longer pending (its subscription was disabled or
+     * deleted meanwhile) changes nothing.
+     */
     void record(Job job, Attempt attempt, Instant now) {
+        lockSubscription(job.subscriptionId());
         WebhookDelivery delivery = WebhookDelivery.findById(job.deliveryId());
         if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
-            return; // the subscription was deleted meanwhile
+            return;
         }
         delivery.attempts++;
         delivery.lastAttemptAt = now;
@@ -148,7 +177,15 @@ public class WebhookDispatcher {
                 outcome = "gone";
             }
             default -> {
-                if (schedule.exhausted(delivery.attempts)) {
+                if (attempt.outcome() == Attempt.Outcome.REJECTED) {
+                    delivery.rejections++;
+                }
+                if (delivery.rejections >= config.webhooks().maxRejections()) {
+                    delivery.status = WebhookDelivery.Status.DEAD;
+                    outcome = "dead";
+                    LOG.warnf("webhook %d: delivery %d dead-lettered after %d refusals (%s)", job.subscriptionId(),
+                            delivery.id, delivery.rejections, attempt.error());
+                } else if (schedule.exhausted(delivery.attempts)) {
                     delivery.status = WebhookDelivery.Status.DEAD;
                     outcome = "dead";
                     LOG.warnf("webhook %d: delivery %d dead-lettered after %d attempts (%s)", job.subscriptionId(),
@@ -156,24 +193,39 @@ public class WebhookDispatcher {
                 } else {
                     delivery.nextAttemptAt = now.plus(schedule.delay(delivery.attempts, attempt.retryAfter(),
                             () -> ThreadLocalRandom.current().nextDouble()));
-                    outcome = attempt.outcome() == Attempt.Outcome.REFUSED ? "refused" : "failed";
+                    outcome = switch (attempt.outcome()) {
+                        case REFUSED -> "refused";
+                        case REJECTED -> "rejected";
+                        default -> "failed";
+                    };
                 }
             }
         }
         metrics.counter("leadgate.webhook.deliveries", "outcome", outcome).increment();
     }
 
-    /** After {@code 410 Gone}: the subscription stops, and what was waiting for it is dead-lettered (replayable). */
+    private void lockSubscription(long subscriptionId) {
+        em.createNativeQuery("select id from webhook_subscription where id = ?1 for update")
+                .setParameter(1, subscriptionId).getResultList();
+    }
+
+    /**
+     * After {@code 410 Gone}: the subscription stops, and what was waiting for it is dead-lettered (replayable). The
+     * subscription row is updated first, so a fan-out or claim that holds its lock finishes before and its deliveries
+     * are dead-lettered here too; events that come while it is disabled are dead-lettered by the fan-out.
+     */
     private void disable(long subscriptionId, Instant now) {
-        WebhookSubscription subscription = WebhookSubscription.findById(subscriptionId);
-        if (subscription == null) {
+        int updated = em.createNativeQuery("update webhook_subscription set status = ?1, disabled_reason = ?2,"
+                        + " updated_at = ?3 where id = ?4")
+                .setParameter(1, WebhookSubscription.Status.DISABLED.name()).setParameter(2, GONE_REASON)
+                .setParameter(3, now).setParameter(4, subscriptionId).executeUpdate();
+        if (updated == 0) {
             return;
         }
-        subscription.status = WebhookSubscription.Status.DISABLED;
-        subscription.disabledReason = "410 Gone";
-        subscription.updatedAt = now;
-        WebhookDelivery.update("status = ?1, lastError = ?2 where subscriptionId = ?3 and status = ?4",
-                WebhookDelivery.Status.DEAD, "webhook disabled (410 Gone)", subscriptionId, WebhookDelivery.Status.PENDING);
+        em.createNativeQuery("update webhook_delivery set status = 'DEAD', last_error = ?1"
+                        + " where subscription_id = ?2 and status = 'PENDING'")
+                .setParameter(1, WebhookFanOut.disabledError(GONE_REASON)).setParameter(2, subscriptionId)
+                .executeUpdate();
         LOG.warnf("webhook %d disabled: the endpoint answered 410 Gone", subscriptionId);
     }
 }

@@ -12,9 +12,15 @@ import java.util.List;
 
 /**
  * Turns committed lead events into deliveries: reads the outbox by feed position after its cursor (never by id,
- * so an event that committed late is not skipped), makes one pending delivery per matching active subscription,
- * and moves the cursor, in one transaction. The cursor row is taken with {@code FOR UPDATE SKIP LOCKED}: one
- * replica fans out at a time, the others skip the turn. Run by the {@link WebhookDispatcher}'s tick, before sending.
+ * so an event that committed late is not skipped), makes one delivery per matching subscription, and moves the
+ * cursor, in one transaction. The delivery is pending for an active subscription and dead-lettered (replayable, with
+ * the reason) for a disabled one, so nothing of a disabled period is skipped silently. A subscription gets the events
+ * written after it was made, judged by the outbox's write order (a database sequence), never by clocks.
+ *
+ * <p>The cursor row is taken with {@code FOR UPDATE SKIP LOCKED}: one replica fans out at a time, the others skip the
+ * turn. The subscriptions are read {@code FOR UPDATE}, so a concurrent disable (which updates the subscription row
+ * first) is ordered before or after this batch as a whole, never in between. Run by the {@link WebhookDispatcher}'s
+ * tick, before sending.
  */
 @ApplicationScoped
 public class WebhookFanOut {
@@ -65,14 +71,15 @@ public class WebhookFanOut {
         }
         long last = ((Number) cursor.get(0)).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("select feed_position, event_id, type, created_at from outbox_event"
+        List<Object[]> events = em.createNativeQuery("select feed_position, event_id, type, write_seq from outbox_event"
                         + " where feed_position > ?1 order by feed_position limit " + BATCH)
                 .setParameter(1, last).getResultList();
         if (events.isEmpty()) {
             return 0;
         }
-        List<WebhookSubscription> subscriptions = WebhookSubscription
-                .list("status = ?1 order by id", WebhookSubscription.Status.ACTIVE);
+        @SuppressWarnings("unchecked")
+        List<Object[]> subscriptions = em.createNativeQuery("select id, events, status, disabled_reason, from_write_seq"
+                + " from webhook_subscription order by id for update").getResultList();
         if (subscriptions.isEmpty()) { // nobody listens: skip to the end of the feed
             em.createNativeQuery("update webhook_cursor set last_position ="
                     + " (select coalesce(max(feed_position), ?1) from outbox_event) where id = 1")
@@ -83,20 +90,23 @@ public class WebhookFanOut {
         for (Object[] event : events) {
             long position = ((Number) event[0]).longValue();
             String type = (String) event[2];
-            Instant occurred = instant(event[3]);
-            for (WebhookSubscription subscription : subscriptions) {
-                // an event from before the subscription existed is history: it is in /api/events, not sent
-                if (subscription.wants(type) && !occurred.isBefore(subscription.createdAt)) {
-                    WebhookDelivery delivery = new WebhookDelivery();
-                    delivery.subscriptionId = subscription.id;
-                    delivery.feedPosition = position;
-                    delivery.eventId = (String) event[1];
-                    delivery.eventType = type;
-                    delivery.status = WebhookDelivery.Status.PENDING;
-                    delivery.nextAttemptAt = now;
-                    delivery.createdAt = now;
-                    delivery.persist();
+            long written = event[3] == null ? 0 : ((Number) event[3]).longValue();
+            for (Object[] s : subscriptions) {
+                // an event written before the subscription existed is history: it is in /api/events, not sent
+                if (!wants((String) s[1], type) || written <= ((Number) s[4]).longValue()) {
+                    continue;
                 }
+                boolean active = WebhookSubscription.Status.ACTIVE.name().equals(s[2]);
+                WebhookDelivery delivery = new WebhookDelivery();
+                delivery.subscriptionId = ((Number) s[0]).longValue();
+                delivery.feedPosition = position;
+                delivery.eventId = (String) event[1];
+                delivery.eventType = type;
+                delivery.status = active ? WebhookDelivery.Status.PENDING : WebhookDelivery.Status.DEAD;
+                delivery.lastError = active ? null : disabledError((String) s[3]);
+                delivery.nextAttemptAt = now;
+                delivery.createdAt = now;
+                delivery.persist();
             }
         }
         long newLast = ((Number) events.get(events.size() - 1)[0]).longValue();
@@ -105,16 +115,17 @@ public class WebhookFanOut {
         return events.size();
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+    /** The error a delivery made dead-lettered for a disabled subscription carries. */
+    static String disabledError(String reason) {
+        return "webhook disabled" + (reason == null ? "" : " (" + reason + ")");
+    }
+
+    private static boolean wants(String events, String type) {
+        for (String t : events.split(" ")) {
+            if (t.equals(type)) {
+                return true;
+            }
         }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getName());
+        return false;
     }
 }

@@ -1,23 +1,29 @@
 package io.leadgate.delivery.webhook;
 
 import io.leadgate.config.LeadgateConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends one signed delivery with the Vert.x HTTP client. The target is checked by the {@link AddressGuard} right
@@ -31,14 +37,22 @@ public class WebhookSender {
     static final String USER_AGENT = "Leadgate-Webhooks/1";
 
     private final Vertx vertx;
-    private final LeadgateConfig config;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
     private final AddressGuard guard;
     private volatile HttpClient client;
 
+    @Inject
     WebhookSender(Vertx vertx, LeadgateConfig config) {
+        this(vertx, config.webhooks().connectTimeout(), config.webhooks().requestTimeout(),
+                config.webhooks().allowPrivate());
+    }
+
+    WebhookSender(Vertx vertx, Duration connectTimeout, Duration requestTimeout, boolean allowPrivate) {
         this.vertx = vertx;
-        this.config = config;
-        this.guard = new AddressGuard(config.webhooks().allowPrivate(), AddressGuard.SYSTEM);
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.guard = new AddressGuard(allowPrivate, AddressGuard.SYSTEM);
     }
 
     private HttpClient client() {
@@ -47,7 +61,7 @@ public class WebhookSender {
             synchronized (this) {
                 if (client == null) {
                     client = vertx.createHttpClient(new HttpClientOptions()
-                            .setConnectTimeout((int) config.webhooks().connectTimeout().toMillis())
+                            .setConnectTimeout((int) connectTimeout.toMillis())
                             .setVerifyHost(true)
                             .setMaxPoolSize(32)
                             .setKeepAlive(true)
@@ -68,7 +82,9 @@ public class WebhookSender {
 
     /**
      * Checks the target (blocking DNS, call off the event loop) and sends; the answer completes on a Vert.x thread.
-     * Never completes exceptionally.
+     * Never completes exceptionally. The request timeout covers the whole exchange (connection, status, headers and
+     * body): when it runs out the attempt is "timed out" and the request is reset, which closes its connection, so an
+     * endpoint that trickles its answer cannot keep the request alive, and an answer arriving later is never read.
      */
     public CompletableFuture<Attempt> send(String url, String secret, String messageId, String body) {
         AddressGuard.Target target;
@@ -84,7 +100,7 @@ public class WebhookSender {
         URI uri = target.url();
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        long timeout = config.webhooks().requestTimeout().toMillis();
+        long timeout = requestTimeout.toMillis();
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(target.host())
@@ -93,7 +109,7 @@ public class WebhookSender {
                 .setURI(path)
                 .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
                 .setFollowRedirects(false)
-                .setConnectTimeout(config.webhooks().connectTimeout().toMillis())
+                .setConnectTimeout(connectTimeout.toMillis())
                 .setIdleTimeout(timeout)
                 .putHeader("content-type", CONTENT_TYPE)
                 .putHeader("user-agent", USER_AGENT)
@@ -101,13 +117,25 @@ public class WebhookSender {
                 .putHeader("webhook-timestamp", String.valueOf(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.sign(secret, messageId, timestamp, bytes));
         CompletableFuture<Attempt> result = new CompletableFuture<>();
-        long timer = vertx.setTimer(timeout, id -> result.complete(Attempt.failed("timed out")));
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
+        long timer = vertx.setTimer(timeout, id -> {
+            if (result.complete(Attempt.failed("timed out"))) {
+                abort(inFlight.get());
+            }
+        });
         client().request(options)
-                .compose(request -> request.send(Buffer.buffer(bytes)))
+                .compose(request -> {
+                    inFlight.set(request);
+                    if (result.isDone()) { // timed out while connecting
+                        abort(request);
+                        return Future.failedFuture(new TimeoutException("timed out"));
+                    }
+                    return request.send(Buffer.buffer(bytes));
+                })
                 .compose(response -> {
                     int status = response.statusCode();
                     String retryAfter = response.getHeader("retry-after");
-                    response.handler(ignored -> { }); // the answer's body is not needed
+                    response.handler(ignored -> { }); // the answer's body is not needed, but it must end in time
                     return response.end().map(v -> Attempt.answered(status,
                             RetrySchedule.parseRetryAfter(retryAfter, Instant.now())));
                 })
@@ -116,6 +144,13 @@ public class WebhookSender {
                     result.complete(ar.succeeded() ? ar.result() : Attempt.failed(describe(ar.cause())));
                 });
         return result;
+    }
+
+    /** Aborts a request: for HTTP/1.x a reset closes the connection, so nothing more is sent or read on it. */
+    private static void abort(HttpClientRequest request) {
+        if (request != null) {
+            request.reset(0, new TimeoutException("webhook request timed out"));
+        }
     }
 
     private static String describe(Throwable cause) {

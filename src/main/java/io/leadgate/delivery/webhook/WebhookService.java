@@ -3,6 +3,7 @@ package io.leadgate.delivery.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.config.LeadgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.net.UnknownHostException;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public class WebhookService {
 
     private final AddressGuard guard;
+    private final EntityManager em;
 
-    WebhookService(LeadgateConfig config) {
+    WebhookService(LeadgateConfig config, EntityManager em) {
         this.guard = new AddressGuard(config.webhooks().allowPrivate(), AddressGuard.SYSTEM);
+        this.em = em;
     }
 
     /**
@@ -40,6 +43,11 @@ public class WebhookService {
         s.events = String.join(" ", request.events());
         s.secret = request.secret();
         s.status = WebhookSubscription.Status.ACTIVE;
+        // the database's write order marks where the subscription starts: no clock is compared. The fan-out's cursor is
+        // held meanwhile, so no event written after that mark is fanned out before the subscription is visible.
+        em.createNativeQuery("select last_position from webhook_cursor where id = 1 for update").getResultList();
+        s.fromWriteSeq = ((Number) em.createNativeQuery("select nextval('outbox_write_seq')").getSingleResult())
+                .longValue();
         s.createdAt = now;
         s.updatedAt = now;
         s.persist();
@@ -62,7 +70,11 @@ public class WebhookService {
         return WebhookSubscription.deleteById(id);
     }
 
-    /** Turns a disabled subscription on again (its dead deliveries stay dead until replayed). */
+    /**
+     * Turns a disabled subscription on again. What was dead-lettered while it was disabled (the queue at the time of
+     * the {@code 410}, and every event of the disabled period) stays dead until replayed, oldest first, with
+     * {@link #replayDead}.
+     */
     @Transactional
     public Optional<WebhookView> enable(long id) {
         return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).map(s -> {
@@ -129,6 +141,7 @@ public class WebhookService {
     private static void requeue(WebhookDelivery d, Instant now) {
         d.status = WebhookDelivery.Status.PENDING;
         d.attempts = 0;
+        d.rejections = 0;
         d.nextAttemptAt = now;
         d.deliveredAt = null;
     }

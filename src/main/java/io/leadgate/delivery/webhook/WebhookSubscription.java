@@ -46,6 +46,10 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    /** Events written after this point of the outbox's write order are sent to it (by write order, not by clocks). */
+    @Column(name = "from_write_seq", nullable = false)
+    public long fromWriteSeq;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

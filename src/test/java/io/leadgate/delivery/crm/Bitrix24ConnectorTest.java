@@ -255,6 +255,46 @@ class Bitrix24ConnectorTest {
         assertEquals(1, b24Requests(digits).stream().filter(r -> r.getUrl().endsWith("crm.lead.add.json")).count());
     }
 
+    @Test
+    void aRedirectStopsTheConnectorAsMisconfiguredInsteadOfSkippingEveryLead() {
+        String digits = Api.newMobileDigits();
+        // a webhook URL that no longer leads to the REST API: the portal redirects to its login page
+        ownStubs.add(server.stubFor(post(urlPathMatching("/rest/.*")).atPriority(1).withRequestBody(containing(digits))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "https://portal.example/auth/"))));
+        JsonPath lead = Leads.post(digits, "Moved Away");
+
+        assertEquals(Step.STOPPED, push());
+        assertEquals(Step.STOPPED, push());
+        assertEquals(1, b24Requests(digits).size(), "not followed, not retried, and the lead is not skipped");
+        given().get("/q/health/group/crm-connectors").then().statusCode(503)
+                .body("checks[0].data.bitrix24", containsString("stopped (http_302"));
+
+        ownStubs.forEach(server::removeStub);
+        ownStubs.clear();
+        runner.resume(Bitrix24Connector.ID);
+        assertEquals(Step.IDLE, push());
+        assertEquals(String.valueOf(CrmWireMock.B24_LEAD),
+                links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow(),
+                "after the fix the same lead goes out");
+    }
+
+    @Test
+    void aSuccessStatusWithoutAResultIsNotASuccess() {
+        String digits = Api.newMobileDigits();
+        ownStubs.add(server.stubFor(post(urlEqualTo(B24_HOOK + "batch.json")).atPriority(1)
+                .withRequestBody(containing("crm.contact.add")).withRequestBody(containing(digits))
+                .inScenario("cut-" + digits).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("served").willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"result\":"))));
+        JsonPath lead = Leads.post(digits, "Cut Answer");
+
+        assertEquals(Step.RETRY, push());
+        assertTrue(links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).isEmpty());
+        assertEquals(Step.IDLE, push());
+        assertEquals(String.valueOf(CrmWireMock.B24_LEAD),
+                links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow());
+    }
+
     /** Gives the committed events their positions and lets the connector push what is pending. */
     private Step push() {
         sequencer.sequence();

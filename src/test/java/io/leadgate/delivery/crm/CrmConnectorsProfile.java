@@ -18,7 +18,8 @@ public class CrmConnectorsProfile implements QuarkusTestProfile {
                 "leadgate.connectors.bitrix24.enabled", "true",
                 "leadgate.connectors.bitrix24.burst", "10",
                 "leadgate.connectors.bitrix24.rate", "5",
-                "leadgate.connectors.amocrm.enabled", "true");
+                "leadgate.connectors.amocrm.enabled", "true",
+                "leadgate.connectors.amocrm.timeout", "2s");
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -55,6 +57,9 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json(batch("{\"sent\":[]}"))));
         server.stubFor(post(urlEqualTo(B24_HOOK + "crm.lead.add.json")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(json(sample("webforms/bitrix24/b24restdocs__crm.lead.add.response.json"))));
+        // amoCRM's lead search answers 204 No Content when nothing matches
+        server.stubFor(get(urlPathEqualTo("/api/v4/leads")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse().withStatus(204)));
         server.stubFor(post(urlEqualTo("/api/v4/leads/complex")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("[{\"id\":" + AMO_LEAD + ",\"contact_id\":" + AMO_CONTACT

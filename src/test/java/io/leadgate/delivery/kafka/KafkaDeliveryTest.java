@@ -57,7 +57,10 @@ class KafkaDeliveryTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("leadgate.kafka.degraded-after", "2s",
-                    "leadgate.kafka.retry-backoff", "500ms");
+                    "leadgate.kafka.retry-backoff", "500ms",
+                    "leadgate.kafka.lease-ttl", "3s",
+                    "leadgate.kafka.probe-every", "1s",
+                    "leadgate.kafka.probe-timeout", "1s");
         }
 
         @Override
@@ -176,11 +179,8 @@ class KafkaDeliveryTest {
 
     @Test
     void anotherReplicasLeaseHoldsThisRelayBackUntilItExpires() {
-        // another replica holds the lease and then dies without releasing it
-        Instant expires = Instant.now().plusSeconds(4);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update outbox_relay_lease set owner = 'replica-that-dies', expires_at = :until where name = 'kafka'")
-                .setParameter("until", expires).executeUpdate());
+        // another replica holds the lease and then dies without releasing it (4 s left on the database clock)
+        leaseHeldBy("replica-that-dies", 4);
         await("this replica to stand by", () -> !kafkaCheck().getBoolean("data.leader"));
         String contact = post(phone(), "while another replica leads").getString("contactId");
 
@@ -189,6 +189,93 @@ class KafkaDeliveryTest {
         assertEquals(expected.get(contact), received.get(contact).stream().map(Received::id).toList(),
                 "the rows wait for the dead replica's lease to expire, then this one delivers them");
         assertTrue(kafkaCheck().getBoolean("data.leader"), "this replica took the lease over");
+    }
+
+    @Test
+    void aLostLeaseStopsSendingAtOnceAndAnIdleOutageShowsInReadiness() {
+        await("nothing waiting to be sent", () -> kafkaCheck().getLong("data.unsent") == 0
+                && "ok".equals(kafkaCheck().getString("data.kafka")));
+        Broker.kafka.stop();
+        String contact;
+        try {
+            await("readiness to report the outage with nothing to send",
+                    () -> "degraded".equals(kafkaCheck().getString("data.kafka")));
+            assertEquals(0, kafkaCheck().getLong("data.unsent"), "no event was waiting: the idle check found it");
+            assertTrue(kafkaCheck().getString("data.lastError").startsWith("broker unreachable"),
+                    kafkaCheck().getString("data.lastError"));
+
+            String phone = phone();
+            contact = post(phone, "first").getString("contactId");
+            post(phone, "second");
+            post(phone, "third");
+            await("the relay to wait for the broker", () -> kafkaCheck().getString("data.waitingForBrokerSince") != null);
+            // another replica takes the lease over (as after a long pause of this one)
+            leaseHeldBy("replica-that-took-over", 3600);
+            await("this replica to see the lease lost", () -> !kafkaCheck().getBoolean("data.leader"));
+            Broker.kafka.start();
+
+            List<String> expected = expectedIdsByContact(Set.of(contact)).get(contact);
+            assertEquals(6, expected.size());
+            // the first event was handed to the producer before the lease was lost: it arrives when the broker is back
+            Map<String, List<Received>> received = consumeUntilAll(Map.of(contact, expected.subList(0, 1)));
+            assertEquals(expected.subList(0, 1), ids(received, contact));
+            // had the relay carried on, its next rounds would follow the first acknowledgement within milliseconds
+            received = consumeFor(Duration.ofSeconds(3));
+            assertEquals(expected.subList(0, 1), ids(received, contact), "nothing sent after the lease was lost");
+            assertEquals(6L, unsentOf(contact), "none is marked sent by a relay without the lease");
+        } finally {
+            Broker.kafka.start();
+            leaseHeldBy("replica-that-took-over", -1); // the other replica's lease runs out
+        }
+        await("this replica to lead again", () -> kafkaCheck().getBoolean("data.leader"));
+        List<String> expected = expectedIdsByContact(Set.of(contact)).get(contact);
+        List<String> firstSeen = ids(consumeUntilAll(Map.of(contact, expected)), contact).stream().distinct().toList();
+        assertEquals(expected, firstSeen, "then all of them, in order (the first one twice: at least once)");
+        await("Kafka delivery to be ok again", () -> "ok".equals(kafkaCheck().getString("data.kafka")));
+    }
+
+    /** Sets the lease to another replica, expiring {@code seconds} from the database's now (negative: expired). */
+    private void leaseHeldBy(String owner, int seconds) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update outbox_relay_lease set owner = :owner, expires_at = current_timestamp"
+                                + " + cast(:s as double precision) * interval '1' second where name = 'kafka'")
+                .setParameter("owner", owner).setParameter("s", (double) seconds).executeUpdate());
+    }
+
+    private long unsentOf(String contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where contact_id = :c and sent_at is null")
+                .setParameter("c", Long.valueOf(contact)).getSingleResult()).longValue());
+    }
+
+    private static List<String> ids(Map<String, List<Received>> received, String contact) {
+        return received.getOrDefault(contact, List.of()).stream().map(Received::id).toList();
+    }
+
+    /** Everything on the topic after {@code settle} of polling. */
+    private static Map<String, List<Received>> consumeFor(Duration settle) {
+        Map<String, List<Received>> byKey = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long end = System.currentTimeMillis() + settle.toMillis();
+            while (System.currentTimeMillis() < end) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    Received r = parse(record);
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        return byKey;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Broker.kafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"));
     }
 
     private static String phone() {

@@ -191,25 +191,86 @@ class WebhookDeliveryTest {
         receiver.on(gonePath, nth -> Answer.of(410));
         String gone = subscribe(gonePath, "gone-secret", EventTypes.LEAD_CREATED);
         String probe = subscribe(probePath, "probe-secret", EventTypes.LEAD_CREATED);
-        postForm();
+        String first = postForm().getString("contactId");
 
         await(() -> api().get("/api/webhooks/" + gone).then().extract().jsonPath(),
                 json -> "disabled".equals(json.getString("status")), WAIT, "the subscription disabled");
         api().get("/api/webhooks/" + gone).then().body("disabledReason", equalTo("410 Gone"));
-        List<Map<String, Object>> dead = deliveries(gone, "dead");
-        assertEquals(1, dead.size());
-        assertEquals(410, dead.get(0).get("lastStatus"));
+        String goneEvent = about(gonePath, first).get(0).header("webhook-id");
+        // before the 410 only this event can have been sent (a timed-out attempt is retried: at least once)
+        List<Received> beforeDisable = receiver.requests(gonePath);
+        assertEquals(List.of(goneEvent), beforeDisable.stream().map(r -> r.header("webhook-id")).distinct().toList());
+        assertEquals(410, beforeDisable.get(beforeDisable.size() - 1).answered());
+        Map<String, Object> gonesDelivery = delivery(gone, goneEvent);
+        assertEquals("dead", gonesDelivery.get("status"));
+        assertEquals(410, gonesDelivery.get("lastStatus"));
 
         String later = postForm().getString("contactId");
-        await(() -> about(probePath, later), list -> !list.isEmpty(), WAIT, "the next event at the probe");
-        assertEquals(1, receiver.requests(gonePath).size(), "a disabled subscription gets nothing");
-        assertEquals(1, deliveries(gone, null).size(), "and no delivery is queued for it");
+        String laterEvent = await(() -> about(probePath, later), list -> !list.isEmpty(), WAIT,
+                "the next event at the probe").get(0).header("webhook-id");
+        // the fan-out that made the probe's delivery made the disabled subscription's one in the same transaction
+        Map<String, Object> parked = delivery(gone, laterEvent);
+        assertEquals("dead", parked.get("status"), "an event of the disabled period is dead-lettered, not skipped");
+        assertEquals("webhook disabled (410 Gone)", parked.get("lastError"));
+        assertEquals(0, parked.get("attempts"));
+        assertEquals(List.of(), deliveries(gone, "pending"), "nothing is queued for a disabled subscription");
+        assertEquals(beforeDisable, receiver.requests(gonePath), "a disabled subscription gets nothing more");
 
-        api().post("/api/webhooks/deliveries/" + dead.get(0).get("id") + "/replay").then().statusCode(409);
+        api().post("/api/webhooks/deliveries/" + gonesDelivery.get("id") + "/replay").then().statusCode(409);
         api().post("/api/webhooks/" + gone + "/enable").then().statusCode(200).body("status", equalTo("active"));
         api().get("/api/webhooks/" + gone).then().body("status", equalTo("active"));
         unsubscribe(gone);
         unsubscribe(probe);
+    }
+
+    @Test
+    void eventsOfTheDisabledPeriodAreReplayedInFeedOrderAfterEnable() {
+        String path = path("back");
+        AtomicInteger status = new AtomicInteger(410);
+        receiver.on(path, nth -> Answer.of(status.get()));
+        String id = subscribe(path, "back-secret", EventTypes.LEAD_CREATED);
+        String first = postForm().getString("contactId");
+        await(() -> api().get("/api/webhooks/" + id).then().extract().jsonPath(),
+                json -> "disabled".equals(json.getString("status")), WAIT, "the subscription disabled");
+        List<String> whileDisabled = List.of(postForm().getString("contactId"), postForm().getString("contactId"));
+        List<String> contacts = new ArrayList<>(List.of(first));
+        contacts.addAll(whileDisabled);
+        List<String> expectedIds = await(() -> deadEventsAbout(id, contacts), list -> list.size() == 3, WAIT,
+                "three dead letters: the refused one and the two of the disabled period");
+
+        status.set(200);
+        api().post("/api/webhooks/" + id + "/enable").then().statusCode(200);
+        api().post("/api/webhooks/" + id + "/replay").then().statusCode(202);
+        await(() -> delivered(path), list -> list.size() >= 3, WAIT, "the backlog delivered");
+        List<Received> delivered = delivered(path);
+        assertEquals(expectedIds, delivered.stream().map(r -> r.header("webhook-id")).toList(),
+                "each once, in feed order");
+        assertEquals(contacts, delivered.stream().map(r -> json(r).get("subject").asText()).toList());
+        unsubscribe(id);
+    }
+
+    @Test
+    void aRefusedPayloadIsDeadLetteredAfterMaxRejectionsAndTheQueueMovesOn() {
+        String path = path("refuses");
+        // the endpoint refuses the first two requests (both the first event) and takes everything else
+        receiver.on(path, nth -> Answer.of(nth == 1 || nth == 2 ? 422 : 200));
+        String id = subscribe(path, "refuses-secret", EventTypes.LEAD_CREATED);
+        String first = postForm().getString("contactId");
+        String second = postForm().getString("contactId");
+
+        await(() -> delivered(path), list -> !list.isEmpty(), WAIT, "the event behind the refused one");
+        List<Received> got = receiver.requests(path);
+        assertEquals(3, got.size(), "two refusals (max-rejections = 2, max-attempts = 3), then the next event: " + got);
+        assertEquals(first, json(got.get(0)).get("subject").asText());
+        assertEquals(first, json(got.get(1)).get("subject").asText());
+        assertEquals(second, json(got.get(2)).get("subject").asText());
+        Map<String, Object> dead = delivery(id, got.get(0).header("webhook-id"));
+        assertEquals("dead", dead.get("status"));
+        assertEquals(2, dead.get("rejections"));
+        assertEquals(2, dead.get("attempts"));
+        assertEquals(422, dead.get("lastStatus"));
+        assertEquals("HTTP 422", dead.get("lastError"));
+        unsubscribe(id);
     }
 
     @Test
@@ -333,6 +394,25 @@ class WebhookDeliveryTest {
             request = request.queryParam("status", status);
         }
         return request.get("/api/webhooks/" + id + "/deliveries").then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /** One delivery of a subscription, by event id. */
+    private static Map<String, Object> delivery(String id, String eventId) {
+        return deliveries(id, null).stream().filter(d -> eventId.equals(d.get("eventId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no delivery of " + eventId + " for webhook " + id));
+    }
+
+    /** The event ids of a subscription's dead deliveries about these contacts, in feed order. */
+    private List<String> deadEventsAbout(String id, List<String> contacts) {
+        @SuppressWarnings("unchecked")
+        Set<String> ids = Set.copyOf(QuarkusTransaction.requiringNew().call(() -> (List<String>) em.createNativeQuery(
+                        "select event_id from outbox_event where contact_id in (:contacts)")
+                .setParameter("contacts", contacts.stream().map(Long::valueOf).toList()).getResultList()));
+        return deliveries(id, "dead").stream().map(d -> (String) d.get("eventId")).filter(ids::contains).toList();
+    }
+
+    private static List<Received> delivered(String path) {
+        return receiver.requests(path).stream().filter(r -> r.answered() == 200).toList();
     }
 
     /** The requests on a path about one contact. */

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.delivery.crm.CrmAnswer;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmFailure.Kind;
+import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
@@ -14,25 +16,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Pushes new leads to amoCRM (API v4, long-lived token as a Bearer token) with one {@code POST /api/v4/leads/complex}
  * per lead, the contact embedded by its stored amoCRM id for a returning client. Limits
  * (https://www.amocrm.ru/developers/content/api/recommendations): at most 7 requests/s, kept by a token bucket;
- * {@code 429} is retried after a pause (the request was not run); {@code 401} and {@code 403} (account or IP
- * blocked) are never retried and stop the connector; other 4xx reject the lead; 5xx and timeouts wait for the next
- * attempt. Answer: {@code [{"id", "contact_id", "company_id", "request_id", "merged"}]}.
+ * {@code 429} is retried after a pause (the request was not run); {@code 401}, {@code 402} and {@code 403} (account or
+ * IP blocked) are never retried and stop the connector, and so do a redirect and {@code 404} (the base URL is not an
+ * amoCRM account's API); other 4xx reject the lead; 5xx and timeouts wait for the next attempt. Answer:
+ * {@code [{"id", "contact_id", "company_id", "request_id", "merged"}]}; a 2xx without a lead id is not a success.
+ *
+ * <p>Never twice: every lead carries a marker ({@code [leadgate-<lead id>]} at the end of its name). A create whose
+ * answer was lost (timeout, broken connection, 5xx, an answer that is not amoCRM's) may have been carried out, so the
+ * next push of that lead first looks for it with {@code GET /api/v4/leads?query=<marker>}
+ * (https://www.amocrm.ru/developers/content/crm_platform/leads-api#leads-list) and links what it finds instead of
+ * creating it again.
  */
 @ApplicationScoped
 public class AmoCrmConnector implements CrmConnector {
 
     public static final String ID = "amocrm";
+    private static final String NAME = "amoCRM";
     private static final int ATTEMPTS = 4;
 
     private final LeadgateConfig.Connectors.AmoCrm config;
@@ -68,16 +78,23 @@ public class AmoCrmConnector implements CrmConnector {
 
     @Override
     public void push(LeadSnapshot lead) throws CrmFailure, InterruptedException {
-        if (links.remoteId(ID, CrmLinks.LEAD, lead.leadId()).filter(id -> id != null).isPresent()) {
-            return;
+        Optional<CrmLink> link = links.find(ID, CrmLinks.LEAD, lead.leadId());
+        if (link.map(l -> l.remoteId != null).orElse(false)) {
+            return; // pushed before; only the cursor move was lost
+        }
+        String marker = AmoCrmPayload.marker(lead.leadId());
+        if (link.isPresent() && linkFound(lead, marker)) {
+            return; // the create sent before was carried out: linked, not created twice
         }
         Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).filter(id -> id != null);
         links.markPending(ID, CrmLinks.LEAD, lead.leadId(), "lead");
-        JsonNode answer = post("/api/v4/leads/complex",
-                AmoCrmPayload.complex(lead, contact.orElse(null), config.pipelineId().orElse(null)).toString());
-        JsonNode created = answer.path(0);
-        if (!created.hasNonNull("id")) {
-            throw new CrmFailure(Kind.RETRYABLE, "unexpected_answer", "amoCRM leads/complex answered without a lead id");
+        CrmAnswer answer = send(post("/api/v4/leads/complex",
+                AmoCrmPayload.complex(lead, contact.orElse(null), config.pipelineId().orElse(null)).toString()),
+                "leads/complex");
+        JsonNode created = answer.require(NAME, "leads/complex", "/0/id").isNumber()
+                ? answer.json().get(0) : null;
+        if (created == null) {
+            throw new CrmFailure(Kind.RETRYABLE, "invalid_answer", "amoCRM leads/complex answered without a lead id");
         }
         if (lead.contactId() != null && created.hasNonNull("contact_id")) {
             links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.get("contact_id").asText());
@@ -85,15 +102,49 @@ public class AmoCrmConnector implements CrmConnector {
         links.link(ID, CrmLinks.LEAD, lead.leadId(), "lead", created.get("id").asText());
     }
 
-    private JsonNode post(String path, String body) throws CrmFailure, InterruptedException {
+    /**
+     * Looks for a lead carrying the marker (a create whose answer was lost); links it and its contact when found.
+     * amoCRM answers {@code 204} when the search finds nothing.
+     */
+    private boolean linkFound(LeadSnapshot lead, String marker) throws CrmFailure, InterruptedException {
+        CrmAnswer answer = send(get("/api/v4/leads?with=contacts&query="
+                + URLEncoder.encode(marker, StandardCharsets.UTF_8)), "leads search");
+        if (answer.status() == 204) {
+            return false;
+        }
+        JsonNode leads = answer.require(NAME, "leads search", "/_embedded/leads");
+        for (JsonNode found : leads) {
+            if (AmoCrmPayload.carries(found, marker) && found.hasNonNull("id")) {
+                JsonNode contact = found.path("_embedded").path("contacts").path(0);
+                if (lead.contactId() != null && contact.hasNonNull("id")) {
+                    links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", contact.get("id").asText());
+                }
+                links.link(ID, CrmLinks.LEAD, lead.leadId(), "lead", found.get("id").asText());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpRequest.Builder request(String path) {
         String base = config.baseUrl().orElseThrow();
-        HttpRequest request = HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path))
+        return HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path))
                 .timeout(config.timeout())
                 .header("Authorization", "Bearer " + config.token().orElseThrow())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .header("Accept", "application/json");
+    }
+
+    private HttpRequest post(String path, String body) {
+        return request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    /** Sends, retrying {@code 429} after a pause; returns a 2xx answer or throws what the failure means. */
+    private CrmAnswer send(HttpRequest request, String what) throws CrmFailure, InterruptedException {
         CrmFailure last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (attempt > 0) {
@@ -104,15 +155,15 @@ public class AmoCrmConnector implements CrmConnector {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                // a create whose answer was lost: not repeated here
+                // a create whose answer was lost is not repeated here: the next push looks for it first
                 throw new CrmFailure(Kind.RETRYABLE, "io", "amoCRM unreachable: " + e.getClass().getSimpleName());
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return parse(response.body());
+            CrmAnswer answer = CrmAnswer.of(response.statusCode(), response.body(), mapper);
+            if (answer.success()) {
+                return answer;
             }
-            CrmFailure failure = classify(status, parse(response.body()));
-            if (status == 429) {
+            CrmFailure failure = classify(answer, what);
+            if (answer.status() == 429) {
                 bucket.drain();
                 last = failure;
                 continue;
@@ -122,26 +173,9 @@ public class AmoCrmConnector implements CrmConnector {
         throw last;
     }
 
-    /** What an error status means (pure; package-private for tests). */
-    static CrmFailure classify(int status, JsonNode body) {
-        String title = body.path("title").asText(body.path("detail").asText(""));
-        String message = "amoCRM answered " + status + (title.isEmpty() ? "" : ": " + (title.length() > 120 ? title.substring(0, 120) : title));
-        String code = "http_" + status;
-        if (status == 401 || status == 402 || status == 403) {
-            return new CrmFailure(Kind.AUTH, code, message);
-        }
-        if (status == 429 || status >= 500) {
-            return new CrmFailure(Kind.RETRYABLE, code, message);
-        }
-        return new CrmFailure(Kind.REJECTED, code, message);
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            JsonNode node = body == null || body.isBlank() ? null : mapper.readTree(body);
-            return node == null ? mapper.createObjectNode() : node;
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
+    /** What an error answer means (pure; package-private for tests): amoCRM's problem title or detail as the text. */
+    static CrmFailure classify(CrmAnswer answer, String what) {
+        String title = answer.text("title").isEmpty() ? answer.text("detail") : answer.text("title");
+        return answer.failure(NAME, what, title);
     }
 }

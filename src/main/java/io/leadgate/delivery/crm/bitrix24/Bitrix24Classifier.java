@@ -1,6 +1,7 @@
 package io.leadgate.delivery.crm.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.delivery.crm.CrmAnswer;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmFailure.Kind;
 
@@ -11,7 +12,8 @@ import java.util.Set;
  * What a Bitrix24 error answer means (https://apidocs.bitrix24.com/error-codes.html): {@code QUERY_LIMIT_EXCEEDED}
  * (503) and other 5xx are retryable; refused or insufficient credentials ({@code expired_token}, {@code
  * invalid_token}, {@code NO_AUTH_FOUND}, {@code INVALID_CREDENTIALS}, 401, 403, "Access denied.") stop the connector;
- * anything else rejects the one request. Pure; messages carry the code and description, never the webhook URL.
+ * otherwise the status decides as for every CRM ({@link CrmAnswer#kind}: a redirect or 404 stops the connector as
+ * misconfigured, other 4xx reject the one request). Pure; messages carry the code and description, never the webhook URL.
  */
 public final class Bitrix24Classifier {
 
@@ -32,13 +34,10 @@ public final class Bitrix24Classifier {
         if ("QUERY_LIMIT_EXCEEDED".equals(upper)) {
             return new CrmFailure(Kind.RETRYABLE, code, message);
         }
-        if (status == 401 || status == 403 || AUTH_CODES.contains(upper)
-                || description.toLowerCase(Locale.ROOT).contains("access denied")) {
+        if (AUTH_CODES.contains(upper) || description.toLowerCase(Locale.ROOT).contains("access denied")) {
             return new CrmFailure(Kind.AUTH, code, message);
         }
-        if (status >= 500 || status == 429) {
-            return new CrmFailure(Kind.RETRYABLE, code, message);
-        }
-        return new CrmFailure(Kind.REJECTED, code, message);
+        // the status alone, read as for every CRM (redirect or 404: misconfigured; 401/403: auth; 5xx: retry)
+        return new CrmFailure(CrmAnswer.kind(status), code, message);
     }
 }

@@ -3,6 +3,7 @@ package io.leadgate.delivery.crm.bitrix24;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.delivery.crm.CrmAnswer;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmFailure.Kind;
 import io.leadgate.delivery.crm.TokenBucket;
@@ -93,12 +94,20 @@ public class Bitrix24Client {
                 }
                 throw last;
             }
-            JsonNode body = parse(response.body());
-            if (response.statusCode() == 200 && !body.hasNonNull("error")) {
-                return body;
+            CrmAnswer answer = CrmAnswer.of(response.statusCode(), response.body(), mapper);
+            JsonNode body = answer.json();
+            CrmFailure failure;
+            if (answer.success() && !body.hasNonNull("error")) {
+                try {
+                    answer.require("Bitrix24", method, "/result");
+                    return body;
+                } catch (CrmFailure invalid) { // a 200 that is not a Bitrix24 answer (a proxy's page, a cut body)
+                    failure = invalid;
+                }
+            } else {
+                failure = Bitrix24Classifier.classify(response.statusCode(), body, method);
             }
-            CrmFailure failure = Bitrix24Classifier.classify(response.statusCode(), body, method);
-            if (rateLimited(response.statusCode(), body)) {
+            if (rateLimited(body)) {
                 bucket.drain();
                 last = failure;
                 continue;
@@ -112,16 +121,7 @@ public class Bitrix24Client {
         throw last;
     }
 
-    static boolean rateLimited(int status, JsonNode body) {
+    static boolean rateLimited(JsonNode body) {
         return "QUERY_LIMIT_EXCEEDED".equalsIgnoreCase(body.path("error").asText(""));
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            JsonNode node = body == null || body.isBlank() ? null : mapper.readTree(body);
-            return node == null ? mapper.createObjectNode() : node;
-        } catch (IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }
