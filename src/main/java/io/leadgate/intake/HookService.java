@@ -39,7 +39,6 @@ public class HookService {
     private static final Logger LOG = Logger.getLogger(HookService.class);
     private static final Logger SECURITY = Logger.getLogger("io.leadgate.security");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
 
     private final ChannelRegistry registry;
     private final IntakeService intake;
@@ -65,8 +64,8 @@ public class HookService {
         ChannelDefinition channel = found.get().definition();
         ChannelAdapter adapter = found.get().adapter();
         Optional<String> origin = request.headers().first("Origin");
-        List<String> allowedOrigins = channel.settingList("allowed-origins");
-        if (!allowedOrigins.isEmpty() && origin.isPresent() && !originAllowed(allowedOrigins, origin.get())) {
+        List<String> allowedOrigins = channel.policy().allowedOrigins();
+        if (!allowedOrigins.isEmpty() && origin.isPresent() && !channel.policy().allowsOrigin(origin.get())) {
             return error(403, "origin not allowed for this channel");
         }
         HookReply reply = switch (request.method()) {
@@ -90,7 +89,7 @@ public class HookService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        int perMinute = rateLimit(channel);
+        int perMinute = channel.policy().rateLimit();
         if (perMinute > 0) {
             long retryAfter = limiter.acquire(channel.id(), String.valueOf(request.clientAddress()), perMinute,
                     System.currentTimeMillis());
@@ -200,18 +199,6 @@ public class HookService {
     private HookReply storageDown(ChannelDefinition channel) {
         LOG.warnf("storage unavailable, hook answered 503: channel=%s", channel.id());
         return error(503, "storage unavailable; retry later").withHeader("Retry-After", "5");
-    }
-
-    private static int rateLimit(ChannelDefinition channel) {
-        Optional<String> configured = channel.setting("rate-limit");
-        if (configured.isPresent()) {
-            return Integer.parseInt(configured.get().strip());
-        }
-        return channel.provider().family() == ChannelFamily.WEBFORM ? DEFAULT_WEBFORM_RATE_LIMIT : 0;
-    }
-
-    private static boolean originAllowed(List<String> allowed, String origin) {
-        return allowed.stream().anyMatch(a -> a.equals("*") || a.equalsIgnoreCase(origin));
     }
 
     private static String reason(Exception e) {

@@ -161,13 +161,13 @@ public class IntakeService {
                                    Long envelopeId, Instant now) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
-        Resolution resolution = identities.resolve(channel, item.contact(), item.kind() == Kind.LEAD, now);
+        Resolution resolution = identities.resolve(channel.policy().exclusions(), item.contact(), item.kind() == Kind.LEAD, now);
         // every phone and email on the exclusion list: stored, but no card and no lead
         boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
                 : threadLead(channel, item).orElseGet(() -> contactId == null ? null
-                        : repeatLeads.leadFor(channel, contactId).orElse(null));
+                        : repeatLeads.leadFor(channel.policy().repeatLead(), contactId).orElse(null));
         Result result;
         if (!lead) {
             result = Result.UPDATE_STORED;
@@ -281,7 +281,7 @@ public class IntakeService {
         lead.createdAt = now;
         lead.updatedAt = now;
         lead.persist();
-        pipeline.onNewLead(channel, lead, now); // responsible manager; deals-only channels open a deal
+        pipeline.onNewLead(channel.policy().routing(), lead, now); // responsible manager; deals-only channels open a deal
         return lead;
     }
 

@@ -31,7 +31,6 @@ public class ImapAdapter implements ChannelAdapter {
     @Override
     public void validate(ChannelDefinition channel) {
         ImapSettings.of(channel);
-        EmailMapper.Options.of(channel);
     }
 
     /** Nothing is posted to an IMAP channel. */
