@@ -11,7 +11,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.contact.IdentityResolver;
 import io.leadgate.contact.Resolution;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.Outbox;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;

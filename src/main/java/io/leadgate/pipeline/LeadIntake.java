@@ -1,6 +1,6 @@
 package io.leadgate.pipeline;
 
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.policy.LeadRouting;

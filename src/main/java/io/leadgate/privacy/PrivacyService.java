@@ -3,7 +3,7 @@ package io.leadgate.privacy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.contact.Contact;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.Outbox;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;

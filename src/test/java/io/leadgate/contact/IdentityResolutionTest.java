@@ -1,6 +1,6 @@
 package io.leadgate.contact;
 
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.OutboxEvent;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,7 +2,7 @@ package io.leadgate.delivery.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.OutboxSequencer;
 import io.leadgate.delivery.webhook.WebhookReceiver.Answer;
 import io.leadgate.delivery.webhook.WebhookReceiver.Received;
