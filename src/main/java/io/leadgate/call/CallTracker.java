@@ -1,5 +1,6 @@
 package io.leadgate.call;
 
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -45,7 +46,7 @@ public class CallTracker {
         if (item.kind() == Kind.IGNORED) {
             return Kind.IGNORED;
         }
-        boolean inbound = "in".equals(item.call().direction()) || "in".equals(record.direction);
+        boolean inbound = CallDirection.IN.is(item.call().direction()) || CallDirection.IN.is(record.direction);
         boolean first = record.events == 0;
         boolean opens = item.kind() == Kind.LEAD || first;
         return inbound && record.leadId == null && opens && item.contact().identifiable() ? Kind.LEAD : Kind.UPDATE;
@@ -90,7 +91,7 @@ public class CallTracker {
      * verdict or an end without answer decides. Null while open and for calls that are not inbound.
      */
     static Boolean missed(CallRecord record, Boolean eventVerdict) {
-        if (!"in".equals(record.direction)) {
+        if (!CallDirection.IN.is(record.direction)) {
             return null;
         }
         if ("agent".equals(record.answeredBy) || "someone".equals(record.answeredBy)) {

@@ -19,6 +19,7 @@ import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -114,8 +115,8 @@ public class HookService {
         } catch (UnparseableException | RuntimeException e) {
             return unparseable(channel, request, e);
         }
-        items.stream().filter(i -> i.kind() == Kind.IGNORED && "honeypot".equals(i.reason())).forEach(i ->
-                metrics.counter("leadgate.hook.rejected", "channel", channel.id(), "reason", "honeypot").increment());
+        items.stream().filter(i -> i.kind() == Kind.IGNORED && Reason.HONEYPOT.of(i)).forEach(i -> metrics.counter(
+                "leadgate.hook.rejected", "channel", channel.id(), "reason", Reason.HONEYPOT.code()).increment());
         try {
             HookOutcome outcome = intake.accept(channel, request, items);
             return adapter.reply(request, channel, outcome);

@@ -13,9 +13,11 @@ import io.leadgate.contact.IdentityResolver;
 import io.leadgate.contact.Resolution;
 import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.Outbox;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
@@ -135,7 +137,7 @@ public class IntakeService {
         List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
         for (Inquiry item : items) {
             if (item.kind() == Kind.IGNORED) {
-                if ("bounce".equals(item.reason())) {
+                if (Reason.BOUNCE.of(item)) {
                     identities.markUndeliverable(bouncedAddresses(item));
                 }
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
@@ -182,7 +184,7 @@ public class IntakeService {
         boolean callbackRaised = false;
         if (call != null) {
             String direction = call.direction != null ? call.direction : item.call().direction();
-            calls.apply(call, item, contactId, "in".equals(direction) && target != null ? target.id : null, now);
+            calls.apply(call, item, contactId, CallDirection.IN.is(direction) && target != null ? target.id : null, now);
             if (target != null && Boolean.TRUE.equals(call.missed) && !target.callback) {
                 target.callback = true; // a missed call: the lead asks for a call back
                 target.updatedAt = now;
