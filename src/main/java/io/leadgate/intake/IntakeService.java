@@ -163,7 +163,8 @@ public class IntakeService {
                                    Long envelopeId, Instant now) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
-        Resolution resolution = identities.resolve(channel.policy().exclusions(), item.contact(), item.kind() == Kind.LEAD, now);
+        Resolution resolution = identities.resolve(channel.policy().exclusions(), item.contact(),
+                item.kind() == Kind.LEAD, now);
         // every phone and email on the exclusion list: stored, but no card and no lead
         boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
