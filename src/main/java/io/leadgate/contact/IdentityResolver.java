@@ -1,9 +1,9 @@
 package io.leadgate.contact;
 
 import io.leadgate.config.LeadgateConfig;
-import io.leadgate.policy.ExclusionList;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
+import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -2,8 +2,8 @@ package io.leadgate.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.events.EventTypes;
 import io.leadgate.events.EventLog;
+import io.leadgate.events.EventTypes;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadView;
 import jakarta.enterprise.context.ApplicationScoped;
