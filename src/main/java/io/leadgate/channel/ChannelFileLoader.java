@@ -98,20 +98,29 @@ public final class ChannelFileLoader {
     /** Reads one channel file, never throwing for a problem of the file. */
     public ChannelFile read(Path file) {
         try {
-            return new ChannelFile.Valid(file, load(file));
+            return read(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new ChannelFile.Invalid(file, baseName(file), null, true,
+                    new ChannelFileException(file, null, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** Reads a channel file's content as read once from {@code file}, never throwing for a problem of the file. */
+    public ChannelFile read(Path file, byte[] content) {
+        try {
+            return new ChannelFile.Valid(file, load(file, content));
         } catch (ChannelFileException e) {
-            return invalid(file, e);
+            return invalid(file, content, e);
         }
     }
 
     /** What can be told about a file that cannot be used: its declared id, provider and enabled flag if readable. */
-    private ChannelFile.Invalid invalid(Path file, ChannelFileException error) {
-        String name = file.getFileName().toString();
-        String id = name.substring(0, name.lastIndexOf('.'));
+    private ChannelFile.Invalid invalid(Path file, byte[] content, ChannelFileException error) {
+        String id = baseName(file);
         String provider = null;
         boolean enabled = true;
         try {
-            if (YAML.readValue(file.toFile(), Object.class) instanceof Map<?, ?> raw) {
+            if (YAML.readValue(content, Object.class) instanceof Map<?, ?> raw) {
                 if (raw.get("id") instanceof String s && ID.matcher(s.strip()).matches()) {
                     id = s.strip();
                 }
@@ -126,11 +135,25 @@ public final class ChannelFileLoader {
         return new ChannelFile.Invalid(file, id, provider, enabled, error);
     }
 
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
     /** Loads one channel file. */
     public ChannelDefinition load(Path file) {
+        try {
+            return load(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ChannelFileException(file, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Loads one channel file from its content. */
+    public ChannelDefinition load(Path file, byte[] content) {
         Object tree;
         try {
-            tree = YAML.readValue(file.toFile(), Object.class);
+            tree = YAML.readValue(content, Object.class);
         } catch (JacksonException e) {
             throw new ChannelFileException(file, null, "not valid YAML (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");

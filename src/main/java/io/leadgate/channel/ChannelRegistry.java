@@ -23,8 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The channels of this gateway, read from the channel files directory at start-up and again every
- * {@code leadgate.channels.reload-interval}: files added, changed or removed take effect without a restart. Each
+ * The channels of this gateway, read from the channel files directory at start-up and polled every
+ * {@code leadgate.channels.reload-interval}: files added, changed or removed take effect without a restart (a new
+ * content once it is the same on two polls in a row, so half-written files are never used). Each
  * file stands alone — one that cannot be used makes that channel {@link ChannelState#INVALID} (its hook answers 404)
  * and the others keep working. A reload builds a new immutable snapshot and swaps it in one step, so a request sees
  * either the old or the new definition of a channel, never a mix. Thread-safe.
@@ -48,6 +49,7 @@ public class ChannelRegistry {
     private final ChannelFileLoader loader;
     private final Map<Provider, ChannelAdapter> adapters = new EnumMap<>(Provider.class);
     private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
+    private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     @Inject
@@ -77,7 +79,7 @@ public class ChannelRegistry {
     @Scheduled(identity = "channel-files", every = "${leadgate.channels.reload-interval:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledReload() {
-        reload();
+        poll();
     }
 
     /**
@@ -86,6 +88,21 @@ public class ChannelRegistry {
      * @return true when something changed
      */
     public synchronized boolean reload() {
+        return reload(false);
+    }
+
+    /**
+     * As {@link #reload()}, but an added or changed file is taken only once two polls in a row found the same
+     * content, so a file still being written is never read half-way (a cut-off file could be a valid channel
+     * without its token). Removed files go at once.
+     *
+     * @return true when something changed
+     */
+    public synchronized boolean poll() {
+        return reload(true);
+    }
+
+    private boolean reload(boolean settle) {
         List<Path> files;
         try {
             files = ChannelFileLoader.files(dir);
@@ -94,18 +111,28 @@ public class ChannelRegistry {
             return false;
         }
         Map<Path, Cached> next = new LinkedHashMap<>();
-        boolean changed = files.size() != cache.size();
+        Map<Path, byte[]> seen = new HashMap<>();
+        boolean changed = false;
         for (Path file : files) {
-            byte[] digest = digest(file);
+            byte[] content = content(file);
+            byte[] digest = content == null ? null : Secrets.sha256(content);
             Cached previous = cache.get(file);
             if (previous != null && digest != null && Arrays.equals(previous.digest(), digest)) {
                 next.put(file, previous);
+            } else if (settle && digest != null && !Arrays.equals(unsettled.get(file), digest)) {
+                seen.put(file, digest); // new content: taken at the next poll if it stays the same
+                if (previous != null) {
+                    next.put(file, previous);
+                }
             } else {
-                next.put(file, new Cached(digest, checked(loader.read(file))));
+                next.put(file, new Cached(digest, checked(content == null ? loader.read(file)
+                        : loader.read(file, content))));
                 changed = true;
             }
         }
-        if (!changed) {
+        unsettled.clear();
+        unsettled.putAll(seen);
+        if (!changed && next.keySet().equals(cache.keySet())) {
             return false;
         }
         cache.clear();
@@ -215,11 +242,11 @@ public class ChannelRegistry {
         return snapshot.statuses().stream().filter(s -> s.state() == state).count();
     }
 
-    private static byte[] digest(Path file) {
+    private static byte[] content(Path file) {
         try {
-            return Secrets.sha256(Files.readAllBytes(file));
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            return null; // unreadable now: read again next time
+            return null; // unreadable now: the file is invalid and read again next time
         }
     }
 }

@@ -86,6 +86,27 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void pollingTakesNewContentOnlyOnceItStaysTheSame() throws IOException {
+        write("form.yaml", "id: form\nprovider: webform\nsettings:\n  rate-limit: 5\n");
+        assertFalse(registry.poll(), "seen once: maybe still being written");
+        assertTrue(registry.find("form").isEmpty());
+        assertTrue(registry.poll(), "the same on the next poll: taken");
+        assertTrue(registry.find("form").isPresent());
+
+        write("form.yaml", "id: form\nprovider: webform\n");
+        assertFalse(registry.poll());
+        assertEquals(5, registry.find("form").orElseThrow().definition().policy().rateLimit(), "old definition kept");
+        write("form.yaml", "id: form\nprovider: webform\nsettings:\n  rate-limit: 9\n");
+        assertFalse(registry.poll(), "changed again since the last poll: still not taken");
+        assertTrue(registry.poll());
+        assertEquals(9, registry.find("form").orElseThrow().definition().policy().rateLimit());
+
+        Files.delete(dir.resolve("form.yaml"));
+        assertTrue(registry.poll(), "a removed file goes at once");
+        assertTrue(registry.find("form").isEmpty());
+    }
+
+    @Test
     void theFirstFileByNameKeepsADuplicatedId() throws IOException {
         write("one.yaml", "id: same\nprovider: webform\n");
         write("two.yaml", "id: same\nprovider: telegram\nsettings:\n  secret-token: x\n");
