@@ -1,22 +1,30 @@
 package io.leadgate.api;
 
+import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelRegistry;
+import io.leadgate.channel.ChannelState;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** {@code GET /api/channels}: the configured channels, without their settings (they hold secrets). */
+/**
+ * {@code GET /api/channels}: every channel file with its state ({@code active}, {@code disabled} or {@code invalid}
+ * with the reason), without settings (they hold secrets).
+ */
 @Path("/api/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "channels")
 public class ChannelResource {
 
-    public record ChannelView(String id, String provider, String channel, boolean enabled, String defaultRegion,
-                              String source, String hookPath) {
+    /** {@code channel}, {@code defaultRegion}, {@code source} and {@code hookPath} are null for an invalid file. */
+    public record ChannelView(String id, String provider, boolean enabled, String state, String error, String channel,
+                              String defaultRegion, String source, String hookPath) {
     }
 
     private final ChannelRegistry registry;
@@ -27,7 +35,14 @@ public class ChannelResource {
 
     @GET
     public List<ChannelView> list() {
-        return registry.all().stream().map(c -> new ChannelView(c.id(), c.provider().id(),
-                c.provider().family().code(), c.enabled(), c.defaultRegion(), c.source(), "/hooks/" + c.id())).toList();
+        Map<String, ChannelDefinition> valid = new HashMap<>();
+        registry.all().forEach(d -> valid.put(d.id(), d));
+        return registry.statuses().stream().map(s -> {
+            ChannelDefinition d = s.state() == ChannelState.INVALID ? null : valid.get(s.id());
+            return d == null
+                    ? new ChannelView(s.id(), s.provider(), s.enabled(), s.state().code(), s.error(), null, null, null, null)
+                    : new ChannelView(s.id(), s.provider(), s.enabled(), s.state().code(), null,
+                    d.provider().family().code(), d.defaultRegion(), d.source(), "/hooks/" + d.id());
+        }).toList();
     }
 }

@@ -9,15 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One channel instance, read from its channel file and validated at start-up. Immutable.
+ * One channel instance, read from its channel file and validated when it loads. Immutable: a changed file gives a
+ * new instance.
  *
  * @param settings provider settings with {@code ${NAME}} already resolved; values are strings, lists or maps
+ * @param policy   the provider-independent settings, typed and validated
  */
 public record ChannelDefinition(String id, Provider provider, boolean enabled, String defaultRegion, String source,
-                                Map<String, Object> settings, Path file) {
+                                Map<String, Object> settings, Path file, ChannelPolicy policy) {
 
     public ChannelDefinition {
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    /** Reads the policy from the settings; a wrong policy value is a {@link ChannelFileException}. */
+    public ChannelDefinition(String id, Provider provider, boolean enabled, String defaultRegion, String source,
+                             Map<String, Object> settings, Path file) {
+        this(id, provider, enabled, defaultRegion, source, settings, file,
+                ChannelPolicyReader.read(file, provider, defaultRegion, settings));
     }
 
     /** A scalar setting as text. */

@@ -24,11 +24,11 @@ import java.util.stream.Stream;
 /**
  * Reads the channel files of a directory: every {@code *.yaml} / {@code *.yml} directly inside defines one channel.
  * Values written {@code ${NAME}} are read from the environment. Any problem is a {@link ChannelFileException}
- * naming the file and the key; secrets are never part of a message.
+ * naming the file and the key; secrets are never part of a message. Stateless and thread-safe.
  */
 public final class ChannelFileLoader {
 
-    public static final String DEFAULT_REGION = "RU";
+    public static final String DEFAULT_REGION = PhoneNormalizer.DEFAULT_REGION;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Set<String> KEYS = Set.of("id", "provider", "enabled", "default-region", "source", "settings");
@@ -41,38 +41,119 @@ public final class ChannelFileLoader {
         this.environment = environment;
     }
 
-    /** Loads every channel file of {@code dir}, ordered by file name; a missing directory has no channels. */
+    /**
+     * Loads every channel file of {@code dir}, ordered by file name; a missing directory has no channels.
+     *
+     * @throws ChannelFileException at the first file that cannot be used
+     */
     public List<ChannelDefinition> loadDirectory(Path dir) {
+        List<ChannelDefinition> channels = new ArrayList<>();
+        for (ChannelFile file : scan(dir)) {
+            if (file instanceof ChannelFile.Invalid invalid) {
+                throw invalid.error();
+            }
+            channels.add(((ChannelFile.Valid) file).definition());
+        }
+        return channels;
+    }
+
+    /**
+     * Reads every channel file of {@code dir}, ordered by file name, each on its own: a file that cannot be used
+     * is an {@link ChannelFile.Invalid} and the others still load. Of two files declaring one id, the first by
+     * file name is used and the second is invalid.
+     */
+    public List<ChannelFile> scan(Path dir) {
+        List<ChannelFile> out = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        for (Path file : files(dir)) {
+            ChannelFile result = read(file);
+            if (result instanceof ChannelFile.Valid valid) {
+                Path other = seen.putIfAbsent(valid.id(), file);
+                if (other != null) {
+                    ChannelDefinition d = valid.definition();
+                    result = new ChannelFile.Invalid(file, d.id(), d.provider().id(), d.enabled(),
+                            new ChannelFileException(file, "id", "'" + d.id() + "' is already defined in " + other));
+                }
+            }
+            out.add(result);
+        }
+        return out;
+    }
+
+    /** The channel files directly inside {@code dir}, ordered by file name. */
+    public static List<Path> files(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(Files::isRegularFile)
+            return list.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches("(?i).+\\.ya?ml"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             throw new ChannelFileException(dir, null, "cannot list the directory: " + e.getMessage());
         }
-        List<ChannelDefinition> channels = new ArrayList<>();
-        Map<String, Path> seen = new HashMap<>();
-        for (Path file : files) {
-            ChannelDefinition channel = load(file);
-            Path other = seen.putIfAbsent(channel.id(), file);
-            if (other != null) {
-                throw new ChannelFileException(file, "id", "'" + channel.id() + "' is already defined in " + other);
-            }
-            channels.add(channel);
+    }
+
+    /** Reads one channel file, never throwing for a problem of the file. */
+    public ChannelFile read(Path file) {
+        try {
+            return read(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new ChannelFile.Invalid(file, baseName(file), null, true,
+                    new ChannelFileException(file, null, "cannot read: " + e.getMessage()));
         }
-        return channels;
+    }
+
+    /** Reads a channel file's content as read once from {@code file}, never throwing for a problem of the file. */
+    public ChannelFile read(Path file, byte[] content) {
+        try {
+            return new ChannelFile.Valid(file, load(file, content));
+        } catch (ChannelFileException e) {
+            return invalid(file, content, e);
+        }
+    }
+
+    /** What can be told about a file that cannot be used: its declared id, provider and enabled flag if readable. */
+    private ChannelFile.Invalid invalid(Path file, byte[] content, ChannelFileException error) {
+        String id = baseName(file);
+        String provider = null;
+        boolean enabled = true;
+        try {
+            if (YAML.readValue(content, Object.class) instanceof Map<?, ?> raw) {
+                if (raw.get("id") instanceof String s && ID.matcher(s.strip()).matches()) {
+                    id = s.strip();
+                }
+                if (raw.get("provider") instanceof String s) {
+                    provider = s.strip();
+                }
+                enabled = !"false".equalsIgnoreCase(String.valueOf(raw.get("enabled")).strip());
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // the error already says why; the file name stands in for the id
+        }
+        return new ChannelFile.Invalid(file, id, provider, enabled, error);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
     }
 
     /** Loads one channel file. */
     public ChannelDefinition load(Path file) {
+        try {
+            return load(file, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ChannelFileException(file, null, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Loads one channel file from its content. */
+    public ChannelDefinition load(Path file, byte[] content) {
         Object tree;
         try {
-            tree = YAML.readValue(file.toFile(), Object.class);
+            tree = YAML.readValue(content, Object.class);
         } catch (JacksonException e) {
             throw new ChannelFileException(file, null, "not valid YAML (line "
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
@@ -115,11 +196,8 @@ public final class ChannelFileLoader {
                 throw new ChannelFileException(file, "settings." + key, "required by provider '" + provider.id() + "'");
             }
         }
-        Object rateLimit = settings.get("rate-limit");
-        if (rateLimit != null && !rateLimit.toString().strip().matches("\\d{1,9}")) {
-            throw new ChannelFileException(file, "settings.rate-limit", "must be a whole number of posts per minute (0 = off)");
-        }
-        return new ChannelDefinition(id, provider, enabled, region, source == null ? id : source, settings, file);
+        ChannelPolicy policy = ChannelPolicyReader.read(file, provider, region, settings);
+        return new ChannelDefinition(id, provider, enabled, region, source == null ? id : source, settings, file, policy);
     }
 
     private Object resolve(Path file, String key, Object value) {

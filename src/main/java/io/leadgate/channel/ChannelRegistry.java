@@ -2,21 +2,33 @@ package io.leadgate.channel;
 
 import io.leadgate.config.LeadgateConfig;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The channels of this gateway, loaded from the channel files at start-up. A file that cannot be used stops
- * start-up with a message naming the file and the key.
+ * The channels of this gateway, read from the channel files directory at start-up and polled every
+ * {@code leadgate.channels.reload-interval}: files added, changed or removed take effect without a restart (a new
+ * content once it is the same on two polls in a row, so half-written files are never used). Each
+ * file stands alone — one that cannot be used makes that channel {@link ChannelState#INVALID} (its hook answers 404)
+ * and the others keep working. A reload builds a new immutable snapshot and swaps it in one step, so a request sees
+ * either the old or the new definition of a channel, never a mix. Thread-safe.
  */
 @Startup
 @ApplicationScoped
@@ -24,12 +36,30 @@ public class ChannelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ChannelRegistry.class);
 
-    private final LeadgateConfig config;
-    private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
-    private volatile Map<String, ChannelDefinition> definitions = Map.of();
+    /** One consistent view of the directory. */
+    private record Snapshot(Map<String, ChannelDefinition> definitions, List<ChannelStatus> statuses) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+    }
 
+    /** A file's content digest with what it gave, so unchanged files are not read into new definitions. */
+    private record Cached(byte[] digest, ChannelFile result) {
+    }
+
+    private final Path dir;
+    private final ChannelFileLoader loader;
+    private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
+    private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
+    private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    @Inject
     ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters) {
-        this.config = config;
+        this(Path.of(config.channels().dir()), new ChannelFileLoader(System::getenv), adapters);
+    }
+
+    ChannelRegistry(Path dir, ChannelFileLoader loader, Iterable<? extends InboundAdapter> adapters) {
+        this.dir = dir;
+        this.loader = loader;
         for (InboundAdapter adapter : adapters) {
             InboundAdapter previous = this.adapters.put(adapter.provider(), adapter);
             if (previous != null) {
@@ -39,38 +69,97 @@ public class ChannelRegistry {
     }
 
     @PostConstruct
-    void load() {
-        Path dir = Path.of(config.channels().dir());
-        List<ChannelDefinition> loaded = new ChannelFileLoader(System::getenv).loadDirectory(dir);
-        Map<String, ChannelDefinition> byId = new LinkedHashMap<>();
-        for (ChannelDefinition definition : loaded) {
-            InboundAdapter adapter = adapters.get(definition.provider());
-            if (adapter == null && definition.enabled()) {
-                throw new ChannelFileException(definition.file(), "provider",
-                        "provider '" + definition.provider().id() + "' is not available in this version");
-            }
-            if (adapter != null) {
-                adapter.validate(definition);
-            }
-            byId.put(definition.id(), definition);
-        }
-        definitions = Map.copyOf(byId);
-        LOG.infof("Loaded %d channel(s) from %s, %d enabled", byId.size(), dir.toAbsolutePath(),
-                byId.values().stream().filter(ChannelDefinition::enabled).count());
+    void start() {
+        reload();
+        Snapshot now = snapshot;
+        LOG.infof("Loaded %d channel file(s) from %s: %d active, %d invalid", now.statuses().size(),
+                dir.toAbsolutePath(), count(now, ChannelState.ACTIVE), count(now, ChannelState.INVALID));
     }
 
-    /** The enabled channel with this id that takes hooks (a polled channel has none). */
+    @Scheduled(identity = "channel-files", every = "${leadgate.channels.reload-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledReload() {
+        poll();
+    }
+
+    /**
+     * Reads the directory again and swaps in the new channels when a file was added, changed or removed.
+     *
+     * @return true when something changed
+     */
+    public synchronized boolean reload() {
+        return reload(false);
+    }
+
+    /**
+     * As {@link #reload()}, but an added or changed file is taken only once two polls in a row found the same
+     * content, so a file still being written is never read half-way (a cut-off file could be a valid channel
+     * without its token). Removed files go at once.
+     *
+     * @return true when something changed
+     */
+    public synchronized boolean poll() {
+        return reload(true);
+    }
+
+    private boolean reload(boolean settle) {
+        List<Path> files;
+        try {
+            files = ChannelFileLoader.files(dir);
+        } catch (ChannelFileException e) {
+            LOG.warnf("channel files not reloaded, the previous channels stay: %s", e.getMessage());
+            return false;
+        }
+        Map<Path, Cached> next = new LinkedHashMap<>();
+        Map<Path, byte[]> seen = new HashMap<>();
+        boolean changed = false;
+        for (Path file : files) {
+            byte[] content = content(file);
+            byte[] digest = content == null ? null : Secrets.sha256(content);
+            Cached previous = cache.get(file);
+            if (previous != null && digest != null && Arrays.equals(previous.digest(), digest)) {
+                next.put(file, previous);
+            } else if (settle && digest != null && !Arrays.equals(unsettled.get(file), digest)) {
+                seen.put(file, digest); // new content: taken at the next poll if it stays the same
+                if (previous != null) {
+                    next.put(file, previous);
+                }
+            } else {
+                next.put(file, new Cached(digest, checked(content == null ? loader.read(file)
+                        : loader.read(file, content))));
+                changed = true;
+            }
+        }
+        unsettled.clear();
+        unsettled.putAll(seen);
+        if (!changed && next.keySet().equals(cache.keySet())) {
+            return false;
+        }
+        cache.clear();
+        cache.putAll(next);
+        Snapshot previous = snapshot;
+        snapshot = build(next.values());
+        logChanges(previous, snapshot);
+        return true;
+    }
+
+    /** The enabled, valid channel with this id that takes hooks (a polled channel has none). */
     public Optional<Channel> find(String id) {
-        ChannelDefinition definition = definitions.get(id);
+        ChannelDefinition definition = snapshot.definitions().get(id);
         if (definition == null || !definition.enabled()) {
             return Optional.empty();
         }
         return adapter(definition.provider()).map(a -> new Channel(definition, a));
     }
 
-    /** Every channel definition, enabled or not. */
+    /** Every valid channel definition, enabled or not. */
     public List<ChannelDefinition> all() {
-        return List.copyOf(definitions.values());
+        return List.copyOf(snapshot.definitions().values());
+    }
+
+    /** Every channel file with its state, invalid ones included, ordered by file name. */
+    public List<ChannelStatus> statuses() {
+        return snapshot.statuses();
     }
 
     /** The hook adapter for a provider, when this version has one and the provider posts to hooks. */
@@ -81,5 +170,88 @@ public class ChannelRegistry {
     /** The adapter for a provider, hook or polled, when this version has one. */
     public Optional<InboundAdapter> inbound(Provider provider) {
         return Optional.ofNullable(adapters.get(provider));
+    }
+
+    /** A valid file whose provider this version cannot serve, or whose adapter refuses a setting, is invalid. */
+    private ChannelFile checked(ChannelFile file) {
+        if (!(file instanceof ChannelFile.Valid valid)) {
+            return file;
+        }
+        ChannelDefinition d = valid.definition();
+        InboundAdapter adapter = adapters.get(d.provider());
+        try {
+            if (adapter == null) {
+                if (d.enabled()) {
+                    throw new ChannelFileException(d.file(), "provider",
+                            "provider '" + d.provider().id() + "' is not available in this version");
+                }
+            } else {
+                adapter.validate(d);
+            }
+            return file;
+        } catch (ChannelFileException e) {
+            return new ChannelFile.Invalid(d.file(), d.id(), d.provider().id(), d.enabled(), e);
+        } catch (RuntimeException e) { // an adapter's own failure: its message might quote a value, so leave it out
+            return new ChannelFile.Invalid(d.file(), d.id(), d.provider().id(), d.enabled(), new ChannelFileException(
+                    d.file(), "settings", "refused by the " + d.provider().id() + " adapter (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    /** Files in name order; of two valid files declaring one id the first is used, the second is invalid. */
+    private static Snapshot build(Iterable<Cached> files) {
+        Map<String, ChannelDefinition> definitions = new LinkedHashMap<>();
+        List<ChannelStatus> statuses = new ArrayList<>();
+        for (Cached cached : files) {
+            ChannelFile result = cached.result();
+            if (result instanceof ChannelFile.Valid valid) {
+                ChannelDefinition d = valid.definition();
+                ChannelDefinition other = definitions.putIfAbsent(d.id(), d);
+                if (other == null) {
+                    statuses.add(new ChannelStatus(d.id(), d.provider().id(), d.enabled(),
+                            d.enabled() ? ChannelState.ACTIVE : ChannelState.DISABLED, null, d.file()));
+                    continue;
+                }
+                result = new ChannelFile.Invalid(d.file(), d.id(), d.provider().id(), d.enabled(),
+                        new ChannelFileException(d.file(), "id", "'" + d.id() + "' is already defined in " + other.file()));
+            }
+            ChannelFile.Invalid invalid = (ChannelFile.Invalid) result;
+            statuses.add(new ChannelStatus(invalid.id(), invalid.provider(), invalid.enabled(), ChannelState.INVALID,
+                    invalid.error().getMessage(), invalid.file()));
+        }
+        return new Snapshot(Map.copyOf(definitions), List.copyOf(statuses));
+    }
+
+    private static void logChanges(Snapshot before, Snapshot after) {
+        Map<Path, ChannelStatus> old = new HashMap<>();
+        before.statuses().forEach(s -> old.put(s.file(), s));
+        for (ChannelStatus now : after.statuses()) {
+            ChannelStatus was = old.remove(now.file());
+            if (was != null && was.equals(now) && sameDefinition(before, after, now.id())) {
+                continue;
+            }
+            if (now.state() == ChannelState.INVALID) {
+                LOG.warnf("channel %s cannot be used: %s", now.id(), now.error());
+            } else {
+                LOG.infof("channel %s (%s) %s, %s", now.id(), now.provider(), was == null ? "loaded" : "reloaded",
+                        now.state().code());
+            }
+        }
+        old.values().forEach(gone -> LOG.infof("channel %s removed (file %s is gone)", gone.id(), gone.file()));
+    }
+
+    private static boolean sameDefinition(Snapshot before, Snapshot after, String id) {
+        return Objects.equals(before.definitions().get(id), after.definitions().get(id));
+    }
+
+    private static long count(Snapshot snapshot, ChannelState state) {
+        return snapshot.statuses().stream().filter(s -> s.state() == state).count();
+    }
+
+    private static byte[] content(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null; // unreadable now: the file is invalid and read again next time
+        }
     }
 }

@@ -45,6 +45,13 @@ public interface LeadgateConfig {
         /** The directory of channel files ({@code LEADGATE_CHANNELS_DIR}). */
         @WithDefault("channels")
         String dir();
+
+        /**
+         * How often the directory is read again: files added, changed or removed take effect within this time
+         * ({@code off} disables reloading).
+         */
+        @WithDefault("5s")
+        String reloadInterval();
     }
 
     interface Api {

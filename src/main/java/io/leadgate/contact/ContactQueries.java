@@ -1,6 +1,5 @@
 package io.leadgate.contact;
 
-import io.leadgate.lead.Lead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,6 +13,12 @@ import java.util.Optional;
 /** Reads contact cards with their identities and leads, for the API. */
 @ApplicationScoped
 public class ContactQueries {
+
+    private final ContactLeads leads;
+
+    ContactQueries(ContactLeads leads) {
+        this.leads = leads;
+    }
 
     @Transactional
     public Optional<ContactView> byId(long id) {
@@ -45,9 +50,7 @@ public class ContactQueries {
         Map<Long, List<ContactIdentity>> identities = new LinkedHashMap<>();
         ContactIdentity.<ContactIdentity>find("contactId in ?1 order by id", ids).stream()
                 .forEach(i -> identities.computeIfAbsent(i.contactId, k -> new ArrayList<>()).add(i));
-        Map<Long, List<String>> leads = new LinkedHashMap<>();
-        Lead.<Lead>find("contactId in ?1 order by id", ids).stream()
-                .forEach(l -> leads.computeIfAbsent(l.contactId, k -> new ArrayList<>()).add(String.valueOf(l.id)));
+        Map<Long, List<String>> leadIds = leads.leadIds(ids);
         List<ContactView> views = new ArrayList<>();
         for (Contact c : contacts) {
             List<ContactIdentity> own = identities.getOrDefault(c.id, List.of());
@@ -55,7 +58,7 @@ public class ContactQueries {
                     values(own, IdentityKind.PHONE), values(own, IdentityKind.EMAIL),
                     own.stream().filter(i -> i.kind == IdentityKind.EMAIL && i.undeliverable).map(i -> i.identityValue).toList(),
                     own.stream().filter(i -> i.kind == IdentityKind.HANDLE).map(ContactQueries::handle).toList(),
-                    leads.getOrDefault(c.id, List.of()), c.createdAt, c.updatedAt,
+                    leadIds.getOrDefault(c.id, List.of()), c.createdAt, c.updatedAt,
                     c.mergedInto == null ? null : String.valueOf(c.mergedInto)));
         }
         return views;

@@ -1,9 +1,9 @@
 package io.leadgate.contact;
 
-import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
+import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -68,15 +68,15 @@ public class IdentityResolver {
 
     /** Resolves without a channel (no channel exclusions). */
     public Resolution resolve(ContactInfo info, boolean createWhenUnknown, Instant now) {
-        return resolve(null, info, createWhenUnknown, now);
+        return resolve(ExclusionList.NONE, info, createWhenUnknown, now);
     }
 
     /**
-     * @param channel           the inquiry's channel, for its exclusion list (null: global exclusions only)
+     * @param channelExclusions the own exclusion list of the inquiry's channel, on top of the global one
      * @param createWhenUnknown false for updates: they join a known card but never create one
      */
-    public Resolution resolve(ChannelDefinition channel, ContactInfo received, boolean createWhenUnknown, Instant now) {
-        Exclusions.Result filtered = exclusions.apply(channel, received);
+    public Resolution resolve(ExclusionList channelExclusions, ContactInfo received, boolean createWhenUnknown, Instant now) {
+        Exclusions.Result filtered = exclusions.apply(channelExclusions, received);
         ContactInfo info = filtered.info();
         Map<String, IdentityKind> ids = keysOf(info);
         if (ids.isEmpty()) {

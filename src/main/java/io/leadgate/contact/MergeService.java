@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.delivery.EventTypes;
-import io.leadgate.delivery.Outbox;
+import io.leadgate.events.EventLog;
+import io.leadgate.events.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -14,12 +14,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Merges one card into another and undoes merges. The target keeps every identity, inquiry, lead and call of the
- * source; the source stays as an empty card pointing to the target, so its id still resolves. What moved is kept
+ * Merges one card into another and undoes merges. The target keeps every identity of the source, and every row
+ * other packages keep per contact (inquiries, leads, calls, deals) moves with it through their
+ * {@link MergeParticipant}; the source stays as an empty card pointing to the target, so its id still resolves. What moved is kept
  * as a snapshot on the merge record, and the undo moves exactly those rows back and restores both cards' fields.
  * Both cards are locked (lowest id first) for the transaction; runs in the caller's transaction when there is one.
  */
@@ -27,15 +27,15 @@ import java.util.List;
 public class MergeService {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Tables whose contact_id moves with a merge, in the order they move. */
-    private static final List<String> TABLES = List.of("contact_identity", "inquiry", "lead", "call_record");
+    /** This package's own table whose contact_id moves with a merge; other packages' rows move by participants. */
+    private static final String IDENTITIES = "contact_identity";
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final EventLog outbox;
     private final Instance<MergeParticipant> participants;
     private final ObjectMapper json;
 
-    MergeService(EntityManager em, Outbox outbox, Instance<MergeParticipant> participants, ObjectMapper json) {
+    MergeService(EntityManager em, EventLog outbox, Instance<MergeParticipant> participants, ObjectMapper json) {
         this.em = em;
         this.json = json;
         this.outbox = outbox;
@@ -61,12 +61,10 @@ public class MergeService {
         }
         ObjectNode snapshot = MAPPER.createObjectNode();
         ObjectNode moved = snapshot.putObject("moved");
-        for (String table : TABLES) {
-            ArrayNode ids = moved.putArray(table);
-            idsOf(table, sourceId).forEach(id -> ids.add(id.longValue()));
-            em.createNativeQuery("update " + table + " set contact_id = ?1 where contact_id = ?2")
-                    .setParameter(1, targetId).setParameter(2, sourceId).executeUpdate();
-        }
+        ArrayNode identities = moved.putArray(IDENTITIES);
+        identityIds(sourceId).forEach(id -> identities.add(id.longValue()));
+        em.createNativeQuery("update contact_identity set contact_id = ?1 where contact_id = ?2")
+                .setParameter(1, targetId).setParameter(2, sourceId).executeUpdate();
         ObjectNode others = snapshot.putObject("participants");
         for (MergeParticipant participant : participants) {
             others.set(participant.name(), participant.merge(sourceId, targetId));
@@ -116,22 +114,18 @@ public class MergeService {
                     "contact " + record.targetId + " was merged again since; undo that merge first");
         }
         JsonNode snapshot = read(record.snapshot);
-        for (String table : TABLES) {
-            List<Long> ids = new ArrayList<>();
-            snapshot.path("moved").path(table).forEach(id -> ids.add(id.asLong()));
-            if (ids.isEmpty()) {
-                continue;
-            }
-            int back = em.createNativeQuery("update " + table + " set contact_id = ?1 where contact_id = ?2 and id in (?3)")
-                    .setParameter(1, record.sourceId).setParameter(2, record.targetId).setParameter(3, ids)
-                    .executeUpdate();
-            if (back != ids.size()) {
-                throw new MergeException(MergeException.Reason.CHANGED_SINCE,
-                        "rows of merge " + mergeId + " were moved or erased since; the merge cannot be undone");
-            }
+        List<Long> identities = MovedRows.ids(snapshot.path("moved").path(IDENTITIES));
+        if (!identities.isEmpty()) {
+            MovedRows.requireAll("identities", em.createNativeQuery(
+                            "update contact_identity set contact_id = ?1 where contact_id = ?2 and id in (?3)")
+                    .setParameter(1, record.sourceId).setParameter(2, record.targetId).setParameter(3, identities)
+                    .executeUpdate(), identities);
         }
         for (MergeParticipant participant : participants) {
             JsonNode state = snapshot.path("participants").path(participant.name());
+            if (state.isMissingNode()) { // a merge made when this table moved with the contact's own ("moved")
+                state = snapshot.path("moved").path(participant.name());
+            }
             if (!state.isMissingNode()) {
                 participant.undo(record.sourceId, record.targetId, state);
             }
@@ -161,8 +155,8 @@ public class MergeService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Number> idsOf(String table, long contactId) {
-        return em.createNativeQuery("select id from " + table + " where contact_id = ?1 order by id")
+    private List<Number> identityIds(long contactId) {
+        return em.createNativeQuery("select id from contact_identity where contact_id = ?1 order by id")
                 .setParameter(1, contactId).getResultList();
     }
 

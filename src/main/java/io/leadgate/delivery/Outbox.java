@@ -8,6 +8,8 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.leadgate.events.EventLog;
+import io.leadgate.events.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -21,13 +23,13 @@ import java.util.UUID;
  * The subject is the contact id, so one client's events can be kept in order by every consumer.
  */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements EventLog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-    /** Appends one event; returns the stored row. */
-    public OutboxEvent append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
+    @Override
+    public void append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
                               JsonNode data, Instant now) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
@@ -52,6 +54,5 @@ public class Outbox {
             throw new IllegalStateException("event data cannot be written as JSON", e);
         }
         row.persist();
-        return row;
     }
 }

@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public final class PhoneNormalizer {
 
+    /** The region national numbers are read in when a channel names none (ISO 3166 alpha-2). */
+    public static final String DEFAULT_REGION = "RU";
+
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private PhoneNormalizer() {

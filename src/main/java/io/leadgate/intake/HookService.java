@@ -34,7 +34,6 @@ import java.util.Optional;
 public class HookService {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
 
     private final ChannelRegistry registry;
     private final Intake intake;
@@ -60,8 +59,8 @@ public class HookService {
         ChannelDefinition channel = found.get().definition();
         ChannelAdapter adapter = found.get().adapter();
         Optional<String> origin = request.headers().first("Origin");
-        List<String> allowedOrigins = channel.settingList("allowed-origins");
-        if (!allowedOrigins.isEmpty() && origin.isPresent() && !originAllowed(allowedOrigins, origin.get())) {
+        List<String> allowedOrigins = channel.policy().allowedOrigins();
+        if (!allowedOrigins.isEmpty() && origin.isPresent() && !channel.policy().allowsOrigin(origin.get())) {
             return error(403, "origin not allowed for this channel");
         }
         HookReply reply = switch (request.method()) {
@@ -85,7 +84,7 @@ public class HookService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        int perMinute = rateLimit(channel);
+        int perMinute = channel.policy().rateLimit();
         if (perMinute > 0) {
             long retryAfter = limiter.acquire(channel.id(), String.valueOf(request.clientAddress()), perMinute,
                     System.currentTimeMillis());
@@ -161,18 +160,6 @@ public class HookService {
         json.put("error", message);
         json.put("envelopeId", String.valueOf(envelopeId));
         return HookReply.json(status, json.toString());
-    }
-
-    private static int rateLimit(ChannelDefinition channel) {
-        Optional<String> configured = channel.setting("rate-limit");
-        if (configured.isPresent()) {
-            return Integer.parseInt(configured.get().strip());
-        }
-        return channel.provider().family() == ChannelFamily.WEBFORM ? DEFAULT_WEBFORM_RATE_LIMIT : 0;
-    }
-
-    private static boolean originAllowed(List<String> allowed, String origin) {
-        return allowed.stream().anyMatch(a -> a.equals("*") || a.equalsIgnoreCase(origin));
     }
 
     private static String reason(Exception e) {

@@ -12,6 +12,7 @@ import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -79,8 +80,8 @@ public class Intake implements InboundSink {
             String reason = e instanceof UnparseableException ? e.getMessage() : e.getClass().getSimpleName();
             return park(submission, Envelope.Status.UNPARSEABLE, reason);
         }
-        items.stream().filter(i -> i.kind() == Kind.IGNORED && "honeypot".equals(i.reason()))
-                .forEach(i -> rejectedCounter(channel, "honeypot"));
+        items.stream().filter(i -> i.kind() == Kind.IGNORED && Reason.HONEYPOT.of(i))
+                .forEach(i -> rejectedCounter(channel, Reason.HONEYPOT.code()));
         try {
             HookOutcome result = submission.envelopeId() == null
                     ? writes.accept(channel, submission.request(), items)

@@ -10,11 +10,13 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.contact.IdentityResolver;
 import io.leadgate.contact.Resolution;
-import io.leadgate.delivery.EventTypes;
 import io.leadgate.delivery.Outbox;
+import io.leadgate.events.EventTypes;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
@@ -119,7 +121,7 @@ public class IntakeService {
         List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
         for (Inquiry item : items) {
             if (item.kind() == Kind.IGNORED) {
-                if ("bounce".equals(item.reason())) {
+                if (Reason.BOUNCE.of(item)) {
                     identities.markUndeliverable(bouncedAddresses(item));
                 }
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
@@ -145,13 +147,14 @@ public class IntakeService {
                                    Long envelopeId, Instant now) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
-        Resolution resolution = identities.resolve(channel, item.contact(), item.kind() == Kind.LEAD, now);
+        Resolution resolution = identities.resolve(channel.policy().exclusions(), item.contact(),
+                item.kind() == Kind.LEAD, now);
         // every phone and email on the exclusion list: stored, but no card and no lead
         boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
                 : threadLead(channel, item).orElseGet(() -> contactId == null ? null
-                        : repeatLeads.leadFor(channel, contactId).orElse(null));
+                        : repeatLeads.leadFor(channel.policy().repeatLead(), contactId).orElse(null));
         Result result;
         if (!lead) {
             result = Result.UPDATE_STORED;
@@ -166,7 +169,7 @@ public class IntakeService {
         boolean callbackRaised = false;
         if (call != null) {
             String direction = call.direction != null ? call.direction : item.call().direction();
-            calls.apply(call, item, contactId, "in".equals(direction) && target != null ? target.id : null, now);
+            calls.apply(call, item, contactId, CallDirection.IN.is(direction) && target != null ? target.id : null, now);
             if (target != null && Boolean.TRUE.equals(call.missed) && !target.callback) {
                 target.callback = true; // a missed call: the lead asks for a call back
                 target.updatedAt = now;
@@ -265,7 +268,7 @@ public class IntakeService {
         lead.createdAt = now;
         lead.updatedAt = now;
         lead.persist();
-        pipeline.onNewLead(channel, lead, now); // responsible manager; deals-only channels open a deal
+        pipeline.onNewLead(channel.policy().routing(), lead, now); // responsible manager; deals-only channels open a deal
         return lead;
     }
 

@@ -1,12 +1,8 @@
 package io.leadgate.lead;
 
-import io.leadgate.channel.ChannelDefinition;
-import io.leadgate.channel.ChannelFileException;
-import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.config.LeadgateConfig;
-import io.quarkus.runtime.StartupEvent;
+import io.leadgate.policy.RepeatLead;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,53 +23,37 @@ import java.util.stream.Collectors;
 public class RepeatLeadPolicy {
 
     private static final Logger LOG = Logger.getLogger(RepeatLeadPolicy.class);
-    private static final String SETTING = "repeat-lead";
-
-    /** The policies. */
-    public enum Mode {
-        ATTACH, NEW, DEAL;
-
-        static Optional<Mode> of(String code) {
-            return Arrays.stream(values()).filter(m -> m.name().equalsIgnoreCase(code.strip())).findFirst();
-        }
-    }
 
     private final EntityManager em;
     private final Instance<OpenDeals> deals;
-    private final Mode global;
+    private final RepeatLead global;
     private final String openLeadQuery;
 
     RepeatLeadPolicy(EntityManager em, Instance<OpenDeals> deals, LeadgateConfig config) {
         this.em = em;
         this.deals = deals;
-        this.global = Mode.of(config.repeatLead()).orElseThrow(() -> new IllegalArgumentException(
+        this.global = RepeatLead.of(config.repeatLead()).orElseThrow(() -> new IllegalArgumentException(
                 "leadgate.repeat-lead must be attach, new or deal"));
+        if (deals.isUnsatisfied() && global == RepeatLead.DEAL) {
+            LOG.info("repeat-lead=deal without deal support: returning clients join their open lead");
+        }
         String open = Arrays.stream(LeadStatus.values()).filter(LeadStatus::open).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", "));
         this.openLeadQuery = "select id from lead where contact_id = ?1 and status in (" + open + ") "
                 + "order by created_at desc, id desc limit 1";
     }
 
-    /** Refuses to start with a channel whose repeat-lead setting is not a policy. */
-    void check(@Observes StartupEvent start, ChannelRegistry registry) {
-        for (ChannelDefinition channel : registry.all()) {
-            Optional<String> value = channel.setting(SETTING);
-            if (value.isPresent() && Mode.of(value.get()).isEmpty()) {
-                throw new ChannelFileException(channel.file(), "settings." + SETTING, "must be attach, new or deal");
-            }
-        }
-        if (deals.isUnsatisfied() && (global == Mode.DEAL || registry.all().stream()
-                .anyMatch(c -> c.setting(SETTING).flatMap(Mode::of).orElse(null) == Mode.DEAL))) {
-            LOG.info("repeat-lead=deal without deal support: returning clients join their open lead");
-        }
+    /** The policy in force: the channel's own, else the global one. */
+    public RepeatLead mode(Optional<RepeatLead> channel) {
+        return channel.orElse(global);
     }
 
-    public Mode mode(ChannelDefinition channel) {
-        return channel.setting(SETTING).flatMap(Mode::of).orElse(global);
-    }
-
-    /** The lead a known client's inquiry on this channel joins; empty: open a new lead. */
-    public Optional<Lead> leadFor(ChannelDefinition channel, long contactId) {
+    /**
+     * The lead a known client's inquiry joins; empty: open a new lead.
+     *
+     * @param channel the channel's {@code repeat-lead}, empty for the global policy
+     */
+    public Optional<Lead> leadFor(Optional<RepeatLead> channel, long contactId) {
         return switch (mode(channel)) {
             case NEW -> Optional.empty();
             case DEAL -> dealLead(contactId).or(() -> openLead(contactId));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.config.LeadgateConfig;
-import io.leadgate.delivery.EventTypes;
-import io.leadgate.delivery.webhook.WebhookSigner;
+import io.leadgate.events.EventTypes;
+import io.leadgate.outbound.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 

@@ -2,8 +2,8 @@ package io.leadgate.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.leadgate.delivery.EventTypes;
-import io.leadgate.delivery.Outbox;
+import io.leadgate.events.EventLog;
+import io.leadgate.events.EventTypes;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +17,10 @@ public class DealEvents {
     /** The CloudEvent source channel of deals made by hand, not from a channel's lead. */
     static final String API_SOURCE = "api";
 
-    private final Outbox outbox;
+    private final EventLog outbox;
     private final ObjectMapper mapper;
 
-    DealEvents(Outbox outbox, ObjectMapper mapper) {
+    DealEvents(EventLog outbox, ObjectMapper mapper) {
         this.outbox = outbox;
         this.mapper = mapper;
     }

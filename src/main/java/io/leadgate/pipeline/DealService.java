@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.contact.Contact;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

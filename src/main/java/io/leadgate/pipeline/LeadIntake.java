@@ -1,9 +1,9 @@
 package io.leadgate.pipeline;
 
-import io.leadgate.channel.ChannelDefinition;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
+import io.leadgate.policy.LeadRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
@@ -15,16 +15,14 @@ import java.util.Optional;
 /**
  * What the write path asks of the pipeline when it creates a lead, in its transaction: the responsible manager
  * (the client's own, else the channel's or the pipeline's managers in turn), and for a deals-only channel
- * ({@code settings: {deals-only: true, pipeline: <id or name>}}) a deal straight away — the client's open deal in
- * that pipeline is extended, otherwise a new one is created, and the lead is converted into it.
+ * ({@code settings: {deals-only: true, pipeline: <id or name>}}, handed in as a {@link LeadRouting}) a deal straight
+ * away — the client's open deal in that pipeline is extended, otherwise a new one is created, and the lead is
+ * converted into it.
  */
 @ApplicationScoped
 public class LeadIntake {
 
     private static final Logger LOG = Logger.getLogger(LeadIntake.class);
-    public static final String DEALS_ONLY = "deals-only";
-    public static final String PIPELINE = "pipeline";
-    public static final String MANAGERS = "managers";
 
     private final PipelineService pipelines;
     private final DealService deals;
@@ -38,20 +36,24 @@ public class LeadIntake {
         this.assigner = assigner;
     }
 
-    /** Called once for each lead the write path creates, after it is persisted. */
-    public void onNewLead(ChannelDefinition channel, Lead lead, Instant now) {
-        boolean dealsOnly = channel.setting(DEALS_ONLY).map(Boolean::parseBoolean).orElse(false);
-        Optional<Pipeline> configured = pipelines.byIdOrName(channel.setting(PIPELINE).orElse(null));
-        if (dealsOnly && configured.isEmpty() && channel.setting(PIPELINE).isPresent()) {
-            LOG.warnf("channel %s names an unknown pipeline; its deals go to the default pipeline", channel.id());
+    /**
+     * Called once for each lead the write path creates, after it is persisted.
+     *
+     * @param routing the lead's channel's routing ({@link LeadRouting#DEFAULT} for a lead without one)
+     */
+    public void onNewLead(LeadRouting routing, Lead lead, Instant now) {
+        boolean dealsOnly = routing.dealsOnly();
+        Optional<Pipeline> configured = pipelines.byIdOrName(routing.pipeline().orElse(null));
+        if (dealsOnly && configured.isEmpty() && routing.pipeline().isPresent()) {
+            LOG.warnf("channel %s names an unknown pipeline; its deals go to the default pipeline", lead.channelId);
         }
         Pipeline pipeline = configured.orElseGet(() -> Pipeline.<Pipeline>find("isDefault = true").firstResult());
-        List<String> managers = channel.settingList(MANAGERS);
+        List<String> managers = routing.managers();
         if (managers.isEmpty() && pipeline != null) {
             managers = pipeline.managerList();
         }
-        String scope = channel.settingList(MANAGERS).isEmpty() && pipeline != null ? "pipeline:" + pipeline.id
-                : "channel:" + channel.id();
+        String scope = routing.managers().isEmpty() && pipeline != null ? "pipeline:" + pipeline.id
+                : "channel:" + lead.channelId;
         lead.responsible = assigner.assign(lead.contactId, scope, managers).orElse(null);
         if (dealsOnly && pipeline != null) {
             toDeal(lead, pipeline, now);

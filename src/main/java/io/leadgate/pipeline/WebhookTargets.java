@@ -1,7 +1,7 @@
 package io.leadgate.pipeline;
 
-import io.leadgate.delivery.webhook.AddressGuard;
-import io.leadgate.delivery.webhook.RefusedTargetException;
+import io.leadgate.outbound.AddressGuard;
+import io.leadgate.outbound.RefusedTargetException;
 
 import java.net.URI;
 import java.net.UnknownHostException;

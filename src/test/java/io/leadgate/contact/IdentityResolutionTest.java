@@ -1,7 +1,10 @@
 package io.leadgate.contact;
 
-import io.leadgate.delivery.EventTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.delivery.OutboxEvent;
+import io.leadgate.events.EventTypes;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,6 +186,39 @@ class IdentityResolutionTest {
         assertEquals(afterNew, ((Map<?, ?>) timeline.get(timeline.size() - 1)).get("id"));
         assertEquals(1, events(EventTypes.CONTACT_UNMERGED, target));
         api().get("/api/merges?contactId=" + source).then().body("", hasSize(1)).body("[0].id", equalTo(mergeId));
+    }
+
+    /** Merges recorded before inquiries, leads and calls moved through their own participants keep their undo. */
+    @Test
+    void undoReadsMergesRecordedInTheEarlierSnapshotShape() {
+        String digits = Api.newMobileDigits();
+        String email = "legacy." + digits + "@mail.example";
+        JsonPath a = form("form", Map.of("phone", "+7" + digits));
+        JsonPath b = form("form", Map.of("email", email));
+        String target = a.getString("contactId");
+        String source = b.getString("contactId");
+        String mergeId = api().contentType(ContentType.JSON).body("{\"sourceId\": \"" + source + "\"}")
+                .post("/api/contacts/" + target + "/merge").then().statusCode(200).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> { // the earlier shape: every moved table under "moved"
+            ContactMerge merge = ContactMerge.findById(Long.valueOf(mergeId));
+            try {
+                ObjectNode snapshot = (ObjectNode) new ObjectMapper().readTree(merge.snapshot);
+                ObjectNode participants = (ObjectNode) snapshot.get("participants");
+                for (String table : List.of("inquiry", "lead", "call_record")) {
+                    ((ObjectNode) snapshot.get("moved")).set(table, participants.remove(table));
+                }
+                merge.snapshot = snapshot.toString();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        api().queryParam("contactId", source).get("/api/leads").then().body("", hasSize(0));
+
+        api().post("/api/merges/" + mergeId + "/undo").then().statusCode(200);
+        api().queryParam("contactId", source).get("/api/leads").then().body("id", contains(b.getString("leadId")));
+        api().get("/api/contacts/" + source).then().body("emails", contains(email))
+                .body("timeline.id", contains(b.getString("inquiryId")));
+        api().get("/api/contacts/" + target).then().body("leadIds", contains(a.getString("leadId")));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.leadgate.channel.email;
 
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelPolicy;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.inquiry.ThreadRef;
 
 import java.util.List;
@@ -34,36 +36,18 @@ public final class EmailMapper {
     public record Options(String provider, String defaultRegion, boolean ignoreNewsletters, boolean storeAttachments,
                           long maxAttachmentBytes) {
 
-        public static final String NEWSLETTERS = "newsletters";
-        public static final String ATTACHMENTS = "attachments";
-        public static final String MAX_ATTACHMENT_BYTES = "max-attachment-bytes";
-        public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+        public static final long DEFAULT_MAX_ATTACHMENT_BYTES = ChannelPolicy.DEFAULT_MAX_ATTACHMENT_BYTES;
 
         public Options(String provider, String defaultRegion, boolean ignoreNewsletters) {
             this(provider, defaultRegion, ignoreNewsletters, false, DEFAULT_MAX_ATTACHMENT_BYTES);
         }
 
-        /** The channel's settings; a wrong value stops start-up naming the key. */
+        /** The channel's settings, read and checked when the channel loaded ({@link ChannelPolicy}). */
         public static Options of(ChannelDefinition channel) {
-            String policy = channel.setting(ATTACHMENTS).map(v -> v.strip().toLowerCase(java.util.Locale.ROOT)).orElse("drop");
-            if (!policy.equals("drop") && !policy.equals("store")) {
-                throw new io.leadgate.channel.ChannelFileException(channel.file(), "settings." + ATTACHMENTS,
-                        "must be 'store' or 'drop', not '" + policy + "'");
-            }
-            long max;
-            try {
-                max = channel.setting(MAX_ATTACHMENT_BYTES).map(v -> Long.parseLong(v.strip()))
-                        .orElse(DEFAULT_MAX_ATTACHMENT_BYTES);
-            } catch (NumberFormatException e) {
-                max = -1;
-            }
-            if (max < 1) {
-                throw new io.leadgate.channel.ChannelFileException(channel.file(), "settings." + MAX_ATTACHMENT_BYTES,
-                        "must be a positive number of bytes");
-            }
+            ChannelPolicy policy = channel.policy();
             return new Options(channel.provider().id(), channel.defaultRegion(),
-                    channel.setting(NEWSLETTERS).map(v -> v.strip().equalsIgnoreCase("ignore")).orElse(false),
-                    policy.equals("store"), max);
+                    policy.newsletters() == ChannelPolicy.Newsletters.IGNORE,
+                    policy.attachments() == ChannelPolicy.Attachments.STORE, policy.maxAttachmentBytes());
         }
     }
 
@@ -95,7 +79,7 @@ public final class EmailMapper {
         }
         inquiry.contact(contact.build());
 
-        if ("bounce".equals(c.reason())) {
+        if (Reason.BOUNCE.code().equals(c.reason())) {
             Set<String> failed = MailClassifier.failedRecipients(mail);
             inquiry.extra("failedRecipients", failed.isEmpty() ? null : String.join(",", failed));
         }

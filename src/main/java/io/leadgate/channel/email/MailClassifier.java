@@ -2,6 +2,7 @@ package io.leadgate.channel.email;
 
 import io.leadgate.inquiry.EmailNormalizer;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class MailClassifier {
         }
         if (h.has("X-Failed-Recipients") || MailSenders.isSystem(mail.from())) {
             return Classification.ignored(mail.subject() != null && DELAY_SUBJECT.matcher(mail.subject()).matches()
-                    && !h.has("X-Failed-Recipients") ? "delivery-delayed" : "bounce");
+                    && !h.has("X-Failed-Recipients") ? "delivery-delayed" : Reason.BOUNCE.code());
         }
         String autoSubmitted = lower(h.text("Auto-Submitted"));
         if (autoSubmitted.startsWith("auto-replied") || h.has("X-Autoreply") || h.has("X-Autorespond")
@@ -75,7 +76,7 @@ public final class MailClassifier {
         }
         String returnPath = h.raw("Return-Path");
         if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
-            return Classification.ignored("bounce");
+            return Classification.ignored(Reason.BOUNCE.code());
         }
         if (MailSenders.isBulk(mail.from()) || (mail.body() != null && UNSUBSCRIBE.matcher(mail.body()).find())) {
             return newsletter;
@@ -87,7 +88,7 @@ public final class MailClassifier {
         Set<String> actions = new LinkedHashSet<>();
         mail.deliveryStatus().forEach(s -> actions.add(s.action()));
         if (actions.isEmpty() || actions.contains("failed")) {
-            return Classification.ignored("bounce");
+            return Classification.ignored(Reason.BOUNCE.code());
         }
         return Classification.ignored(actions.contains("delayed") ? "delivery-delayed" : "delivery-status");
     }

@@ -6,6 +6,7 @@ import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class FormMapper {
     public static Inquiry map(FormFields form, Context ctx) {
         Inquiry.Builder inquiry = Inquiry.builder(ChannelFamily.WEBFORM, ctx.provider());
         if (ctx.honeypot() != null && form.first(ctx.honeypot()).isPresent()) {
-            return inquiry.kind(Kind.IGNORED, "honeypot").build();
+            return inquiry.kind(Kind.IGNORED, Reason.HONEYPOT.code()).build();
         }
         ContactInfoBuilder contact = new ContactInfoBuilder(ctx.defaultRegion());
         List<String> fullNames = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.leadgate.delivery.crm;
 
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.contact.Contact;
 import io.leadgate.contact.ContactIdentity;
 import io.leadgate.contact.IdentityKind;
-import io.leadgate.intake.StoredInquiry;
 import io.leadgate.lead.Lead;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,9 +20,11 @@ import java.util.Optional;
 public class LeadSnapshots {
 
     private final ObjectMapper mapper;
+    private final InquiryTexts inquiries;
 
-    LeadSnapshots(ObjectMapper mapper) {
+    LeadSnapshots(ObjectMapper mapper, InquiryTexts inquiries) {
         this.mapper = mapper;
+        this.inquiries = inquiries;
     }
 
     /** The lead as it is now; empty when it no longer exists (erased). */
@@ -46,14 +47,9 @@ public class LeadSnapshots {
                 }
             }
         }
-        String subject = null;
-        String text = null;
-        StoredInquiry inquiry = inquiryId == null ? null : StoredInquiry.findById(inquiryId);
-        if (inquiry != null && inquiry.item != null) {
-            JsonNode item = read(inquiry.item);
-            subject = textOf(item.get("subject"));
-            text = textOf(item.get("text"));
-        }
+        InquiryTexts.Text inquiry = inquiryId == null ? null : inquiries.of(inquiryId).orElse(null);
+        String subject = inquiry == null ? null : inquiry.subject();
+        String text = inquiry == null ? null : inquiry.text();
         Map<String, String> utm = new LinkedHashMap<>();
         if (lead.attribution != null) {
             read(lead.attribution).fields().forEachRemaining(e -> {
@@ -72,9 +68,5 @@ public class LeadSnapshots {
         } catch (IOException e) {
             return mapper.createObjectNode();
         }
-    }
-
-    private static String textOf(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -1,7 +1,10 @@
 package io.leadgate.delivery.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
+import io.leadgate.outbound.AddressGuard;
+import io.leadgate.outbound.RefusedTargetException;
+import io.leadgate.outbound.WebhookSigner;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -2,6 +2,9 @@ package io.leadgate.delivery.webhook;
 
 import io.leadgate.config.LeadgateConfig;
 import io.vertx.core.Future;
+import io.leadgate.outbound.AddressGuard;
+import io.leadgate.outbound.RefusedTargetException;
+import io.leadgate.outbound.WebhookSigner;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;

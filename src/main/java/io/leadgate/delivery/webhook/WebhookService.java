@@ -2,6 +2,8 @@ package io.leadgate.delivery.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.outbound.AddressGuard;
+import io.leadgate.outbound.RefusedTargetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -2,7 +2,7 @@ package io.leadgate.delivery.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.testing.Api;
 import io.leadgate.testing.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;

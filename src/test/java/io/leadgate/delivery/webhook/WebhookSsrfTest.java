@@ -1,6 +1,6 @@
 package io.leadgate.delivery.webhook;
 
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

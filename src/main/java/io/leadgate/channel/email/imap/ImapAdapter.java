@@ -36,7 +36,6 @@ public class ImapAdapter implements InboundAdapter, PollingCapable {
     @Override
     public void validate(ChannelDefinition channel) {
         ImapSettings.of(channel);
-        EmailMapper.Options.of(channel);
     }
 
     @Override

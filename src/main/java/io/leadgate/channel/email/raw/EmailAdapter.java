@@ -2,7 +2,6 @@ package io.leadgate.channel.email.raw;
 
 import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
-import io.leadgate.channel.ChannelFileException;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookReply;
 import io.leadgate.channel.HookRequest;
@@ -36,17 +35,6 @@ public class EmailAdapter implements ChannelAdapter {
     @Override
     public Provider provider() {
         return Provider.EMAIL;
-    }
-
-    @Override
-    public void validate(ChannelDefinition channel) {
-        EmailMapper.Options.of(channel);
-        channel.setting(EmailMapper.Options.NEWSLETTERS).ifPresent(v -> {
-            if (!v.strip().equalsIgnoreCase("ignore") && !v.strip().equalsIgnoreCase("lead")) {
-                throw new ChannelFileException(channel.file(), "settings." + EmailMapper.Options.NEWSLETTERS,
-                        "must be 'lead' or 'ignore', not '" + v + "'");
-            }
-        });
     }
 
     @Override

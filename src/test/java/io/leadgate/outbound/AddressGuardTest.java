@@ -1,4 +1,4 @@
-package io.leadgate.delivery.webhook;
+package io.leadgate.outbound;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

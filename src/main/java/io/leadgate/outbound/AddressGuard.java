@@ -1,4 +1,4 @@
-package io.leadgate.delivery.webhook;
+package io.leadgate.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,8 +1,9 @@
-package io.leadgate.delivery.webhook;
+package io.leadgate.outbound;
 
-import io.leadgate.channel.Secrets;
-
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
@@ -23,7 +24,17 @@ public final class WebhookSigner {
         byte[] content = new byte[head.length + body.length];
         System.arraycopy(head, 0, content, 0, head.length);
         System.arraycopy(body, 0, content, head.length, body.length);
-        return "v1," + Base64.getEncoder().encodeToString(Secrets.hmac("HmacSHA256", key(secret), content));
+        return "v1," + Base64.getEncoder().encodeToString(hmacSha256(key(secret), content));
+    }
+
+    private static byte[] hmacSha256(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** The HMAC key of a secret; throws {@link IllegalArgumentException} for a {@code whsec_} secret that is not base64. */

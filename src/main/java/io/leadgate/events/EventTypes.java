@@ -1,4 +1,4 @@
-package io.leadgate.delivery;
+package io.leadgate.events;
 
 /** The CloudEvent types Leadgate emits (CONTRACT §6). */
 public final class EventTypes {

@@ -1,0 +1,22 @@
+package io.leadgate.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * Where lead events are written. One implementation (the delivery outbox) stores each event in the caller's
+ * transaction, so an event exists exactly when the change it reports is committed; relaying it is delivery's job.
+ */
+public interface EventLog {
+
+    /**
+     * Appends one event.
+     *
+     * @param type      one of {@link EventTypes}
+     * @param channelId the channel the event is about, null for contact events without one (its CloudEvent source)
+     * @param contactId the CloudEvent subject; consumers keep one contact's events in order
+     * @param data      the event's {@code data}, written as JSON
+     */
+    void append(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data, Instant now);
+}

@@ -1,0 +1,39 @@
+package io.leadgate.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.delivery.crm.InquiryTexts;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Reads the subject and text of stored inquiries for the CRM connectors. */
+@ApplicationScoped
+public class StoredInquiryTexts implements InquiryTexts {
+
+    private final ObjectMapper mapper;
+
+    StoredInquiryTexts(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Optional<Text> of(long inquiryId) {
+        StoredInquiry inquiry = StoredInquiry.findById(inquiryId);
+        if (inquiry == null || inquiry.item == null) {
+            return Optional.empty();
+        }
+        JsonNode item;
+        try {
+            item = mapper.readTree(inquiry.item);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new Text(textOf(item.get("subject")), textOf(item.get("text"))));
+    }
+
+    private static String textOf(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}
