@@ -97,6 +97,11 @@ public class ConstantRate {
                         + " send lag %.1f ms)%n", pct(measured, 50), pct(measured, 90), pct(measured, 99),
                 pct(measured, 99.9), pct(measured, 100), maxLag / 1e6);
         long failed = Arrays.stream(measured).filter(v -> v == Long.MAX_VALUE).count();
+        if (failed > 0 && failed < measured.length) {
+            long[] answered = Arrays.copyOf(measured, measured.length - (int) failed);
+            System.out.printf("answered with 2xx only (%d): p50 %s  p90 %s  p99 %s  max %s%n", answered.length,
+                    pct(answered, 50), pct(answered, 90), pct(answered, 99), pct(answered, 100));
+        }
         System.out.printf("summary %s %s %d%n", num(measured, 50), num(measured, 99), failed);
         System.exit(0);
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Where the gateway's CPU samples go: aggregates `jfr print --json --stack-depth 64 --events jdk.ExecutionSample`.
+"""Where the gateway's time goes: aggregates `jfr print --json --stack-depth 64 --events
+jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.GarbageCollection`.
 
-Prints the sample share of threads, of libraries anywhere on the stack (inclusive), of packages and methods at the
+Prints GC pauses, allocation by library and class, and the sample share of threads, of libraries anywhere on the stack (inclusive), of packages and methods at the
 top of the stack (self), and of the project's own methods anywhere on the stack (inclusive).
 Usage: bench/jfr-top.py samples.json [top-n]
 """
@@ -59,11 +60,52 @@ def package(cls, depth=3):
     return ".".join(cls.split(".")[:-1][:depth]) or "(default)"
 
 
+def seconds(iso):
+    """JFR durations print as ISO-8601 (PT0.0123S); minutes and hours are rare for GC pauses but handled."""
+    m = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?", iso or "")
+    return 0.0 if not m else int(m[1] or 0) * 3600 + int(m[2] or 0) * 60 + float(m[3] or 0)
+
+
+def allocations(events, top):
+    samples = [e for e in events if e["type"] == "jdk.ObjectAllocationSample"]
+    total = sum(e["values"].get("weight", 0) for e in samples)
+    if not total:
+        return
+    by_class, by_caller = collections.Counter(), collections.Counter()
+    for e in samples:
+        v = e["values"]
+        w = v.get("weight", 0)
+        by_class[(v.get("objectClass") or {}).get("name", "?").replace("/", ".")] += w
+        frames = (v.get("stackTrace") or {}).get("frames") or []
+        caller = next((fr for fr in frames if library(class_name(fr)) not in
+                       ("JDK collections / streams", "JDK lang / text", "JDK other", "JDK regex")), None)
+        by_caller[library(class_name(caller)) if caller else "JDK only"] += w
+    print(f"\n## allocation (JFR jdk.ObjectAllocationSample, weighted): {total / 2**20:.0f} MiB sampled in the phase")
+    print("### by the first non-JDK frame's library")
+    for key, w in by_caller.most_common(15):
+        print(f"{100.0 * w / total:6.1f}%  {key}")
+    print("### by allocated class")
+    for key, w in by_class.most_common(top // 2):
+        print(f"{100.0 * w / total:6.1f}%  {key}")
+
+
+def collections_gc(events):
+    gcs = [e["values"] for e in events if e["type"] == "jdk.GarbageCollection"]
+    if gcs:
+        pauses = [seconds(g.get("sumOfPauses")) for g in gcs]
+        kinds = collections.Counter(g.get("name", "?") for g in gcs)
+        print(f"\n## garbage collection: {len(gcs)} collections ({', '.join(f'{k} {n}' for k, n in kinds.items())}),"
+              f" {sum(pauses) * 1000:.0f} ms of pauses in all, longest {max(pauses) * 1000:.1f} ms")
+
+
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
     with open(path, encoding="utf-8") as f:
         events = json.load(f)["recording"]["events"]
+    collections_gc(events)
+    allocations(events, top)
+    events = [e for e in events if e["type"] == "jdk.ExecutionSample"]
     threads, self_method, self_package, self_library = (collections.Counter() for _ in range(4))
     incl_library, incl_leadgate = collections.Counter(), collections.Counter()
     total = 0
@@ -87,7 +129,7 @@ def main():
         for key, count in counter.most_common(n):
             print(f"{100.0 * count / total:6.1f}%  {key}")
 
-    print(f"# {total} execution samples (JFR jdk.ExecutionSample, Java code only; time in native code, the kernel"
+    print(f"\n# {total} execution samples (JFR jdk.ExecutionSample, Java code only; time in native code, the kernel"
           " and the JIT is not sampled here)")
     show("threads", threads, 10)
     show("libraries anywhere on the stack (inclusive)", incl_library, 30)

@@ -11,12 +11,15 @@
 #                                     the machine's Maven lock), then re-runs itself holding that lock so no build
 #                                     disturbs the measurement
 #        flock /tmp/leadgate-maven.lock bench/write-path.sh   the same when the jar is already up to date
-# Environment: BENCH_SECONDS (length of each gateway phase, default 20), BENCH_RATE (constant rate, default 500).
+# Environment: BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
+# (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500).
 set -euo pipefail
+export LC_ALL=C
 cd "$(dirname "$0")/.."
 secs=${BENCH_SECONDS:-20}
 pg_secs=$(( secs / 2 ))
 rate=${BENCH_RATE:-500}
+warmup=${BENCH_WARMUP:-30}
 lock=/tmp/leadgate-maven.lock
 jar=target/quarkus-app/quarkus-run.jar
 
@@ -27,20 +30,25 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$pgbin/initdb" ] || { echo "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"; exit 1; }
 
 stale() { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; }
+# Run under `flock /tmp/leadgate-maven.lock` by the caller (an ancestor process holds the lock)?
+held_by_caller() {
+  local p=$PPID cmd
+  while [ "$p" -gt 1 ]; do
+    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null || true)
+    [[ $cmd == *flock*"$lock"* ]] && return 0
+    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo 1)
+  done
+  return 1
+}
 if [ -z "${BENCH_LOCKED:-}" ]; then
-  if stale; then
-    if ! flock -n "$lock" true; then
-      echo "the jar is older than the sources and the Maven lock is held (by this shell's flock?): run" \
-           "bench/write-path.sh without flock, or build first with: mvnl -q package -DskipTests"
-      exit 1
+  if held_by_caller; then
+    stale && { echo "out of date and the Maven lock is held by the caller: build first with mvnl -q package -DskipTests"; exit 1; }
+  else
+    if stale; then
+      if command -v mvnl >/dev/null; then mvnl -q package -DskipTests; else ./mvnw -B -q package -DskipTests; fi
     fi
-    if command -v mvnl >/dev/null; then mvnl -q package -DskipTests; else ./mvnw -B -q package -DskipTests; fi
+    BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"   # no build can start while the benchmark runs
   fi
-  if flock -n "$lock" true; then   # nobody holds the lock: take it for the whole run
-    BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"
-  fi
-  # the lock is held: by the caller's `flock ... bench/write-path.sh` (the documented form) or by a build, which
-  # then finishes first because flock(1) of the caller would not have started us
 fi
 
 # --- private PostgreSQL -----------------------------------------------------------------------------------------
@@ -102,6 +110,14 @@ pg_ticks() {
 }
 # the whole machine's busy time (all cores; idle and iowait excluded)
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# the gateway's CPU ticks per thread kind (thread name without its number): JIT, GC, request threads, ...
+thread_ticks() {
+  local t
+  for t in /proc/"$app"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[-#0-9 ]*$//' "$t/comm" 2>/dev/null)" \
+      "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+  done | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}' | sort
+}
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print "?" }'; }
 
 mkdir -p bench/results
@@ -156,16 +172,24 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
 } > "$out"
 
 echo "warming up" >&2
-run_wrk warm-up 16 new 0 1 quiet
-full=$secs; secs=5; run_wrk warm-up-mail 16 email 7 1 quiet; secs=$full
+full=$secs
+secs=$warmup; run_wrk warm-up 16 new 0 1 quiet
+secs=5; run_wrk warm-up-mail 16 email 7 1 quiet
+secs=$full
 
 for c in 4 16 64; do
   echo "$c connections" >&2
   run_pgbench "$c"
   phase=$(( c == 4 ? 1 : c == 16 ? 2 : 3 ))
-  [ "$c" = 16 ] && jcmd "$app" JFR.start name=w16 settings=profile filename="$tmp/w16.jfr" >/dev/null
+  if [ "$c" = 16 ]; then
+    jcmd "$app" JFR.start name=w16 settings=profile filename="$tmp/w16.jfr" >/dev/null
+    thread_ticks > "$tmp/threads0.txt"
+  fi
   run_wrk "gateway, new people" "$c" new "$phase"
-  [ "$c" = 16 ] && jcmd "$app" JFR.stop name=w16 >/dev/null
+  if [ "$c" = 16 ]; then
+    thread_ticks > "$tmp/threads1.txt"
+    jcmd "$app" JFR.stop name=w16 >/dev/null
+  fi
 done
 echo "returning client, raw email" >&2
 run_wrk "gateway, returning client" 16 returning 4 1
@@ -188,9 +212,9 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
   echo "(closed loop, flat out); for the constant-rate row, latency from each request's intended send time. errors:"
   echo "non-2xx answers and socket errors (constant rate: not 2xx or no answer). CPU ms: gateway JVM CPU time per"
   echo "committed inquiry. JVM / PG / rest: cores used by the gateway JVM, by PostgreSQL and by everything else (the load"
-  echo "generator, and whatever else runs on the machine) during the phase. ratio: gateway rate"
-  echo "/ pgbench rate at the same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each; JFR (profile) recorded"
-  echo "the 16-connection gateway phase."
+  echo "generator, and whatever else runs on the machine) during the phase. ratio: gateway rate / pgbench rate at the"
+  echo "same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each, after a ${warmup} s warm-up; JFR (profile)"
+  echo "recorded the 16-connection gateway phase."
   echo
   printf "$fmt" phase conns rate/s "p50 ms" "p99 ms" errors "CPU ms" JVM PG rest ratio
   printf '%s\n' "${rows[@]}"
@@ -206,7 +230,16 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
 
 if [ -s "$tmp/w16.jfr" ]; then
   echo "profile" >&2
-  jfr print --json --stack-depth 64 --events jdk.ExecutionSample "$tmp/w16.jfr" > "$tmp/samples.json"
-  python3 bench/jfr-top.py "$tmp/samples.json" > "${out%.txt}-profile.txt"
+  {
+    echo "# gateway JVM during the 16-connection gateway phase of $out"
+    echo
+    echo "## CPU time by JVM thread kind (from /proc/<pid>/task, all of the phase)"
+    join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/threads0.txt" "$tmp/threads1.txt" \
+      | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
+          for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
+    jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.ObjectAllocationSample,jdk.GarbageCollection \
+      "$tmp/w16.jfr" > "$tmp/samples.json"
+    python3 bench/jfr-top.py "$tmp/samples.json"
+  } > "${out%.txt}-profile.txt"
 fi
 sed -n '1,/^## raw output/p' "$out"
