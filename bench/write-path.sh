@@ -1,0 +1,248 @@
+#!/usr/bin/env bash
+# Write-path benchmark (issue #15): the packaged jar on a private, freshly initialised PostgreSQL (synchronous_commit
+# on), beside pgbench's one-row insert on the same server, in one run. Phases, each of a fixed length:
+#   pgbench one-row insert and gateway web-form posts of new people at 4 / 16 / 64 connections (JFR runs from the
+#   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase), a returning-client phase, a raw-email phase, and a constant-rate
+#   latency phase (bench/ConstantRate.java). Rates count inquiries committed in the database, not 2xx answers.
+# Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
+# bench/results/write-path-<date>-profile.txt.
+#
+# Usage: bench/write-path.sh          builds the jar first if it is older than the sources (with mvnl, which takes
+#                                     the machine's Maven lock), then re-runs itself holding that lock so no build
+#                                     disturbs the measurement
+#        flock /tmp/leadgate-maven.lock bench/write-path.sh   the same when the jar is already up to date
+# Environment: BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
+# (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500).
+set -euo pipefail
+export LC_ALL=C
+cd "$(dirname "$0")/.."
+secs=${BENCH_SECONDS:-20}
+pg_secs=$(( secs / 2 ))
+rate=${BENCH_RATE:-500}
+warmup=${BENCH_WARMUP:-30}
+lock=/tmp/leadgate-maven.lock
+jar=target/quarkus-app/quarkus-run.jar
+
+for tool in wrk pgbench java jcmd psql; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (wrk: apt-get install wrk; pgbench: postgresql-contrib)"; exit 1; }
+done
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$pgbin/initdb" ] || { echo "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"; exit 1; }
+
+stale() { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; }
+# Run under `flock /tmp/leadgate-maven.lock` by the caller (an ancestor process holds the lock)?
+held_by_caller() {
+  local p=$PPID cmd
+  while [ "$p" -gt 1 ]; do
+    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null || true)
+    [[ $cmd == *flock*"$lock"* ]] && return 0
+    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo 1)
+  done
+  return 1
+}
+if [ -z "${BENCH_LOCKED:-}" ]; then
+  if held_by_caller; then
+    stale && { echo "out of date and the Maven lock is held by the caller: build first with mvnl -q package -DskipTests"; exit 1; }
+  else
+    if stale; then
+      if command -v mvnl >/dev/null; then mvnl -q package -DskipTests; else ./mvnw -B -q package -DskipTests; fi
+    fi
+    BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"   # no build can start while the benchmark runs
+  fi
+fi
+
+# --- private PostgreSQL -----------------------------------------------------------------------------------------
+free_port() {
+  local p
+  for p in $(seq "$1" $(( $1 + 200 ))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "no free port from $1" >&2; exit 1
+}
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+tmp=$(mktemp -d /tmp/leadgate-write-path.XXXXXX)
+chmod 755 "$tmp"
+pgport=$(free_port 55432)
+app=""
+cleanup() {
+  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
+  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir "$tmp/pg" "$tmp/channels"
+[ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
+as_pg "$pgbin/initdb" -D "$tmp/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log"
+as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -l "$tmp/pg/server.log" -w start -o "-p $pgport -k $tmp/pg \
+  -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c fsync=on -c max_connections=200 -c shared_buffers=256MB" \
+  >/dev/null
+sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -X -q -At "$@"; }
+sql -c 'create database leadgate'
+sql -c 'create table one_row (id bigserial primary key, payload text not null, created_at timestamptz not null default now())'
+printf '%s\n' "insert into one_row (payload) values ('inquiry ' || :client_id || ' ' || random());" > "$tmp/one-row.sql"
+
+# --- the gateway --------------------------------------------------------------------------------------------------
+cp bench/bench-form.yaml "$tmp/channels/bench.yaml"
+printf 'id: mail\nprovider: email\n' > "$tmp/channels/mail.yaml"
+port=$(free_port 18090)
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pgport/leadgate" QUARKUS_DATASOURCE_USERNAME=postgres \
+  QUARKUS_DATASOURCE_PASSWORD="" QUARKUS_HTTP_PORT=$port LEADGATE_CHANNELS_DIR="$tmp/channels" \
+  LEADGATE_API_KEYS="bench-$RANDOM$RANDOM" java -XX:StartFlightRecording=name=bench,settings=profile,maxsize=512m \
+  -jar "$jar" >"$tmp/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 90); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 1; done
+curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { tail -40 "$tmp/app.log"; exit 1; }
+url=http://127.0.0.1:$port
+salt=$(printf '%02d' $(( RANDOM % 100 )))
+tck=$(getconf CLK_TCK)
+pgmaster=$(head -1 "$tmp/pg/postmaster.pid")
+
+committed() { sql -d leadgate -c 'select count(*) from inquiry'; }
+app_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+# PostgreSQL: the postmaster, the children it has reaped (cutime/cstime) and the live ones
+pg_ticks() {
+  local total c
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pgmaster/stat")
+  for c in $(pgrep -P "$pgmaster" || true); do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+# the whole machine's busy time (all cores; idle and iowait excluded)
+busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# the gateway's CPU ticks per thread kind (thread name without its number): JIT, GC, request threads, ...
+thread_ticks() {
+  local t
+  for t in /proc/"$app"/task/*; do
+    printf '%s\t%s\n' "$(sed 's/[-#0-9 ]*$//' "$t/comm" 2>/dev/null)" \
+      "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+  done | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}' | sort
+}
+jit_ticks() { thread_ticks | awk -F'\t' '$1 ~ /CompilerThre/ {s += $2} END {print s + 0}'; }
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print "?" }'; }
+
+mkdir -p bench/results
+stamp=$(date -u +%Y%m%d-%H%M)
+out=bench/results/write-path-$stamp.txt
+raw="$tmp/raw.txt"
+rows=()
+declare -A pgbench_tps
+
+fmt='%-26s %5s %8s %7s %7s %7s %8s %6s %6s %6s %6s %7s\n'
+run_pgbench() { # connections
+  local t
+  echo "### pgbench one-row insert, $1 connections" >> "$raw"
+  t=$(pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$1" -j 2 -T "$pg_secs" -f "$tmp/one-row.sql" \
+        postgres 2>&1 | tee -a "$raw" | awk '/^tps/ {print $3; exit}')
+  pgbench_tps[$1]=${t%.*}
+  rows+=("$(printf "$fmt" "pgbench one-row insert" "$1" "${t%.*}" - - - - - - - - -)")
+}
+
+row() { # label conns committed wall p50 p99 errors app_ticks pg_ticks ratio_base machine_ticks jit_ticks
+  awk -v l="$1" -v c="$2" -v n="$3" -v w="$4" -v p50="$5" -v p99="$6" -v bad="$7" -v da="$8" -v dp="$9" \
+      -v base="${10}" -v dm="${11}" -v dj="${12}" -v tck="$tck" -v fmt="$fmt" 'BEGIN {
+    r = base > 0 ? sprintf("%.3f", n / w / base) : "-"
+    printf fmt, l, c, sprintf("%.0f", n / w), p50, p99, bad, sprintf("%.2f", n > 0 ? da / tck * 1000 / n : 0),
+      sprintf("%.2f", da / tck / w), sprintf("%.2f", dj / tck / w), sprintf("%.2f", dp / tck / w), sprintf("%.2f", (dm - da - dp) / tck / w), r }'
+}
+
+run_wrk() { # label connections mode phase [of_phase] [quiet]
+  local c0 a0 p0 m0 j0 t0 t1 c1 a1 p1 m1 j1 p50 p99 bad base
+  j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
+  echo "### $1 (wrk -t2 -c$2 -d${secs}s, mode $3)" >> "$raw"
+  BENCH_MODE=$3 BENCH_SALT=$salt BENCH_PHASE=$4 BENCH_OF_PHASE=${5:-1} \
+    wrk -t2 -c"$2" -d"${secs}s" --latency -s bench/write-path.lua "$url" > "$tmp/wrk.txt" 2>&1 || true
+  t1=$(date +%s.%N); m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+  cat "$tmp/wrk.txt" >> "$raw"
+  echo "busiest processes at the end of the phase:" >> "$raw"
+  top -bn1 -o %CPU | sed -n '8,12p' | cut -c1-120 >> "$raw"
+  [ -n "${6:-}" ] && return
+  p50=$(ms "$(awk '$1 == "50%" {print $2}' "$tmp/wrk.txt")")
+  p99=$(ms "$(awk '$1 == "99%" {print $2}' "$tmp/wrk.txt")")
+  bad=$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' "$tmp/wrk.txt")
+  base=0
+  [ "$3" = new ] && base=${pgbench_tps[$2]:-0}
+  rows+=("$(row "$1" "$2" $(( c1 - c0 )) "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" "$p50" "$p99" "$bad" \
+      $(( a1 - a0 )) $(( p1 - p0 )) "$base" $(( m1 - m0 )) $(( j1 - j0 )))")
+}
+
+{
+  echo "# write path $(date -u '+%F %T UTC'), $(nproc) cores shared by the load generators, the gateway and PostgreSQL"
+  echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"
+  echo "# private PostgreSQL $(sql -c 'show server_version'), synchronous_commit $(sql -c 'show synchronous_commit'), fsync $(sql -c 'show fsync'); salt $salt"
+} > "$out"
+
+echo "warming up" >&2
+full=$secs
+secs=$warmup; run_wrk warm-up 16 new 0 1 quiet
+secs=5; run_wrk warm-up-mail 16 email 7 1 quiet
+secs=$full
+
+for c in 4 16 64; do
+  echo "$c connections" >&2
+  run_pgbench "$c"
+  phase=$(( c == 4 ? 1 : c == 16 ? 2 : 3 ))
+  if [ "$c" = 16 ]; then
+    thread_ticks > "$tmp/threads0.txt"
+    w16_from=$(date -u +%FT%T.%NZ)
+  fi
+  run_wrk "gateway, new people" "$c" new "$phase"
+  if [ "$c" = 16 ]; then
+    w16_to=$(date -u +%FT%T.%NZ)
+    thread_ticks > "$tmp/threads1.txt"
+    jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
+  fi
+done
+echo "returning client, raw email" >&2
+run_wrk "gateway, returning client" 16 returning 4 1
+run_wrk "gateway, raw email" 16 email 5
+
+echo "constant rate" >&2
+echo "### constant rate $rate/s" >> "$raw"
+j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks)
+java bench/ConstantRate.java "$url/hooks/bench" "$rate" "$secs" 5 "$salt" 6 > "$tmp/rate.txt" 2>&1 || true
+m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+cat "$tmp/rate.txt" >> "$raw"
+read -r _ rp50 rp99 rbad < <(grep '^summary' "$tmp/rate.txt" || echo "summary ? ? ?")
+# the rate row: committed over the generator's whole schedule (5 s warm-up + the measured seconds)
+rows+=("$(row "constant rate $rate/s" - $(( c1 - c0 )) $(( secs + 5 )) "$rp50" "$rp99" "$rbad" $(( a1 - a0 )) $(( p1 - p0 )) 0 $(( m1 - m0 )) $(( j1 - j0 )))")
+kill "$app"; wait "$app" 2>/dev/null || true; app=""
+
+{
+  echo
+  echo "rate/s: inquiries committed in the database per second of the phase (pgbench: its tps). p50/p99: wrk's latency"
+  echo "(closed loop, flat out); for the constant-rate row, latency from each request's intended send time. errors:"
+  echo "non-2xx answers and socket errors (constant rate: not 2xx or no answer). CPU ms: gateway JVM CPU time per"
+  echo "committed inquiry. JVM / JIT / PG / rest: cores used by the gateway JVM (JIT: its compiler threads, part of JVM),"
+  echo "by PostgreSQL and by everything else (the load"
+  echo "generator, and whatever else runs on the machine) during the phase. ratio: gateway rate / pgbench rate at the"
+  echo "same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each, after a ${warmup} s warm-up; the gateway runs"
+  echo "with JFR (profile settings) from its start; the profile file covers the 16-connection gateway phase."
+  echo
+  printf "$fmt" phase conns rate/s "p50 ms" "p99 ms" errors "CPU ms" JVM JIT PG rest ratio
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "## constant-rate generator"
+  grep -v '^summary' "$tmp/rate.txt"
+  echo
+  echo "## totals: $(sql -d leadgate -c 'select count(*) from inquiry') inquiries, $(sql -d leadgate -c 'select count(*) from lead') leads, $(sql -d leadgate -c 'select count(*) from contact') contacts"
+  echo
+  echo "## raw output"
+  cat "$raw"
+} >> "$out"
+
+if [ -s "$tmp/w16.jfr" ]; then
+  echo "profile" >&2
+  {
+    echo "# gateway JVM during the 16-connection gateway phase of $out"
+    echo
+    echo "## CPU time by JVM thread kind (from /proc/<pid>/task, all of the phase)"
+    join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/threads0.txt" "$tmp/threads1.txt" \
+      | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
+          for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
+    java bench/JfrTop.java "$tmp/w16.jfr" "$w16_from" "$w16_to"
+  } > "${out%.txt}-profile.txt"
+  mkdir -p target && cp "$tmp/w16.jfr" "target/write-path-$stamp.jfr"   # for jfr / JMC; not committed
+fi
+sed -n '1,/^## raw output/p' "$out"
