@@ -29,8 +29,8 @@ public class Outbox implements EventLog {
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     @Override
-    public void append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
-                              JsonNode data, Instant now) {
+    public String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
+                         JsonNode data, Instant now) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
         row.type = type;
@@ -54,5 +54,6 @@ public class Outbox implements EventLog {
             throw new IllegalStateException("event data cannot be written as JSON", e);
         }
         row.persist();
+        return row.eventId;
     }
 }

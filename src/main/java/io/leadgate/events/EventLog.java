@@ -17,6 +17,7 @@ public interface EventLog {
      * @param channelId the channel the event is about, null for contact events without one (its CloudEvent source)
      * @param contactId the CloudEvent subject; consumers keep one contact's events in order
      * @param data      the event's {@code data}, written as JSON
+     * @return the event's id (the CloudEvent {@code id})
      */
-    void append(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data, Instant now);
+    String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data, Instant now);
 }

@@ -1,6 +1,7 @@
 package io.leadgate.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.events.EventTypes;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -129,7 +130,7 @@ class EventOrderTest {
 
     private String append(long contact, String what, Instant clock) {
         return QuarkusTransaction.requiringNew().call(() -> outbox.append("leadgate.test.ordering", "test", contact,
-                null, null, JSON.createObjectNode().put("what", what), clock).eventId);
+                null, null, JSON.createObjectNode().put("what", what), clock));
     }
 
     private static Map<String, String> post(String phone, String message) {
