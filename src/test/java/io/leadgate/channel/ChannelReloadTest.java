@@ -1,10 +1,12 @@
 package io.leadgate.channel;
 
+import io.leadgate.channel.email.imap.MailboxScheduler;
 import io.leadgate.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -31,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ChannelReloadTest {
 
     static final Path DIR = Path.of("target", "reload-test-channels");
+
+    @Inject
+    MailboxScheduler mailboxes;
     private static final Duration CONTRACT_DELAY = Duration.ofSeconds(15);
 
     /** A channels directory of its own, read again every second. */
@@ -101,6 +106,25 @@ class ChannelReloadTest {
         awaitUntil("the removed channel is gone", () -> stateOf("runtime-form") == null);
         postForm("runtime-form", 404);
         postForm("live-form", 200);
+    }
+
+    @Test
+    void mailboxesFollowTheFilesWhileRunning() throws IOException {
+        Path file = DIR.resolve("runtime-mail.yaml");
+        assertFalse(mailboxes.polledMailboxes().contains("runtime-mail"));
+
+        // nothing listens on port 9: the rounds fail and back off, but the loop is there
+        Files.writeString(file, "id: runtime-mail\nprovider: imap\nsettings:\n  host: 127.0.0.1\n  port: 9\n"
+                + "  ssl: false\n  username: sales\n  password: pw\n");
+        awaitUntil("the added mailbox is polled", () -> mailboxes.polledMailboxes().contains("runtime-mail"));
+
+        Files.writeString(file, "id: runtime-mail\nprovider: imap\nenabled: false\nsettings:\n  host: 127.0.0.1\n"
+                + "  port: 9\n  ssl: false\n  username: sales\n  password: pw\n");
+        awaitUntil("the disabled mailbox is no longer polled", () -> !mailboxes.polledMailboxes().contains("runtime-mail"));
+
+        Files.delete(file);
+        awaitUntil("the removed mailbox is gone", () -> stateOf("runtime-mail") == null);
+        assertFalse(mailboxes.polledMailboxes().contains("runtime-mail"));
     }
 
     private static void postForm(String channel, int status) {
