@@ -149,7 +149,8 @@ public class DemoData {
         return made;
     }
 
-    private void deals(List<Long> leadIds) {
+    private void deals(List<Long> written) {
+        List<Long> leadIds = written.stream().filter(id -> id > 0).toList();
         PipelineView p = pipelines.list().stream().filter(PipelineView::isDefault).findFirst()
                 .orElse(pipelines.list().get(0));
         List<StageView> open = p.stages().stream().filter(s -> s.semantics().equals("in-progress")).toList();
@@ -167,7 +168,7 @@ public class DemoData {
             }
         }
         if (leadIds.size() > 11) {
-            leads.junk(leadIds.get(11), "spam", "demo");
+            leads.junk(leadIds.get(11), leads.reasons().get(0).code, "demo");
         }
     }
 

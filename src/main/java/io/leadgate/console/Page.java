@@ -60,21 +60,22 @@ public record Page(ConsoleUser user, Locale locale, ZoneId zone, String csrf, St
         return t == null ? 0 : Math.max(0, Duration.between(t, Instant.now()).toDays());
     }
 
-    /** An amount with its currency in the user's language; empty without an amount. */
+    /** An amount with its currency in the user's language ({@code 15,000 RUB}, {@code 15 000 ₽}); empty without one. */
     public String money(BigDecimal amount, String currency) {
         if (amount == null) {
             return "";
         }
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+        String symbol = currency;
         try {
             if (currency != null) {
-                f.setCurrency(Currency.getInstance(currency));
+                symbol = Currency.getInstance(currency).getSymbol(locale);
             }
         } catch (IllegalArgumentException e) {
-            return amount.toPlainString() + " " + currency;
+            symbol = currency; // an unknown code is shown as written
         }
-        f.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
-        return f.format(amount);
+        return symbol == null ? f.format(amount) : f.format(amount) + "\u00a0" + symbol;
     }
 
     /** Seconds as m:ss. */

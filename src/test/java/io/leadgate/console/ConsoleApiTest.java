@@ -98,7 +98,7 @@ class ConsoleApiTest {
                 .body("active", equalTo(true)).body("hasPassword", equalTo(true));
         api().contentType(ContentType.JSON).body(Map.of("username", name, "password", "long-enough-1"))
                 .post("/api/users").then().statusCode(409);
-        api().header("X-Api-Key", "test-read-key").contentType(ContentType.JSON)
+        io.restassured.RestAssured.given().header("X-Api-Key", "test-read-key").contentType(ContentType.JSON)
                 .body(Map.of("username", name + "x", "password", "long-enough-1")).post("/api/users").then().statusCode(403);
         api().post("/api/users/admin/deactivate").then().statusCode(409)
                 .body("error", equalTo("the last active admin cannot be deactivated"));

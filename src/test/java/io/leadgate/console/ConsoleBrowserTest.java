@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
@@ -31,12 +32,16 @@ class ConsoleBrowserTest {
     @TestHTTPResource("/")
     URL gateway;
 
+    @Inject
+    DemoData demo;
+
     private String base() {
         return "http://127.0.0.1:" + gateway.getPort();
     }
 
     @Test
     void salesDayFromInboxToLostDeal() throws Exception {
+        demo.fill(); // a realistic inbox and board around the journey (and for the screenshots)
         try (Browser browser = new Browser(base(), "en-US")) {
             InboxPage inbox = LoginPage.open(browser).signIn("admin", ConsoleSession.ADMIN_PASSWORD);
             inbox.markDocument();

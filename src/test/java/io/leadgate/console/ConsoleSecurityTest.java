@@ -38,7 +38,7 @@ class ConsoleSecurityTest {
         Response login = ConsoleSession.attempt("admin", ConsoleSession.ADMIN_PASSWORD);
         String setCookie = login.getHeaders().getValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("leadgate-session=")).findFirst().orElseThrow();
-        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
         assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
     }
 
