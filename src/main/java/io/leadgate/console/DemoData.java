@@ -175,7 +175,8 @@ public class DemoData {
     private long write(ChannelDefinition channel, Inquiry item) {
         HookOutcome.Item outcome = intake.store(channel, item,
                 ("demo " + item.externalId()).getBytes(StandardCharsets.UTF_8), "/hooks/" + channel.id());
-        return outcome.leadId() == null ? -1 : outcome.leadId();
+        // a second run finds every inquiry stored already (duplicates): no lead of its own to convert
+        return outcome.result() == HookOutcome.Result.LEAD_CREATED ? outcome.leadId() : -1;
     }
 
     private static ChannelDefinition channel(String id, Provider provider, String source) {
