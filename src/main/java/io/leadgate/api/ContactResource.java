@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.channel.ChannelFileLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.contact.ContactEdits;
 import io.leadgate.contact.ContactMerge;
 import io.leadgate.contact.ContactQueries;
 import io.leadgate.contact.DuplicateQueries;
@@ -21,6 +22,8 @@ import io.leadgate.privacy.PrivacyService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,9 +52,11 @@ public class ContactResource {
     private final MergeService merges;
     private final ObjectMapper mapper;
     private final PrivacyService privacy;
+    private final ContactEdits edits;
 
     ContactResource(ContactQueries contacts, DuplicateQueries duplicates, MergeService merges, ObjectMapper mapper,
-                    PrivacyService privacy) {
+                    PrivacyService privacy, ContactEdits edits) {
+        this.edits = edits;
         this.contacts = contacts;
         this.duplicates = duplicates;
         this.merges = merges;
@@ -129,10 +134,58 @@ public class ContactResource {
         long contactId = Params.pathId("contact", id);
         ContactView view = contacts.byId(contactId).orElseThrow(() -> ApiError.notFound("no contact " + id));
         ObjectNode json = mapper.valueToTree(view);
+        json.put("company", contacts.company(contactId).orElse(null));
         ArrayNode timeline = json.putArray("timeline");
         StoredInquiry.<StoredInquiry>find("contactId = ?1 order by receivedAt, id", contactId).stream()
                 .map(InquiryViews::of).forEach(timeline::add);
         return json;
+    }
+
+    public record ContactPatch(String name, String company) {
+    }
+
+    public record NoteBody(String text, String author) {
+    }
+
+    /** {@code PATCH /api/contacts/{id} {name?, company?}}: an absent field stays, a blank one is cleared. */
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ObjectNode patch(@PathParam("id") String id, ContactPatch body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {name?, company?} is required");
+        }
+        long contactId = Params.pathId("contact", id);
+        edit(() -> edits.update(contactId, body.name(), body.company()));
+        return one(id);
+    }
+
+    /** {@code POST /api/contacts/{id}/notes {text}} → 201 with the note. */
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response note(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, NoteBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {text} is required");
+        }
+        long contactId = Params.pathId("contact", id);
+        ContactEdits.NoteView note = edit(() -> edits.addNote(contactId, body.text(),
+                PipelineErrors.actor(actor, body.author())));
+        return Response.status(201).entity(note).build();
+    }
+
+    @GET
+    @Path("{id}/notes")
+    public List<ContactEdits.NoteView> notes(@PathParam("id") String id) {
+        return edits.notes(Params.pathId("contact", id));
+    }
+
+    private static <T> T edit(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ContactEdits.EditException e) {
+            throw e.notFound() ? ApiError.notFound(e.getMessage()) : ApiError.badRequest(e.getMessage());
+        }
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.leadgate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.intake.ManualLeads;
+import io.leadgate.intake.StorageUnavailableException;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadStatusDef;
@@ -16,12 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/leads}: leads, oldest first; convert, junk and status changes (CONTRACT §7). */
+/** {@code GET /api/leads}: leads, oldest first; leads entered by hand; convert, junk, assign and status changes (CONTRACT §5, §7). */
 @Path("/api/leads")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "read")
@@ -29,10 +32,56 @@ public class LeadResource {
 
     private final LeadLifecycle leads;
     private final ObjectMapper mapper;
+    private final ManualLeads manual;
 
-    LeadResource(LeadLifecycle leads, ObjectMapper mapper) {
+    LeadResource(LeadLifecycle leads, ObjectMapper mapper, ManualLeads manual) {
         this.leads = leads;
         this.mapper = mapper;
+        this.manual = manual;
+    }
+
+    /** A lead entered by hand: {@code {name?, phones?, emails?, text, channelId?, source?}}. */
+    public record NewLeadBody(String name, List<String> phones, List<String> emails, String text, String channelId,
+                              String source, String actor) {
+    }
+
+    /**
+     * {@code POST /api/leads} → {@code 201 {id, contactId}} (CONTRACT §5): through the same identity resolution as a
+     * hook, so a known client's phone lands on their card (and, by the repeat-lead policy, their open lead).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@HeaderParam("X-Actor") String actor, NewLeadBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {text, name?, phones?, emails?} is required");
+        }
+        try {
+            ManualLeads.Created created = manual.create(new ManualLeads.Entry(body.name(), body.phones(), body.emails(),
+                    body.text(), body.channelId(), body.source()), PipelineErrors.actor(actor, body.actor()));
+            return Response.status(201).entity(Map.of("id", String.valueOf(created.leadId()),
+                    "contactId", String.valueOf(created.contactId()))).build();
+        } catch (ManualLeads.Refused e) {
+            throw ApiError.badRequest(e.getMessage());
+        } catch (StorageUnavailableException e) {
+            return Response.status(503).header("Retry-After", "5")
+                    .entity(Map.of("error", "storage unavailable; retry later")).build();
+        } catch (ManualLeads.NotWritten e) {
+            return Response.status(500).entity(Map.of("error", e.getMessage())).build();
+        }
+    }
+
+    public record AssignBody(String responsible, String actor) {
+    }
+
+    /** {@code POST /api/leads/{id}/assign {responsible}}: the manager responsible for the lead (null: nobody). */
+    @POST
+    @Path("{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LeadView assign(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, AssignBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {responsible} is required");
+        }
+        return leads.assign(Params.pathId("lead", id), body.responsible(), PipelineErrors.actor(actor, body.actor()));
     }
 
     @GET

@@ -33,6 +33,8 @@ public interface LeadgateConfig {
 
     Identity identity();
 
+    ConsoleConfig console();
+
     /**
      * What a known client's new inquiry does when no thread or call names its lead: {@code attach} to the open lead,
      * always open a {@code new} repeat lead, or join the open {@code deal}. A channel's {@code settings.repeat-lead}

@@ -23,6 +23,9 @@ public class Contact extends PanacheEntityBase {
 
     public String name;
 
+    /** The company the person works for, as entered by hand. */
+    public String company;
+
     /** The manager responsible for the client: a returning client's new lead goes to them. */
     public String responsible;
 

@@ -42,6 +42,13 @@ public class ContactQueries {
         return views(contacts);
     }
 
+    /** The company written on the card, if any. */
+    @Transactional
+    public Optional<String> company(long id) {
+        Contact contact = Contact.findById(id);
+        return contact == null ? Optional.empty() : Optional.ofNullable(contact.company);
+    }
+
     private List<ContactView> views(Collection<Contact> contacts) {
         if (contacts.isEmpty()) {
             return List.of();

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one front door into intake, used by hooks, polling (as the channels' {@link InboundSink}) and replay. Runs a submission through verification (hooks
+ * The one front door into intake, used by hooks, polling (as the channels' {@link InboundSink}), replay and leads
+ * entered inside the gateway ({@link ManualLeads}). Runs a submission through verification (hooks
  * only), the adapter's parse and the write path, and applies the one failure policy:
  * <ul>
  *   <li>verification failed → {@link Outcome.Rejected} (401), nothing kept, a security log line without the body;</li>
@@ -71,7 +72,8 @@ public class Intake implements InboundSink {
         }
         List<Inquiry> items;
         try {
-            items = adapter.parse(submission.request(), channel);
+            items = submission.source() == Submission.Source.ENTERED ? submission.entered()
+                    : adapter.parse(submission.request(), channel);
         } catch (RejectedException e) {
             rejectedCounter(channel, e.reason());
             LOG.infof("submission rejected: channel=%s reason=%s", channel.id(), e.reason());

@@ -26,11 +26,13 @@ public class LeadLifecycle {
     private final PipelineService pipelines;
     private final DealService deals;
     private final DealEvents events;
+    private final Assigner assigner;
 
-    LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events) {
+    LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner) {
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
+        this.assigner = assigner;
     }
 
     /** Conversion options; all optional. */
@@ -119,6 +121,25 @@ public class LeadLifecycle {
                 events.leadUpdated(lead, now);
             }
         }
+        return LeadView.of(lead);
+    }
+
+    /** Makes a manager (an active user) responsible for the lead; null or blank: nobody. */
+    @Transactional
+    public LeadView assign(long leadId, String manager, String actor) {
+        Lead lead = lockedLead(leadId);
+        String m = manager == null || manager.isBlank() ? null : manager.strip();
+        if (m != null && Manager.findById(m) == null) {
+            throw PipelineException.invalid("no manager " + m);
+        }
+        if (m != null && !assigner.active(m)) {
+            throw PipelineException.invalid("manager " + m + " is not active");
+        }
+        Instant now = Instant.now();
+        lead.responsible = m;
+        lead.updatedAt = now;
+        assigner.remember(lead.contactId, m);
+        events.leadUpdated(lead, now);
         return LeadView.of(lead);
     }
 

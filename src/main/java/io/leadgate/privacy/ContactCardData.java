@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.contact.Contact;
 import io.leadgate.contact.ContactIdentity;
+import io.leadgate.contact.ContactNote;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The contact card and its identities: the name is blanked, the identities are deleted (lookups find nothing). */
+/** The contact card, its identities and notes: name and company blanked, identities and notes deleted (lookups find nothing). */
 @ApplicationScoped
 public class ContactCardData implements PersonalData {
 
@@ -34,6 +35,7 @@ public class ContactCardData implements PersonalData {
         ObjectNode json = mapper.createObjectNode();
         json.put("id", String.valueOf(contact.id));
         json.put("name", contact.name);
+        json.put("company", contact.company);
         json.put("createdAt", contact.createdAt.toString());
         json.put("updatedAt", contact.updatedAt.toString());
         ArrayNode identities = json.putArray("identities");
@@ -43,6 +45,9 @@ public class ContactCardData implements PersonalData {
                 .put("label", i.label)
                 .put("undeliverable", i.undeliverable)
                 .put("createdAt", i.createdAt.toString()));
+        ArrayNode notes = json.putArray("notes");
+        ContactNote.<ContactNote>find("contactId = ?1 order by id", contactId).stream().forEach(n -> notes.addObject()
+                .put("author", n.author).put("text", n.text).put("createdAt", n.createdAt.toString()));
         return json;
     }
 
@@ -50,6 +55,7 @@ public class ContactCardData implements PersonalData {
     public int erase(long contactId) {
         Contact contact = Contact.findById(contactId);
         contact.name = null;
-        return 1 + (int) ContactIdentity.delete("contactId", contactId);
+        contact.company = null;
+        return 1 + (int) ContactIdentity.delete("contactId", contactId) + (int) ContactNote.delete("contactId", contactId);
     }
 }

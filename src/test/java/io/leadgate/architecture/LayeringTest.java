@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layering: {@code api}, {@code console} → {@code intake} → {@code delivery} → {@code pipeline} →
+ * The layering: {@code api}, {@code console} (over {@code people}, the console's users) → {@code intake} → {@code delivery} → {@code pipeline} →
  * {@code lead} → {@code contact} → {@code inquiry}, with {@code channel} beside the domain. Imports never run back up.
  * The bottom packages ({@code policy}, {@code events}, {@code outbound}, {@code config}) are used from anywhere and
  * use nothing above them.
@@ -30,6 +30,7 @@ class LayeringTest {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
                 .layer("Api").definedBy("io.leadgate.api..", "io.leadgate.console..")
                 .layer("Ops").definedBy("io.leadgate.ops..")
+                .layer("People").definedBy("io.leadgate.people..")
                 .layer("Privacy").definedBy("io.leadgate.privacy..")
                 .layer("Intake").definedBy("io.leadgate.intake..")
                 .layer("Call").definedBy("io.leadgate.call..")
@@ -44,6 +45,7 @@ class LayeringTest {
 
                 .whereLayer("Api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ops").mayNotBeAccessedByAnyLayer()
+                .whereLayer("People").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Privacy").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("Intake").mayOnlyBeAccessedByLayers("Api", "Privacy")
                 .whereLayer("Call").mayOnlyBeAccessedByLayers("Api", "Privacy", "Intake")

@@ -1,0 +1,96 @@
+package io.leadgate.contact;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Changes people make to a card by hand: name and company, notes. */
+@ApplicationScoped
+public class ContactEdits {
+
+    static final int MAX_NAME = 500;
+    static final int MAX_NOTE = 5000;
+
+    /** A note as the API and console show it. */
+    public record NoteView(String id, String contactId, String author, String text, Instant createdAt) {
+        static NoteView of(ContactNote n) {
+            return new NoteView(String.valueOf(n.id), String.valueOf(n.contactId), n.author, n.text, n.createdAt);
+        }
+    }
+
+    /** A refused edit: unknown card (or erased, or merged away) or a bad value. */
+    public static class EditException extends RuntimeException {
+        private final boolean notFound;
+
+        EditException(boolean notFound, String message) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    /**
+     * Sets the name and/or company; null leaves a field as it is, a blank value clears it.
+     *
+     * @return the card's name and company afterwards
+     */
+    @Transactional
+    public Contact update(long contactId, String name, String company) {
+        Contact c = live(contactId);
+        if (name != null) {
+            c.name = bounded("name", name);
+        }
+        if (company != null) {
+            c.company = bounded("company", company);
+        }
+        c.updatedAt = Instant.now();
+        return c;
+    }
+
+    @Transactional
+    public NoteView addNote(long contactId, String text, String author) {
+        live(contactId);
+        if (text == null || text.isBlank()) {
+            throw new EditException(false, "text is required");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw new EditException(false, "text is longer than " + MAX_NOTE + " characters");
+        }
+        ContactNote n = new ContactNote();
+        n.contactId = contactId;
+        n.author = author;
+        n.text = text.strip();
+        n.createdAt = Instant.now();
+        n.persist();
+        return NoteView.of(n);
+    }
+
+    @Transactional
+    public List<NoteView> notes(long contactId) {
+        return ContactNote.<ContactNote>list("contactId = ?1 order by id", contactId).stream().map(NoteView::of).toList();
+    }
+
+    private static Contact live(long contactId) {
+        Contact c = Contact.findById(contactId);
+        if (c == null || c.erasedAt != null) {
+            throw new EditException(true, "no contact " + contactId);
+        }
+        if (c.mergedInto != null) {
+            throw new EditException(false, "contact " + contactId + " was merged into " + c.mergedInto);
+        }
+        return c;
+    }
+
+    private static String bounded(String field, String value) {
+        String v = value.strip();
+        if (v.length() > MAX_NAME) {
+            throw new EditException(false, field + " is longer than " + MAX_NAME + " characters");
+        }
+        return v.isEmpty() ? null : v;
+    }
+}

@@ -1,0 +1,103 @@
+// Leadgate console: time zone cookie, stage colours, drag and drop on the board. No inline script (CSP).
+(function () {
+  'use strict';
+
+  var tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (tz && document.cookie.indexOf('leadgate-tz=' + encodeURIComponent(tz)) < 0) {
+    document.cookie = 'leadgate-tz=' + encodeURIComponent(tz) + '; path=/console; max-age=31536000; SameSite=Lax';
+  }
+
+  function csrf() {
+    return document.body.getAttribute('data-csrf');
+  }
+
+  function colour(root) {
+    root.querySelectorAll('[data-color]').forEach(function (el) {
+      var c = el.getAttribute('data-color');
+      if (/^#[0-9a-fA-F]{3,8}$/.test(c)) {
+        el.style.setProperty('--stage', c);
+      }
+    });
+  }
+
+  function move(board, dealId, stageId, lossReason) {
+    return htmx.ajax('POST', '/console/deals/' + encodeURIComponent(dealId) + '/move', {
+      target: '#board-columns',
+      swap: 'outerHTML',
+      values: {
+        stageId: stageId,
+        lossReason: lossReason || '',
+        pipeline: board.getAttribute('data-pipeline'),
+        mine: board.getAttribute('data-mine')
+      },
+      headers: { 'X-CSRF-Token': csrf() }
+    });
+  }
+
+  function askLossReason(done) {
+    var dialog = document.getElementById('loss-dialog');
+    var input = document.getElementById('loss-reason');
+    input.value = '';
+    dialog.addEventListener('close', function onClose() {
+      dialog.removeEventListener('close', onClose);
+      done(dialog.returnValue === 'ok' && input.value.trim() ? input.value.trim() : null);
+    });
+    dialog.showModal();
+  }
+
+  function sortable(root) {
+    if (typeof Sortable === 'undefined') {
+      return;
+    }
+    var board = root.id === 'board-columns' ? root : root.querySelector && root.querySelector('#board-columns');
+    if (!board) {
+      return;
+    }
+    board.querySelectorAll('ol.cards').forEach(function (list) {
+      Sortable.create(list, {
+        group: 'deals',
+        animation: 120,
+        forceFallback: true, // mouse and touch events: works the same everywhere (and under WebDriver)
+        filter: 'details, a, input, select, button',
+        preventOnFilter: false,
+        onEnd: function (evt) {
+          if (evt.from === evt.to) {
+            return;
+          }
+          var dealId = evt.item.getAttribute('data-deal');
+          var stageId = evt.to.getAttribute('data-stage');
+          var back = function () {
+            evt.from.insertBefore(evt.item, evt.from.children[evt.oldIndex] || null);
+          };
+          if (evt.to.getAttribute('data-semantics') === 'lost') {
+            askLossReason(function (reason) {
+              if (reason) {
+                move(board, dealId, stageId, reason);
+              } else {
+                back();
+              }
+            });
+          } else {
+            move(board, dealId, stageId, '');
+          }
+        }
+      });
+    });
+  }
+
+  function init(root) {
+    colour(root);
+    sortable(root);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    init(document);
+    if (window.htmx) {
+      htmx.onLoad(function (el) {
+        if (el !== document.body) {
+          init(el);
+        }
+      });
+    }
+  });
+})();

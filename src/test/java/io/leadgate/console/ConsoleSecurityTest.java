@@ -1,0 +1,144 @@
+package io.leadgate.console;
+
+import io.leadgate.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.leadgate.testing.Api.api;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sign-in, roles, CSRF, lock-out, headers and escaping of the console, over HTTP. */
+@QuarkusTest
+class ConsoleSecurityTest {
+
+    @Test
+    void rootServesTheConsoleAndAsksToSignIn() {
+        RestAssured.given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", endsWith("/console/inbox"));
+        RestAssured.given().redirects().follow(false).get("/console/inbox").then().statusCode(302)
+                .header("Location", containsString("/console/login"));
+        RestAssured.get("/console/login").then().statusCode(200).body(containsString("j_security_check"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"));
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndStrict() {
+        Response login = ConsoleSession.attempt("admin", ConsoleSession.ADMIN_PASSWORD);
+        String setCookie = login.getHeaders().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("leadgate-session=")).findFirst().orElseThrow();
+        assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
+        assertTrue(setCookie.toLowerCase().contains("samesite=strict"), setCookie);
+    }
+
+    @Test
+    void adminSeesInboxWithSecurityHeaders() {
+        ConsoleSession admin = ConsoleSession.admin();
+        admin.get("/console/inbox").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .body(containsString("Inbox"));
+        admin.get("/console/users").then().statusCode(200).body(containsString("admin"));
+    }
+
+    @Test
+    void managerGets403OnAdminPages() {
+        String name = newUser("manager");
+        ConsoleSession manager = ConsoleSession.signIn(name, "manager-pass-1");
+        manager.get("/console/inbox").then().statusCode(200);
+        manager.get("/console/users").then().statusCode(403);
+        manager.post("/console/users", Map.of("username", "evil" + name, "password", "whatever-123")).then()
+                .statusCode(403);
+        api().get("/api/users").then().body("find { it.username == 'evil" + name + "' }", equalTo(null));
+    }
+
+    @Test
+    void consolePostWithoutCsrfTokenIsRefused() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String leadId = hookLead("Csrf Target", "need a sofa");
+        admin.request().contentType("application/x-www-form-urlencoded").formParam("reason", "spam")
+                .post("/console/leads/" + leadId + "/junk").then().statusCode(403)
+                .body("error", containsString("CSRF"));
+        admin.request().header("X-CSRF-Token", "A".repeat(43)).contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "spam").post("/console/leads/" + leadId + "/junk").then().statusCode(403);
+        api().get("/api/leads/" + leadId).then().body("status", equalTo("new"));
+        admin.post("/console/leads/" + leadId + "/junk", Map.of("reason", "spam")).then().statusCode(200);
+        api().get("/api/leads/" + leadId).then().body("status", equalTo("junk"));
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountUntilReset() {
+        String name = newUser("manager");
+        for (int i = 0; i < 5; i++) {
+            Response wrong = ConsoleSession.attempt(name, "wrong-password-" + i);
+            assertEquals(302, wrong.statusCode());
+            assertTrue(wrong.header("Location").contains("error"), "wrong password goes to the error page");
+            assertNull(wrong.cookie("leadgate-session"));
+        }
+        Response locked = ConsoleSession.attempt(name, "manager-pass-1");
+        assertTrue(locked.header("Location").contains("error"), "the right password is refused while locked");
+        api().get("/api/users").then().body("find { it.username == '" + name + "' }.locked", equalTo(true));
+        api().contentType(ContentType.JSON).body("{\"password\":\"another-pass-2\"}")
+                .post("/api/users/" + name + "/password").then().statusCode(200).body("locked", equalTo(false));
+        ConsoleSession.signIn(name, "another-pass-2");
+    }
+
+    @Test
+    void deactivatedUserCannotSignInAndLosesTheSession() {
+        String name = newUser("manager");
+        ConsoleSession s = ConsoleSession.signIn(name, "manager-pass-1");
+        api().post("/api/users/" + name + "/deactivate").then().statusCode(200).body("active", equalTo(false));
+        s.get("/console/inbox").then().statusCode(403); // the session names the user, who holds no role any more
+        assertTrue(ConsoleSession.attempt(name, "manager-pass-1").header("Location").contains("error"));
+    }
+
+    @Test
+    void apiKeysKeepWorkingBesideTheConsole() {
+        api().get("/api/leads?limit=1").then().statusCode(200);
+        RestAssured.given().redirects().follow(false).get("/api/leads").then().statusCode(401)
+                .body("error", containsString("X-Api-Key"));
+        ConsoleSession admin = ConsoleSession.admin();
+        admin.request().get("/api/leads").then().statusCode(401); // a console session is not an API key
+    }
+
+    @Test
+    void hostileValuesFromAHookAreShownAsText() {
+        String script = "<script>alert('x')</script>";
+        String img = "\"><img src=x onerror=alert(1)>";
+        String leadId = hookLead(script, img);
+        String contactId = api().get("/api/leads/" + leadId).then().extract().path("contactId");
+        ConsoleSession admin = ConsoleSession.admin();
+        for (String page : new String[]{"/console/inbox", "/console/contacts/" + contactId}) {
+            String html = admin.get(page).then().statusCode(200).extract().asString();
+            assertFalse(html.contains(script), page + " shows the name as text");
+            assertFalse(html.contains("<img src=x"), page + " shows the message as text");
+            assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+                    || html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"), page + " escapes the name");
+            assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;"), page + " escapes the message");
+        }
+    }
+
+    static String hookLead(String name, String message) {
+        return RestAssured.given().contentType(ContentType.JSON).header("Accept", "application/json")
+                .body(Map.of("name", name, "phone", "+7" + Api.newMobileDigits(), "message", message))
+                .post("/hooks/form").then().statusCode(200).extract().path("leadId");
+    }
+
+    static String newUser(String role) {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        api().contentType(ContentType.JSON).body(Map.of("username", name, "displayName", "User " + name,
+                "role", role, "password", "manager-pass-1")).post("/api/users").then().statusCode(201);
+        return name;
+    }
+}

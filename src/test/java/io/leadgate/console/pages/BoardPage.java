@@ -1,0 +1,73 @@
+package io.leadgate.console.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+
+/** The pipeline board: columns per stage, deal cards, drag and drop, the card's move menu. */
+public final class BoardPage {
+
+    private final Browser browser;
+
+    private BoardPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static BoardPage shown(Browser browser) {
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("board-columns")));
+        return new BoardPage(browser);
+    }
+
+    public WebElement card(String dealId) {
+        return browser.driver().findElement(By.cssSelector("li.deal[data-deal='" + dealId + "']"));
+    }
+
+    /** The stage id of the column the card is in. */
+    public String stageOf(String dealId) {
+        return card(dealId).findElement(By.xpath("./ancestor::ol[1]")).getAttribute("data-stage");
+    }
+
+    /** Drags the card with the mouse onto another column and waits for the board to come back with it there. */
+    public void drag(String dealId, String stageId) {
+        WebElement card = card(dealId).findElement(By.cssSelector(".meta")); // not the link or the menu
+        WebElement target = browser.driver().findElement(By.cssSelector("ol.cards[data-stage='" + stageId + "']"));
+        new Actions(browser.driver()).clickAndHold(card).pause(Duration.ofMillis(150)).moveByOffset(10, 10)
+                .pause(Duration.ofMillis(150)).moveToElement(target).pause(Duration.ofMillis(150)).moveByOffset(0, 5)
+                .pause(Duration.ofMillis(150)).release().perform();
+        browser.waiting().until(d -> {
+            try {
+                return stageId.equals(stageOf(dealId));
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    /** Moves the card through its menu (the keyboard way) into a stage, with a loss reason. */
+    public void moveWithMenu(String dealId, String stageId, String lossReason) {
+        WebElement card = card(dealId);
+        card.findElement(By.cssSelector("details.menu > summary")).click();
+        new Select(card.findElement(By.name("stageId"))).selectByValue(stageId);
+        card.findElement(By.name("lossReason")).sendKeys(lossReason);
+        card.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Waits until the card is shown in a stage's column. */
+    public void waitForCardIn(String dealId, String stageId) {
+        browser.waiting().until(d -> {
+            try {
+                return stageId.equals(stageOf(dealId));
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
+    }
+
+    public String flash() {
+        return browser.driver().findElement(By.id("flash")).getText();
+    }
+}
