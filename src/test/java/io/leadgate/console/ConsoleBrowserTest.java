@@ -91,10 +91,10 @@ class ConsoleBrowserTest {
 
             // mark it lost with a reason
             String lost = stageIds.get(semantics.indexOf("lost"));
-            board.moveWithMenu(dealId, lost, "too expensive");
+            board.moveWithMenu(dealId, lost, "price");
             board.waitForCardIn(dealId, lost);
             api().get("/api/deals/" + dealId).then().body("status", org.hamcrest.Matchers.equalTo("lost"))
-                    .body("lossReason", org.hamcrest.Matchers.equalTo("too expensive"));
+                    .body("lossReason", org.hamcrest.Matchers.equalTo("price"));
             browser.open("/console/board");
             browser.screenshots("board");
 

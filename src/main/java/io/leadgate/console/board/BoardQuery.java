@@ -1,6 +1,8 @@
 package io.leadgate.console.board;
 
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.console.Choices;
+import io.leadgate.pipeline.LossReasons;
 import io.leadgate.pipeline.PipelineService;
 import io.leadgate.pipeline.PipelineView;
 import io.leadgate.pipeline.StageView;
@@ -26,11 +28,13 @@ public class BoardQuery {
 
     private final EntityManager em;
     private final PipelineService pipelines;
+    private final LossReasons lossReasons;
     private final LeadgateConfig config;
 
-    BoardQuery(EntityManager em, PipelineService pipelines, LeadgateConfig config) {
+    BoardQuery(EntityManager em, PipelineService pipelines, LossReasons lossReasons, LeadgateConfig config) {
         this.em = em;
         this.pipelines = pipelines;
+        this.lossReasons = lossReasons;
         this.config = config;
     }
 
@@ -78,7 +82,8 @@ public class BoardQuery {
                     t == null ? 0 : ((Number) t[1]).longValue(),
                     t == null || t[2] == null ? BigDecimal.ZERO : new BigDecimal(t[2].toString()), own));
         }
-        return new BoardView(p, pipelines.list(), columns, manager != null, config.pipeline().defaultCurrency());
+        List<Choices.Option> reasons = lossReasons.list().stream().map(r -> new Choices.Option(r.code, r.name)).toList();
+        return new BoardView(p, pipelines.list(), columns, manager != null, config.pipeline().defaultCurrency(), reasons);
     }
 
     @SuppressWarnings("unchecked")

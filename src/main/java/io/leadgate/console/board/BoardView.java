@@ -1,5 +1,6 @@
 package io.leadgate.console.board;
 
+import io.leadgate.console.Choices;
 import io.leadgate.pipeline.PipelineView;
 
 import java.math.BigDecimal;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /** A pipeline's board: a column per live stage with its count and sum, and the deal cards. */
 public record BoardView(PipelineView pipeline, List<PipelineView> pipelines, List<Column> columns, boolean mine,
-                        String currency) {
+                        String currency, List<Choices.Option> lossReasons) {
 
     /** One stage: {@code shown} cards of {@code count} (the most recently entered first). */
     public record Column(String stageId, String name, String color, String semantics, long count, BigDecimal sum,

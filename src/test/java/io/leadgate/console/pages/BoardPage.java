@@ -47,12 +47,12 @@ public final class BoardPage {
         });
     }
 
-    /** Moves the card through its menu (the keyboard way) into a stage, with a loss reason. */
+    /** Moves the card through its menu (the keyboard way) into a stage, with a loss reason code from the list. */
     public void moveWithMenu(String dealId, String stageId, String lossReason) {
         WebElement card = card(dealId);
         card.findElement(By.cssSelector("details.menu > summary")).click();
         new Select(card.findElement(By.name("stageId"))).selectByValue(stageId);
-        card.findElement(By.name("lossReason")).sendKeys(lossReason);
+        new Select(card.findElement(By.name("lossReason"))).selectByValue(lossReason);
         card.findElement(By.cssSelector("button[type=submit]")).click();
     }
 
