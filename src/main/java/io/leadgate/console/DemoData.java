@@ -140,7 +140,7 @@ public class DemoData {
         // a missed call: the lead asks for a call back
         leadIds.add(write(phone, Inquiry.builder(phone.provider().family(), phone.provider().id()).externalId("demo-call-1")
                 .contact(contact(null, "+79161234520", null, null))
-                .call(new CallInfo("demo-call-1", "in", "NOTIFY_END", true, "ended", "nobody", 0L, null, "+74950000000"))
+                .call(new CallInfo("demo-call-1", "in", "NOTIFY_END", true, "ended", "nobody", 0L, null, "+74950000000", false))
                 .build()));
         made++;
         deals(leadIds);

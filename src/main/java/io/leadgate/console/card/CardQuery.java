@@ -7,7 +7,7 @@ import io.leadgate.contact.ContactEdits;
 import io.leadgate.contact.ContactMerge;
 import io.leadgate.contact.ContactQueries;
 import io.leadgate.contact.ContactView;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.OutboxEvent;
 import io.leadgate.intake.StoredInquiry;
 import io.leadgate.lead.Lead;

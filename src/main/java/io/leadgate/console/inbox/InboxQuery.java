@@ -3,7 +3,7 @@ package io.leadgate.console.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.ChannelFileLoader;
-import io.leadgate.delivery.EventTypes;
+import io.leadgate.events.EventTypes;
 import io.leadgate.delivery.OutboxSequencer;
 import io.leadgate.inquiry.EmailNormalizer;
 import io.leadgate.inquiry.PhoneNormalizer;
