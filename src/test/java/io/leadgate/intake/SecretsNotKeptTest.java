@@ -49,7 +49,7 @@ class SecretsNotKeptTest {
         String[] kept = row(envelopeId);
         assertFalse(kept[0].contains("tilda-token-1") || kept[0].contains("api_key"), kept[0]);
         assertFalse(kept[1].contains("b3arer-x") || kept[1].toLowerCase().contains("authorization"), kept[1]);
-        assertEquals("Name=Secret+Failure&Phone=" + phone.replace("+", "%2B"), kept[0]);
+        assertEquals("Name=Secret%20Failure&Phone=" + phone.replace("+", "%2B"), kept[0]);
 
         dropTrigger(); // the fix
         api().post("/api/envelopes/" + envelopeId + "/replay").then().statusCode(200)
