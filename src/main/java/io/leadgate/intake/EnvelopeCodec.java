@@ -2,6 +2,7 @@ package io.leadgate.intake;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.channel.ChannelAdapter;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.Headers;
 import io.leadgate.channel.HookRequest;
@@ -13,20 +14,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Turns a hook request into a stored envelope and back, leaving secrets and cookies out. */
+/**
+ * Turns a hook request into a stored envelope and back, leaving secrets and cookies out: the headers of
+ * {@code NOT_KEPT} for every provider, the adapter's {@link ChannelAdapter#secretHeaders()} and
+ * {@link ChannelAdapter#secretFields()} ({@link SecretScrub}), and channel tokens in the URL.
+ */
 final class EnvelopeCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> NOT_KEPT = Set.of("cookie", "authorization", "proxy-authorization", "x-api-key",
-            "x-leadgate-token", "x-telegram-bot-api-secret-token");
+            "x-leadgate-token");
 
     private EnvelopeCodec() {
     }
 
-    static Envelope toEnvelope(ChannelDefinition channel, HookRequest request, Envelope.Status status, String error,
-                               Instant now) {
+    /** The envelope of a request, without the secret headers and body fields the adapter declares. */
+    static Envelope toEnvelope(ChannelDefinition channel, Optional<ChannelAdapter> adapter, HookRequest request,
+                               Envelope.Status status, String error, Instant now) {
+        Set<String> secretHeaders = SecretScrub.lower(adapter.map(ChannelAdapter::secretHeaders).orElse(Set.of()));
+        Set<String> secretFields = adapter.map(ChannelAdapter::secretFields).orElse(Set.of());
         Envelope e = new Envelope();
         e.channelId = channel.id();
         e.provider = channel.provider().id();
@@ -37,7 +46,8 @@ final class EnvelopeCodec {
         e.requestUrl = request.requestUrl() == null ? null : redact(request.requestUrl(), channel);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.headers().asMap().forEach((k, v) -> {
-            if (!NOT_KEPT.contains(k.toLowerCase(Locale.ROOT))) {
+            String name = k.toLowerCase(Locale.ROOT);
+            if (!NOT_KEPT.contains(name) && !secretHeaders.contains(name)) {
                 headers.put(k, v);
             }
         });
@@ -46,7 +56,7 @@ final class EnvelopeCodec {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        e.body = request.body();
+        e.body = SecretScrub.body(request.body(), request.mediaType(), secretFields);
         e.status = status;
         e.error = error;
         e.attempts = 1;

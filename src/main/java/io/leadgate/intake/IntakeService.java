@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.call.CallRecord;
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
 import io.leadgate.channel.HookRequest;
@@ -59,10 +60,13 @@ public class IntakeService {
     private final Timer writeTimer;
     private final ObjectMapper mapper;
     private final LeadIntake pipeline;
+    private final ChannelRegistry registry;
 
     IntakeService(EntityManager em, IdentityResolver identities, CallLedger calls, Outbox outbox, LeadgateConfig config,
-                  MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads) {
+                  MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads,
+                  ChannelRegistry registry) {
         this.em = em;
+        this.registry = registry;
         this.pipeline = pipeline;
         this.repeatLeads = repeatLeads;
         this.calls = calls;
@@ -133,7 +137,8 @@ public class IntakeService {
                 continue;
             }
             if (envelope == null) {
-                Envelope e = EnvelopeCodec.toEnvelope(channel, request, Envelope.Status.PROCESSED, null, now);
+                Envelope e = EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
+                        Envelope.Status.PROCESSED, null, now);
                 e.persist();
                 envelope = e.id;
             }

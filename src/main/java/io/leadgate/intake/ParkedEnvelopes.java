@@ -1,6 +1,7 @@
 package io.leadgate.intake;
 
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.HookRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,11 @@ public class ParkedEnvelopes {
 
     private final ReplayConfig config;
 
-    ParkedEnvelopes(ReplayConfig config) {
+    private final ChannelRegistry registry;
+
+    ParkedEnvelopes(ReplayConfig config, ChannelRegistry registry) {
         this.config = config;
+        this.registry = registry;
     }
 
     /** Parks a submission in its own transaction and answers the envelope's id. */
@@ -39,7 +43,8 @@ public class ParkedEnvelopes {
                     return kept.id;
                 }
             }
-            Envelope envelope = EnvelopeCodec.toEnvelope(channel, request, status, error, now);
+            Envelope envelope = EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
+                    status, error, now);
             envelope.nextAttemptAt = now.plus(delay(envelope.attempts, config.baseDelay(), config.maxDelay()));
             envelope.persist();
             return envelope.id;

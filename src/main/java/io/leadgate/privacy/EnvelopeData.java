@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.channel.Charsets;
 import io.leadgate.intake.Envelope;
+import io.leadgate.intake.InquiryViews;
+import io.leadgate.intake.StoredInquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.ByteBuffer;
@@ -16,11 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The raw requests the contact's inquiries came from. Erasure empties body and headers and drops query and URL;
  * the row keeps channel, provider, method, status and time. An envelope that carried several people's messages (a
- * batched provider delivery) is emptied whole: their normalised inquiries stay, only the raw copy goes.
+ * batched provider delivery) is emptied whole: their normalised inquiries stay, only the raw copy goes. The export
+ * of such a shared delivery ({@code "shared": true}) holds only this contact's items from it, never the raw body,
+ * headers or URL.
  */
 @ApplicationScoped
 public class EnvelopeData implements PersonalData {
@@ -49,14 +55,23 @@ public class EnvelopeData implements PersonalData {
     @Override
     public JsonNode export(long contactId) {
         ArrayNode array = mapper.createArrayNode();
+        Set<Long> theirs = InquiryData.of(contactId).stream().map(i -> i.id).collect(Collectors.toSet());
         for (Envelope e : of(contactId)) {
             ObjectNode json = array.addObject()
                     .put("id", String.valueOf(e.id))
                     .put("channelId", e.channelId)
                     .put("provider", e.provider)
                     .put("receivedAt", e.receivedAt.toString())
-                    .put("method", e.method)
-                    .put("subPath", e.subPath)
+                    .put("method", e.method);
+            List<StoredInquiry> items = StoredInquiry.<StoredInquiry>find("envelopeId = ?1 order by id", e.id).list();
+            List<StoredInquiry> own = items.stream().filter(i -> theirs.contains(i.id)).toList();
+            if (own.size() < items.size()) { // a shared delivery: only this person's items, not the raw body
+                json.put("status", e.status.name().toLowerCase(Locale.ROOT)).put("shared", true);
+                ArrayNode ownItems = json.putArray("items");
+                own.forEach(i -> ownItems.add(InquiryViews.of(i)));
+                continue;
+            }
+            json.put("subPath", e.subPath)
                     .put("query", e.queryString)
                     .put("url", e.requestUrl)
                     .put("status", e.status.name().toLowerCase(Locale.ROOT));

@@ -59,4 +59,16 @@ class FailuresTest {
                 new SQLException("value +79161234567 too long", "22001")));
         assertTrue(text.contains("22001") && !text.contains("7916"), text);
     }
+
+    @Test
+    void aUniqueKeyRaceIsDescribedWithoutItsDetail() {
+        SQLException driver = new SQLException("ERROR: duplicate key value violates unique constraint "
+                + "\"contact_identity_value_key\"\n  Detail: Key (kind, identity_value)=(PHONE, +79161234567) already exists.",
+                "23505");
+        String text = Failures.describe(new org.hibernate.exception.ConstraintViolationException(
+                "could not execute statement [insert into contact_identity values (?, ?)] [+79161234567]", driver,
+                "contact_identity_value_key"));
+        assertTrue(text.contains("23505") && !text.contains("7916") && !text.contains("Detail")
+                && !text.contains("Key ("), text);
+    }
 }

@@ -20,6 +20,7 @@ import io.leadgate.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,11 @@ import java.util.Optional;
 public class AvitoAdapter implements ChannelAdapter {
 
     public static final String SECRET_HEADER = "X-Avito-Secret";
+
+    @Override
+    public Set<String> secretHeaders() {
+        return Set.of(SECRET_HEADER);
+    }
 
     @Override
     public Provider provider() {

@@ -17,6 +17,7 @@ import io.leadgate.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,11 @@ import java.util.Optional;
 public class TelegramAdapter implements ChannelAdapter {
 
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+    @Override
+    public Set<String> secretHeaders() {
+        return Set.of(SECRET_HEADER);
+    }
     static final String SECRET_SETTING = "secret-token";
 
     @Override

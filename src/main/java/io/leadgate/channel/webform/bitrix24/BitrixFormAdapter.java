@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -33,6 +34,12 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class BitrixFormAdapter implements ChannelAdapter {
+
+    /** Bitrix24 REST callers send their access token as {@code auth} (or {@code access_token}): never kept. */
+    @Override
+    public Set<String> secretFields() {
+        return Set.of("auth", "access_token", "token");
+    }
 
     static final String METHOD = "crm.lead.add";
 

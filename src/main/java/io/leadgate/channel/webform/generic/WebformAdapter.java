@@ -21,6 +21,7 @@ import io.leadgate.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -32,6 +33,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class WebformAdapter implements ChannelAdapter {
+
+    /** A form that posts the path token as a field instead of in the URL: the field is never kept. */
+    @Override
+    public Set<String> secretFields() {
+        return Set.of("token");
+    }
 
     @Override
     public Provider provider() {

@@ -23,6 +23,7 @@ import io.leadgate.inquiry.Inquiry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,11 @@ public class TildaAdapter implements ChannelAdapter {
 
     /** The parameter name for Tilda's API-key option; removed from the form fields. */
     public static final String API_KEY = "api_key";
+
+    @Override
+    public Set<String> secretFields() {
+        return Set.of(API_KEY);
+    }
 
     @Override
     public Provider provider() {
