@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The console in a real headless Chromium: the journeys of a sales day. Saves screenshots of the inbox, the card and
- * the board (1280 and 390 px) to {@code docs/screenshots/}.
+ * the board (1280 and 390 px) to {@code target/screenshots/} ({@code docs/screenshots/} with -Dleadgate.screenshots).
  */
 @QuarkusTest
 class ConsoleBrowserTest {

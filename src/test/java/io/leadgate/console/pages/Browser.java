@@ -3,6 +3,7 @@ package io.leadgate.console.pages;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,7 +26,8 @@ public final class Browser implements AutoCloseable {
 
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final List<File> BROWSERS = List.of(new File("/usr/lib/chromium/chromium"), new File("/usr/bin/chromium"));
-    public static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+    /** Where screenshots go: {@code target/screenshots}, or {@code -Dleadgate.screenshots=docs/screenshots} to refresh the README's. */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("leadgate.screenshots", "target/screenshots"));
 
     private final Path profile;
     private final WebDriver driver;
@@ -62,8 +64,14 @@ public final class Browser implements AutoCloseable {
         driver.get(url(path));
     }
 
+    /**
+     * A wait that also rides over stale elements: htmx swaps replace a row (or the board's columns) between finding
+     * an element and reading it, so a condition is simply tried again on the new one.
+     */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public Object js(String script, Object... args) {
@@ -74,7 +82,7 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    /** Saves the page at 1280 px and at 390 px wide as {@code docs/screenshots/<name>-<width>.png}. */
+    /** Saves the page at 1280 px and at 390 px wide as {@code <name>-<width>.png} in {@link #SCREENSHOTS}. */
     public void screenshots(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Dimension before = driver.manage().window().getSize();
