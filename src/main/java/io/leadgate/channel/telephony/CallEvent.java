@@ -63,6 +63,12 @@ public record CallEvent(String externalId, String callId, Direction direction, P
         NOBODY,
         /** Answered, by whom unknown (e.g. a hangup after a normal conversation). */
         SOMEONE,
+        /**
+         * The telephony itself (an IVR, a queue, a {@code <Dial>} that rang out) and no person: missed for sales. It
+         * outranks SOMEONE because a provider that "answers" every call it runs a script for (Twilio's {@code completed})
+         * says nothing about who talked.
+         */
+        UNTAKEN,
         /** A voicemail box: missed for sales. */
         VOICEMAIL,
         /** An employee. */

@@ -70,12 +70,14 @@ public record CallState(String callId, Direction direction, Phase phase, boolean
         return phase == Phase.ENDED;
     }
 
+    /** Whether a person or a voicemail box took the call (not only the telephony's own script). */
     public boolean answered() {
-        return answeredBy != null && answeredBy != AnsweredBy.NOBODY;
+        return answeredBy != null && answeredBy != AnsweredBy.NOBODY && answeredBy != AnsweredBy.UNTAKEN;
     }
 
     /**
-     * Whether sales missed this inbound call: answered only by voicemail, or ended without anyone answering.
+     * Whether sales missed this inbound call: answered only by voicemail or by the telephony's own script (a dial
+     * nobody took), or ended without anyone answering.
      * False once someone answered; null while that is open, and for calls that are not inbound.
      */
     public Boolean missed() {
@@ -85,7 +87,7 @@ public record CallState(String callId, Direction direction, Phase phase, boolean
         if (answeredBy == AnsweredBy.AGENT || answeredBy == AnsweredBy.SOMEONE) {
             return false;
         }
-        if (answeredBy == AnsweredBy.VOICEMAIL) {
+        if (answeredBy == AnsweredBy.VOICEMAIL || answeredBy == AnsweredBy.UNTAKEN) {
             return true;
         }
         if (ended() && (answeredBy == AnsweredBy.NOBODY || opened)) {

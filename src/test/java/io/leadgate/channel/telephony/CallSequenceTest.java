@@ -160,6 +160,29 @@ class CallSequenceTest {
         assertEquals(List.of(Kind.LEAD, Kind.UPDATE, Kind.UPDATE), items.stream().map(Inquiry::kind).toList());
     }
 
+    @Test
+    void twilioCallWhoseDialNobodyTookIsMissedThoughItEndsCompleted() throws UnparseableException {
+        TwilioAdapter adapter = new TwilioAdapter();
+        ChannelDefinition ch = channel(Provider.TWILIO, "US", Map.of("auth-token", "t"));
+        String sid = "CallSid=CA33333333333333333333333333333333&Direction=inbound&From=%2B14155550199&To=%2B14155550100";
+        HookRequest ringing = form("", URL, sid + "&CallStatus=ringing");
+        HookRequest completed = form("", URL, sid + "&CallStatus=completed&CallDuration=31");
+        List<HookRequest> call = List.of(ringing, own("twilio/dial_no_answer.form"), completed);
+        CallState state = states(adapter, ch, call).get("CA33333333333333333333333333333333");
+        assertTrue(state.ended());
+        assertEquals(true, state.missed(), "Twilio ran the TwiML; the dialled people never picked up");
+        assertFalse(state.answered());
+        List<HookRequest> reversed = new ArrayList<>(call);
+        Collections.reverse(reversed);
+        assertEquals(state, states(adapter, ch, reversed).get("CA33333333333333333333333333333333"));
+
+        HookRequest taken = form("", URL, sid + "&CallStatus=in-progress&DialCallSid=CA5&DialCallStatus=completed"
+                + "&DialCallDuration=25");
+        CallState retried = states(adapter, ch, List.of(ringing, own("twilio/dial_no_answer.form"), taken, completed))
+                .get("CA33333333333333333333333333333333");
+        assertEquals(false, retried.missed(), "a second dial that an agent took answers the call");
+    }
+
     private static HookRequest mango(String subPath, String json) {
         return form(subPath, URL + subPath, encode("vpbx_api_key", "k", "sign", "x", "json", json));
     }

@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code no-answer}/{@code canceled} → ENDED unanswered. A request without CallStatus counts as the call's start.
  *
  * <p>Twilio itself answers every inbound call it runs TwiML for, so "answered" means connected; only a
- * {@code <Dial>} result ({@code DialCallStatus}) tells whether a person at the dialled number took it.
+ * {@code <Dial>} result ({@code DialCallStatus}) tells whether a person at the dialled number took it. A dial nobody
+ * took (no-answer, busy, failed, canceled) marks the call UNTAKEN: missed for sales, although it ends "completed".
  */
 final class TwilioEvents {
 
@@ -54,7 +55,9 @@ final class TwilioEvents {
         }
         if (dialStatus != null) {
             boolean taken = dialStatus.equals("completed") || dialStatus.equals("answered");
-            return b.phase(taken ? Phase.ANSWERED : Phase.OTHER).answeredBy(taken ? AnsweredBy.AGENT : null)
+            // Twilio answers the call itself to run the TwiML, so the call ends "completed" even when the dialled
+            // people never picked up: a dial nobody took is what makes the call missed
+            return b.phase(taken ? Phase.ANSWERED : Phase.OTHER).answeredBy(taken ? AnsweredBy.AGENT : AnsweredBy.UNTAKEN)
                     .cause(taken ? null : dialStatus).durationSeconds(p.number("DialCallDuration")).build();
         }
         return status(b, status).build();
