@@ -89,7 +89,7 @@ public interface LeadgateConfig {
          * How long a content hash (an item without a provider key, such as a web form) stops a double submit: the
          * same content after this window is a new inquiry (the same person asking again tomorrow).
          */
-        @WithDefault("PT10M")
+        @WithDefault("PT1H")
         Duration contentWindow();
 
         /** How often expired keys are deleted. */

@@ -30,7 +30,7 @@ class IdempotencyPurgeTest {
         String body = "{\"phone\":\"+7" + Api.newMobileDigits() + "\",\"message\":\"once\"}";
         given().contentType(ContentType.JSON).body(body).post("/hooks/form").then().body("status", equalTo("accepted"));
         given().contentType(ContentType.JSON).body(body).post("/hooks/form").then().body("status", equalTo("duplicate"));
-        purge.purgeExpired(Instant.now().plus(Duration.ofMinutes(11))); // leadgate.idempotency.content-window: 10 min
+        purge.purgeExpired(Instant.now().plus(Duration.ofMinutes(61))); // leadgate.idempotency.content-window: 1 h
         given().contentType(ContentType.JSON).body(body).post("/hooks/form").then().body("status", equalTo("accepted"));
     }
 

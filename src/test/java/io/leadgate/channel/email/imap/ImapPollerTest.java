@@ -81,6 +81,9 @@ class ImapPollerTest {
                     freshUser.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who))));
                     backfillUser.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who))));
                 }
+                server.setUser("recent@example.com", "recent@example.com", "recent-secret");
+                appendDated("recent@example.com", "recent-secret", "month-old", Instant.now().minus(java.time.Duration.ofDays(30)));
+                appendDated("recent@example.com", "recent-secret", "day-old", Instant.now().minus(java.time.Duration.ofDays(1)));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
@@ -91,6 +94,24 @@ class ImapPollerTest {
                 throw new UncheckedIOException(e);
             }
             return Map.of();
+        }
+
+        /** IMAP APPEND with an internal date (Jakarta Mail sends the message's sent date as the APPEND date). */
+        private static void appendDated(String user, String password, String who, Instant when)
+                throws jakarta.mail.MessagingException {
+            jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", 31143, user, password);
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who)));
+                m.setSentDate(java.util.Date.from(when));
+                m.saveChanges();
+                inbox.appendMessages(new jakarta.mail.Message[] {m});
+                inbox.close(false);
+            } finally {
+                store.close();
+            }
         }
 
         @Override
@@ -171,6 +192,10 @@ class ImapPollerTest {
         awaitFirstPoll("mailbox-backfill");
         assertEquals(0, inquiries("mailbox-fresh").size(), "mail that waited before the first poll is not taken");
         assertEquals(2, inquiries("mailbox-backfill").size(), "backfill: true takes the mail that was there");
+        awaitFirstPoll("mailbox-recent");
+        List<Map<String, Object>> recent = inquiries("mailbox-recent");
+        assertEquals(1, recent.size(), "backfill-days: 7 takes the mail of the last 7 days");
+        assertEquals("Quote for day-old", recent.get(0).get("subject"));
         Mailbox.freshUser.deliver(new MimeMessage(Session.getInstance(new Properties()),
                 new ByteArrayInputStream(mail("fresh-new"))));
         poller.poll(mailbox("mailbox-fresh"));
