@@ -98,7 +98,7 @@ record WebFormNotice(List<String> names, List<String> phones, List<String> email
             return true;
         }
         String domain = domain(mail.from().address());
-        return domain != null && mail.to().stream().map(ParsedMail.Mailbox::address)
+        return !domain.isEmpty() && mail.to().stream().map(ParsedMail.Mailbox::address)
                 .anyMatch(to -> to != null && domain.equals(domain(to)));
     }
 
@@ -123,10 +123,15 @@ record WebFormNotice(List<String> names, List<String> phones, List<String> email
         return out;
     }
 
-    /** The Reply-To of the robot sender, when it names someone else. */
+    /**
+     * The Reply-To of the robot sender, when it names someone else: not the sender, not a role mailbox, and not of the
+     * sender's own domain ({@code noreply@shop.example} answering to {@code support@shop.example} is the shop).
+     */
     private static ParsedMail.Mailbox visitor(ParsedMail mail) {
+        String senderDomain = domain(mail.from().address());
         return mail.replyTo().stream()
-                .filter(r -> r.address() != null && !r.address().equals(mail.from().address()) && !MailSenders.isRobot(r))
+                .filter(r -> r.address() != null && !r.address().equals(mail.from().address()) && !MailSenders.isRobot(r)
+                        && !domain(r.address()).equals(senderDomain))
                 .findFirst().orElse(null);
     }
 
@@ -141,6 +146,6 @@ record WebFormNotice(List<String> names, List<String> phones, List<String> email
 
     private static String domain(String address) {
         int at = address.lastIndexOf('@');
-        return at < 0 ? null : address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return at < 0 ? "" : address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -256,6 +256,14 @@ class EmailMapperTest {
     }
 
     @Test
+    void robotAnsweringToItsOwnDomainIsNoForm() {
+        Inquiry i = inline("From: noreply@shop.example", "To: client@client.example", "Reply-To: support@shop.example",
+                "Subject: Your order", "", "Thank you for your order.");
+        assertEquals(List.of("noreply@shop.example"), i.contact().emails());
+        assertNull(i.extra().get("webForm"));
+    }
+
+    @Test
     void robotWithoutVisitorStaysTheSender() {
         Inquiry i = inline("From: noreply@shop.example", "Subject: Order shipped", "", "Your order has shipped.");
         assertEquals(List.of("noreply@shop.example"), i.contact().emails());
