@@ -47,6 +47,25 @@ class IdempotencyPurgeTest {
     }
 
     @Test
+    void aMessengerUpdateRedeliveredAfterTheRetentionIsNoSecondInquiry() {
+        long updateId = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000L);
+        long userId = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000L);
+        String body = new String(io.leadgate.testing.Conformance.bytes("messengers/telegram/zammad__private_text.json"),
+                StandardCharsets.UTF_8).replaceFirst("\"update_id\":\\s*5,", "\"update_id\": " + updateId + ",")
+                .replace("111111", String.valueOf(userId));
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", "tg-Secret_1").body(body)
+                .post("/hooks/tg").then().statusCode(200);
+        purge.purgeExpired(Instant.now().plus(Duration.ofDays(30)));
+        given().contentType(ContentType.JSON).header("X-Telegram-Bot-Api-Secret-Token", "tg-Secret_1").body(body)
+                .post("/hooks/tg").then().statusCode(200);
+        String contactId = Api.api().queryParam("handle", "telegram:" + userId).get("/api/contacts").then()
+                .body("", org.hamcrest.Matchers.hasSize(1)).extract().path("[0].id");
+        Api.api().queryParam("contactId", contactId).get("/api/inquiries").then().body("", org.hamcrest.Matchers.hasSize(1));
+        Api.api().queryParam("contactId", contactId).get("/api/leads").then()
+                .body("", org.hamcrest.Matchers.hasSize(1)).body("[0].inquiryCount", equalTo(1));
+    }
+
+    @Test
     void aProviderKeyIsADuplicateAfterTheRetention() {
         String id = "keep" + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + "@client.example";
         byte[] mail = ("From: Client <c." + id.hashCode() + "@client.example>\r\nMessage-ID: <" + id + ">\r\n"
