@@ -22,15 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Kept raw requests: list the failed and unparseable ones, replay one after a fix. */
+/** Kept raw requests: list the failed, unparseable and classified ones, replay one after a fix or a review. */
 @Path("/api/envelopes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "envelopes")
 public class EnvelopeResource {
 
-    /** An envelope without its body. */
+    /** An envelope without its body; {@code reason} is why a classified one is no inquiry. */
     public record EnvelopeView(String id, String channelId, String provider, Instant receivedAt, String status,
-                               String error, int attempts, int size) {
+                               String error, String reason, int attempts, int size) {
     }
 
     private final ReplayService replays;
@@ -47,27 +47,38 @@ public class EnvelopeResource {
         try {
             wanted = Envelope.Status.valueOf((status == null ? "failed" : status).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("status must be one of failed, unparseable, processed");
+            throw ApiError.badRequest("status must be one of failed, unparseable, classified, processed");
         }
         String query = "status = ?1" + (channelId == null ? "" : " and channelId = ?2") + " order by id";
         Object[] params = channelId == null ? new Object[] {wanted} : new Object[] {wanted, channelId};
         return Envelope.<Envelope>find(query, params).range(page.offset(), page.offset() + page.limit() - 1).stream()
                 .map(e -> new EnvelopeView(String.valueOf(e.id), e.channelId, e.provider, e.receivedAt,
-                        e.status.name().toLowerCase(Locale.ROOT), e.error, e.attempts, e.body.length))
+                        e.status.name().toLowerCase(Locale.ROOT), e.error, e.reason, e.attempts, e.body.length))
                 .toList();
     }
 
     @POST
     @Path("{id}/replay")
-    @Operation(summary = "Processes a parked (failed or unparseable) envelope again")
-    public Response replay(@PathParam("id") String id) {
+    @Operation(summary = "Processes a parked (failed or unparseable) or classified envelope again; "
+            + "as=lead takes classified mail as a lead")
+    public Response replay(@PathParam("id") String id, @QueryParam("as") String as) {
         long envelopeId = Params.pathId("envelope", id);
+        if (as != null && !as.strip().equalsIgnoreCase("lead")) {
+            throw ApiError.badRequest("as must be lead (or left out)");
+        }
         Outcome outcome;
         try {
-            outcome = replays.replay(envelopeId);
+            outcome = replays.replay(envelopeId, as != null);
         } catch (ReplayService.NotReplayableException e) {
             int status = e.reason() == ReplayService.NotReplayableException.Reason.NOT_FOUND ? 404 : 409;
             return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", e.getMessage())).build();
+        }
+        if (outcome instanceof Outcome.Classified classified) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "classified");
+            body.put("envelopeId", String.valueOf(envelopeId));
+            body.put("reason", classified.reason());
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
         if (outcome instanceof Outcome.Written written) {
             List<Map<String, String>> items = new ArrayList<>();

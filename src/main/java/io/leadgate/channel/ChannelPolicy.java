@@ -21,10 +21,12 @@ import java.util.Optional;
  * @param attachments        {@code attachments}: whether mail attachment contents are kept (default drop)
  * @param maxAttachmentBytes {@code max-attachment-bytes}: larger contents are dropped
  * @param newsletters        {@code newsletters}: whether bulk mail is a lead (the default) or ignored
+ * @param threadReplies      {@code thread-replies}: who may join a mail thread's lead by replying in it (default
+ *                           the lead's client)
  */
 public record ChannelPolicy(List<String> allowedOrigins, int rateLimit, Optional<RepeatLead> repeatLead,
                             ExclusionList exclusions, LeadRouting routing, Attachments attachments,
-                            long maxAttachmentBytes, Newsletters newsletters) {
+                            long maxAttachmentBytes, Newsletters newsletters, ThreadReplies threadReplies) {
 
     public static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
@@ -34,6 +36,13 @@ public record ChannelPolicy(List<String> allowedOrigins, int rateLimit, Optional
 
     /** Whether bulk mail (newsletters, marketing) becomes a lead or is ignored. */
     public enum Newsletters { LEAD, IGNORE }
+
+    /**
+     * Who joins a mail thread's open lead by replying in it (In-Reply-To or References naming an earlier inquiry):
+     * {@code CLIENT}, only mail from one of the lead's client's addresses (the default); {@code ANYONE}, any sender
+     * (a colleague writing from another address).
+     */
+    public enum ThreadReplies { CLIENT, ANYONE }
 
     public ChannelPolicy {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -28,9 +28,10 @@ public final class ChannelPolicyReader {
     public static final String ATTACHMENTS = "attachments";
     public static final String MAX_ATTACHMENT_BYTES = "max-attachment-bytes";
     public static final String NEWSLETTERS = "newsletters";
+    public static final String THREAD_REPLIES = "thread-replies";
     /** The settings every provider understands. */
     public static final Set<String> KEYS = Set.of(ALLOWED_ORIGINS, RATE_LIMIT, REPEAT_LEAD, EXCLUDE, DEALS_ONLY, PIPELINE,
-            MANAGERS, ATTACHMENTS, MAX_ATTACHMENT_BYTES, NEWSLETTERS);
+            MANAGERS, ATTACHMENTS, MAX_ATTACHMENT_BYTES, NEWSLETTERS, THREAD_REPLIES);
 
     private final Path file;
     private final Map<String, Object> settings;
@@ -77,8 +78,14 @@ public final class ChannelPolicyReader {
             case "ignore" -> ChannelPolicy.Newsletters.IGNORE;
             default -> throw invalid(NEWSLETTERS, "must be 'lead' or 'ignore'");
         }).orElse(ChannelPolicy.Newsletters.LEAD);
+        ChannelPolicy.ThreadReplies threadReplies = text(THREAD_REPLIES).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "client" -> ChannelPolicy.ThreadReplies.CLIENT;
+            case "anyone" -> ChannelPolicy.ThreadReplies.ANYONE;
+            default -> throw invalid(THREAD_REPLIES, "must be 'client' or 'anyone'");
+        }).orElse(ChannelPolicy.ThreadReplies.CLIENT);
         return new ChannelPolicy(origins, rateLimit, repeatLead, exclusions,
-                new LeadRouting(dealsOnly, pipeline, managers), attachments, maxAttachmentBytes, newsletters);
+                new LeadRouting(dealsOnly, pipeline, managers), attachments, maxAttachmentBytes, newsletters,
+                threadReplies);
     }
 
     private Optional<String> text(String key) {

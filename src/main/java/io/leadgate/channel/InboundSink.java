@@ -15,8 +15,10 @@ public interface InboundSink {
         STORED,
         /** Received before: nothing changed. */
         DUPLICATE,
-        /** Deliberately ignored (an auto-reply, a bounce): no inquiry. */
+        /** Deliberately ignored: no inquiry, nothing kept. */
         IGNORED,
+        /** Classified away (an auto-reply, a bounce, a newsletter): no inquiry, kept as an envelope for review. */
+        CLASSIFIED,
         /** Refused by the channel's rules: nothing kept. */
         REJECTED,
         /** Not readable as the provider's format: kept raw for a replay. */

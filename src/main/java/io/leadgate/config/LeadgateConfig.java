@@ -78,9 +78,19 @@ public interface LeadgateConfig {
     }
 
     interface Idempotency {
-        /** How long provider keys are remembered; at least 7 days (WhatsApp redelivers for up to a week). */
+        /**
+         * How long provider keys stay in the key table; at least 7 days (WhatsApp redelivers for up to a week). A
+         * provider key found again later is still a duplicate: it is checked against the stored inquiries.
+         */
         @WithDefault("P8D")
         Duration retention();
+
+        /**
+         * How long a content hash (an item without a provider key, such as a web form) stops a double submit: the
+         * same content after this window is a new inquiry (the same person asking again tomorrow).
+         */
+        @WithDefault("PT1H")
+        Duration contentWindow();
 
         /** How often expired keys are deleted. */
         @WithDefault("1h")

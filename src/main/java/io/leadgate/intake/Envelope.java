@@ -18,8 +18,11 @@ import java.time.Instant;
 @Table(name = "envelope")
 public class Envelope extends PanacheEntityBase {
 
-    /** Where an envelope stands. */
-    public enum Status { PROCESSED, FAILED, UNPARSEABLE }
+    /**
+     * Where an envelope stands: processed into inquiries; parked (failed or unparseable) for a replay; or mail
+     * classified away (auto-reply, bounce, newsletter, receipt) and kept for review, with its {@link #reason}.
+     */
+    public enum Status { PROCESSED, FAILED, UNPARSEABLE, CLASSIFIED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "envelope_seq")
@@ -65,6 +68,13 @@ public class Envelope extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The item's idempotency key of a classified envelope, so that a late redelivery finds it; else null. */
+    @Column(name = "dedup_key")
+    public String dedupKey;
+
+    /** Why a classified envelope is no inquiry ({@code auto-reply}, {@code bounce}, {@code newsletter}, …); else null. */
+    public String reason;
 
     /** When a parked envelope is next replayed by itself; null once processed. */
     @Column(name = "next_attempt_at")

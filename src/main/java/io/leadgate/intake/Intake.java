@@ -82,13 +82,16 @@ public class Intake implements InboundSink {
             String reason = e instanceof UnparseableException ? e.getMessage() : e.getClass().getSimpleName();
             return park(submission, Envelope.Status.UNPARSEABLE, reason);
         }
+        if (submission.asLead()) { // the operator reviewed the classified mail: it is a lead after all
+            items = items.stream().map(i -> ClassifiedMail.kept(i) ? i.withKind(Kind.LEAD) : i).toList();
+        }
         items.stream().filter(i -> i.kind() == Kind.IGNORED && Reason.HONEYPOT.of(i))
                 .forEach(i -> rejectedCounter(channel, Reason.HONEYPOT.code()));
         try {
             HookOutcome result = submission.envelopeId() == null
                     ? writes.accept(channel, submission.request(), items)
                     : writes.replay(channel, submission.envelopeId(), submission.request(), items);
-            return Outcome.written(result);
+            return Outcome.written(result, items);
         } catch (RuntimeException e) {
             if (Failures.transientDatabase(e)) {
                 return storageDown(channel, e);
@@ -111,6 +114,9 @@ public class Intake implements InboundSink {
         }
         if (outcome instanceof Outcome.Ignored) {
             return Taken.IGNORED;
+        }
+        if (outcome instanceof Outcome.Classified) {
+            return Taken.CLASSIFIED;
         }
         if (outcome instanceof Outcome.Rejected) {
             return Taken.REJECTED;

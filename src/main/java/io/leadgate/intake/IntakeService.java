@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.call.CallRecord;
 import io.leadgate.channel.ChannelDefinition;
+import io.leadgate.channel.ChannelPolicy;
 import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
@@ -114,25 +115,44 @@ public class IntakeService {
     private HookOutcome write(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
         Instant now = Instant.now();
         Long envelope = envelopeId;
+        Envelope replayed = null;
         if (envelopeId != null) {
-            Envelope stored = Envelope.findById(envelopeId);
-            stored.status = Envelope.Status.PROCESSED;
-            stored.error = null;
-            stored.nextAttemptAt = null;
-            stored.attempts++;
-            stored.updatedAt = now;
+            replayed = Envelope.findById(envelopeId);
+            replayed.status = Envelope.Status.PROCESSED;
+            replayed.error = null;
+            replayed.reason = null;
+            replayed.nextAttemptAt = null;
+            replayed.attempts++;
+            replayed.updatedAt = now;
         }
         List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
+        String classifiedReason = null;
+        String classifiedKey = null;
+        boolean storedAny = false;
         for (Inquiry item : items) {
             if (item.kind() == Kind.IGNORED) {
+                if (!ClassifiedMail.kept(item)) {
+                    outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
+                    continue;
+                }
+                String key = DedupKeys.classified(item);
+                // a replayed classified envelope is the same mail again, not a redelivery
+                if (replayed == null && (!claim(channel.id(), key, now) || classifiedBefore(channel.id(), key)
+                        || storedBefore(channel.id(), DedupKeys.of(item)))) {
+                    outcomes.add(new HookOutcome.Item(Result.DUPLICATE, null, null, null));
+                    continue;
+                }
                 if (Reason.BOUNCE.of(item)) {
                     identities.markUndeliverable(bouncedAddresses(item));
                 }
+                classifiedReason = classifiedReason != null ? classifiedReason
+                        : item.reason() != null ? item.reason() : "classified";
+                classifiedKey = classifiedKey == null ? key : classifiedKey;
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
                 continue;
             }
             String key = DedupKeys.of(item);
-            if (!claim(channel.id(), key, now)) {
+            if (!claim(channel.id(), key, now) || storedBefore(channel.id(), key)) {
                 outcomes.add(duplicateOf(channel.id(), key));
                 continue;
             }
@@ -143,6 +163,21 @@ public class IntakeService {
                 envelope = e.id;
             }
             outcomes.add(store(channel, request, item, key, envelope, now));
+            storedAny = true;
+        }
+        if (classifiedReason != null && !storedAny) { // mail classified away: kept for review and replay
+            if (replayed != null) {
+                replayed.status = Envelope.Status.CLASSIFIED;
+                replayed.reason = classifiedReason;
+                replayed.dedupKey = classifiedKey;
+            } else if (envelope == null) {
+                Envelope e = EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
+                        Envelope.Status.CLASSIFIED, null, now);
+                e.reason = classifiedReason;
+                e.dedupKey = classifiedKey;
+                e.persist();
+                envelope = e.id;
+            }
         }
         em.flush();
         return new HookOutcome(envelope, outcomes);
@@ -152,13 +187,14 @@ public class IntakeService {
                                    Long envelopeId, Instant now) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
+        Optional<Lead> thread = call == null ? threadLead(channel, item) : Optional.empty(); // before the resolution adds addresses
         Resolution resolution = identities.resolve(channel.policy().exclusions(), item.contact(),
                 item.kind() == Kind.LEAD, now);
         // every phone and email on the exclusion list: stored, but no card and no lead
         boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
-                : threadLead(channel, item).orElseGet(() -> contactId == null ? null
+                : thread.orElseGet(() -> contactId == null ? null
                         : repeatLeads.leadFor(channel.policy().repeatLead(), contactId).orElse(null));
         Result result;
         if (!lead) {
@@ -234,8 +270,10 @@ public class IntakeService {
     }
 
     /**
-     * The open lead of the conversation an item answers: a follow-up mail whose In-Reply-To or References names an
-     * earlier inquiry joins that inquiry's lead, even when written from another address.
+     * The open lead of the conversation an item answers: a follow-up mail whose In-Reply-To or References (bounded,
+     * {@link io.leadgate.inquiry.ThreadRef}) names an earlier inquiry joins that inquiry's lead — when it comes from
+     * that lead's client (its sender is one of the client card's email addresses), or from anyone with the channel
+     * setting {@code thread-replies: anyone}. Someone else replying in the thread is their own inquiry.
      */
     private Optional<Lead> threadLead(ChannelDefinition channel, Inquiry item) {
         if (item.thread().isEmpty() || item.channel() != io.leadgate.inquiry.ChannelFamily.EMAIL) {
@@ -246,7 +284,17 @@ public class IntakeService {
         return StoredInquiry.<StoredInquiry>find("externalId in ?1 and family = ?2 and leadId is not null order by id desc",
                         ids, item.channel().code()).firstResultOptional()
                 .map(earlier -> Lead.<Lead>findById(earlier.leadId))
-                .filter(lead -> lead.status.open());
+                .filter(lead -> lead.status.open())
+                .filter(lead -> channel.policy().threadReplies() == ChannelPolicy.ThreadReplies.ANYONE
+                        || fromClient(lead, item));
+    }
+
+    /** True when one of the item's email addresses belongs to the lead's client card. */
+    private static boolean fromClient(Lead lead, Inquiry item) {
+        List<String> emails = item.contact().emails();
+        return lead.contactId != null && !emails.isEmpty() && io.leadgate.contact.ContactIdentity.count(
+                "contactId = ?1 and kind = ?2 and identityValue in ?3", lead.contactId,
+                io.leadgate.contact.IdentityKind.EMAIL, emails) > 0;
     }
 
     private static List<String> bouncedAddresses(Inquiry item) {
@@ -277,18 +325,44 @@ public class IntakeService {
         return lead;
     }
 
-    /** Claims an idempotency key; false when it was claimed before (a redelivery). */
+    /**
+     * Claims an idempotency key; false when it was claimed before and has not expired (a redelivery). A provider key
+     * is held for {@code leadgate.idempotency.retention}, a content hash for the double-submit window
+     * ({@code leadgate.idempotency.content-window}); an expired key not yet purged is claimed again.
+     */
     private boolean claim(String channelId, String key, Instant now) {
-        int inserted = em.createNativeQuery("insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
-                        + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+        java.time.Duration hold = DedupKeys.isProviderKey(key) ? config.idempotency().retention()
+                : config.idempotency().contentWindow();
+        int claimed = em.createNativeQuery("insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
+                        + "values (?1, ?2, ?3, ?4) on conflict (channel_id, key_value) do update "
+                        + "set created_at = excluded.created_at, expires_at = excluded.expires_at "
+                        + "where idempotency_key.expires_at < excluded.created_at")
                 .setParameter(1, channelId).setParameter(2, key).setParameter(3, now)
-                .setParameter(4, now.plus(config.idempotency().retention()))
+                .setParameter(4, now.plus(hold))
                 .executeUpdate();
-        return inserted == 1;
+        return claimed == 1;
+    }
+
+    /**
+     * True when a provider key was stored as an inquiry before: a redelivery that comes after the key table forgot
+     * the key (one probe of the inquiry index on channel and key, no second copy of every key). Content hashes are
+     * never checked here: the same content after the double-submit window is a new inquiry.
+     */
+    private boolean storedBefore(String channelId, String key) {
+        return DedupKeys.isProviderKey(key) && !em.createNativeQuery(
+                        "select 1 from inquiry where channel_id = ?1 and dedup_key = ?2 limit 1")
+                .setParameter(1, channelId).setParameter(2, key).getResultList().isEmpty();
+    }
+
+    /** True when mail with this key was classified away and kept before (however long ago). */
+    private boolean classifiedBefore(String channelId, String key) {
+        return DedupKeys.isProviderKey(key) && !em.createNativeQuery(
+                        "select 1 from envelope where channel_id = ?1 and dedup_key = ?2 limit 1")
+                .setParameter(1, channelId).setParameter(2, key).getResultList().isEmpty();
     }
 
     private HookOutcome.Item duplicateOf(String channelId, String key) {
-        Optional<StoredInquiry> original = StoredInquiry.<StoredInquiry>find("channelId = ?1 and dedupKey = ?2 order by id",
+        Optional<StoredInquiry> original = StoredInquiry.<StoredInquiry>find("channelId = ?1 and dedupKey = ?2 order by id desc",
                 channelId, key).firstResultOptional();
         return original.map(i -> new HookOutcome.Item(Result.DUPLICATE, i.id, i.contactId, i.leadId))
                 .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));

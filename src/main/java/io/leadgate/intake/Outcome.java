@@ -11,7 +11,7 @@ import io.leadgate.channel.Verification;
 public sealed interface Outcome {
 
     /** The write path committed the delivery: the provider gets its normal answer, shaped from {@link #result()}. */
-    sealed interface Written extends Outcome permits Stored, Duplicate, Ignored {
+    sealed interface Written extends Outcome permits Stored, Duplicate, Ignored, Classified {
         HookOutcome result();
     }
 
@@ -25,6 +25,16 @@ public sealed interface Outcome {
 
     /** Deliberately ignored (receipts, statuses, bounces, service events, a bare ping): no inquiry. */
     record Ignored(HookOutcome result) implements Written {
+    }
+
+    /**
+     * Mail classified away (auto-reply, bounce, newsletter, receipt): no inquiry, but the raw message is kept as an
+     * envelope of status {@code classified} ({@code result().envelopeId()}) for review and replay. Answered like
+     * {@link Ignored}.
+     *
+     * @param reason the classification ({@code auto-reply}, {@code bounce}, {@code newsletter}, …)
+     */
+    record Classified(HookOutcome result, String reason) implements Written {
     }
 
     /**
@@ -46,6 +56,14 @@ public sealed interface Outcome {
 
     /** The database is unavailable or failing over (a transient condition): nothing kept, retry later. */
     record StorageDown(String cause) implements Outcome {
+    }
+
+    /** The written outcome for what the write path reports about {@code items}. */
+    static Written written(HookOutcome result, java.util.List<io.leadgate.inquiry.Inquiry> items) {
+        Written written = written(result);
+        String reason = ClassifiedMail.reason(items);
+        return written instanceof Ignored && reason != null && result.envelopeId() != null
+                ? new Classified(result, reason) : written;
     }
 
     /** The written outcome for what the write path reports. */

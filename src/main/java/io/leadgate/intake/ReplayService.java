@@ -43,6 +43,14 @@ public class ReplayService {
 
     /** Replays one envelope; throws {@link NotReplayableException} when it is unknown, processed, or its channel gone. */
     public Outcome replay(long envelopeId) {
+        return replay(envelopeId, false);
+    }
+
+    /**
+     * Replays one envelope; with {@code asLead}, mail that is classified away again (an auto-reply, a bounce, a
+     * newsletter) is taken as a lead: an operator reviewed a {@code classified} envelope and decided so.
+     */
+    public Outcome replay(long envelopeId, boolean asLead) {
         Envelope envelope = QuarkusTransaction.requiringNew().call(() -> Envelope.<Envelope>findById(envelopeId));
         if (envelope == null) {
             throw new NotReplayableException(NotReplayableException.Reason.NOT_FOUND, "no envelope " + envelopeId);
@@ -58,6 +66,7 @@ public class ReplayService {
             throw new NotReplayableException(NotReplayableException.Reason.CHANNEL_GONE,
                     "channel " + envelope.channelId + " no longer exists");
         }
-        return intake.submit(Submission.replay(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope)));
+        return intake.submit(asLead ? Submission.replayAsLead(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope))
+                : Submission.replay(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope)));
     }
 }

@@ -39,7 +39,7 @@ public class ParkedEnvelopeData implements PersonalData {
             return List.of();
         }
         return Envelope.<Envelope>find("status in ?1 order by id",
-                        List.of(Envelope.Status.FAILED, Envelope.Status.UNPARSEABLE)).stream()
+                        List.of(Envelope.Status.FAILED, Envelope.Status.UNPARSEABLE, Envelope.Status.CLASSIFIED)).stream()
                 .filter(e -> ParkedMatch.names(e.body, phones, emails)).toList();
     }
 

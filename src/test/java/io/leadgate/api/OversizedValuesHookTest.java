@@ -115,8 +115,8 @@ class OversizedValuesHookTest {
                     assertClipped(s.getString("[0].subject"), Limits.SUBJECT);
                     assertEquals(Limits.THREAD_IDS, s.getList("[0].thread.references").size());
                     assertTrue(s.getString("[0].attachments[0].name").endsWith(".pdf"));
-                    // a reply from another address names the long Message-ID: it joins the same lead
-                    byte[] reply = ("From: Colleague <colleague." + seed + "@client.example>\r\nTo: sales@example.com\r\n"
+                    // the client's reply names the long Message-ID: it joins the same lead
+                    byte[] reply = ("From: Client <" + from + ">\r\nTo: sales@example.com\r\n"
                             + "Subject: Re: offer\r\nMessage-ID: <r." + seed + "@client.example>\r\nIn-Reply-To: <"
                             + messageId + ">\r\n\r\nAnd me too.\r\n").getBytes(StandardCharsets.UTF_8);
                     assertEquals(leadId[0], given().contentType(RFC822).body(reply).post("/hooks/mail").then()

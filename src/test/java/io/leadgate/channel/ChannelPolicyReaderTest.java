@@ -31,6 +31,7 @@ class ChannelPolicyReaderTest {
         assertEquals(ChannelPolicy.Attachments.DROP, p.attachments());
         assertEquals(ChannelPolicy.DEFAULT_MAX_ATTACHMENT_BYTES, p.maxAttachmentBytes());
         assertEquals(ChannelPolicy.Newsletters.LEAD, p.newsletters());
+        assertEquals(ChannelPolicy.ThreadReplies.CLIENT, p.threadReplies());
     }
 
     @Test
@@ -46,7 +47,9 @@ class ChannelPolicyReaderTest {
         s.put("attachments", "STORE");
         s.put("max-attachment-bytes", "1000");
         s.put("newsletters", "ignore");
+        s.put("thread-replies", "Anyone");
         ChannelPolicy p = read(Provider.WEBFORM, s);
+        assertEquals(ChannelPolicy.ThreadReplies.ANYONE, p.threadReplies());
         assertEquals(List.of("https://shop.example", "https://www.shop.example"), p.allowedOrigins());
         assertTrue(p.allowsOrigin("HTTPS://SHOP.EXAMPLE"));
         assertFalse(p.allowsOrigin("https://evil.example"));
@@ -80,6 +83,7 @@ class ChannelPolicyReaderTest {
         assertKey("settings.attachments", Map.of("attachments", "keep-some"));
         assertKey("settings.max-attachment-bytes", Map.of("max-attachment-bytes", "0"));
         assertKey("settings.newsletters", Map.of("newsletters", "maybe"));
+        assertKey("settings.thread-replies", Map.of("thread-replies", "colleagues"));
         assertKey("settings.managers", Map.of("managers", Map.of("a", "b")));
         assertKey("settings.pipeline", Map.of("pipeline", List.of("a", "b")));
     }

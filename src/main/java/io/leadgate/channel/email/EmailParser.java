@@ -42,7 +42,7 @@ public final class EmailParser {
             String text = MimeWalker.plain(MailCharsets.decodeUnlabelled(bytes, StandardCharsets.ISO_8859_1), false, false);
             return new ParsedMail(null, sha256, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
                     text, text, false, List.of(), List.of(), new MailHeaders(Map.of(), StandardCharsets.ISO_8859_1),
-                    "text/plain", null, List.of(), null);
+                    "text/plain", null, List.of(), null, null);
         }
     }
 
@@ -73,7 +73,7 @@ public final class EmailParser {
                 MessageIds.parse(headers.raw("In-Reply-To")), MessageIds.parse(headers.raw("References")),
                 full, text, html, walker.attachments, phones(subject, text, region), headers,
                 type.value().contains("/") ? type.value() : "text/plain", walker.reportType, walker.deliveryStatus,
-                walker.originalMessageId);
+                walker.originalMessageId, walker.originalFrom);
     }
 
     private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {

@@ -1,13 +1,11 @@
 package io.leadgate.channel.email;
 
-import io.leadgate.inquiry.EmailNormalizer;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Reason;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +38,6 @@ public final class MailClassifier {
     private static final Pattern BULK_PRECEDENCE = Pattern.compile("(?i)\\s*(bulk|list|junk)\\b.*");
     private static final Pattern UNSUBSCRIBE = Pattern.compile("(?iu)(unsubscribe|opt[- ]out\\b|отписаться|отписки"
             + "|от рассылки|abbestellen|abmelden|désinscri|désabonn|darse de baja|cancelar suscripci|wypisać|wypisz)");
-    private static final Pattern BOUNCED_LINE = Pattern.compile("(?m)^\\s*<([^<>\\s]+@[^<>\\s]+)>:");
 
     private MailClassifier() {
     }
@@ -94,24 +91,24 @@ public final class MailClassifier {
     }
 
     /**
-     * The addresses a bounce reports as undeliverable, lower-cased: failed recipients of the delivery report,
-     * {@code X-Failed-Recipients}, or else the {@code <address>:} lines of a mail system's notice.
+     * The addresses a bounce proves undeliverable, lower-cased — only with evidence that it reports on a message this
+     * mailbox sent: a proper delivery status notification (RFC 3464: {@code multipart/report;
+     * report-type=delivery-status} with a {@code message/delivery-status} part) whose recipient blocks say
+     * {@code Action: failed}, that returns the message it concerns (a headers part or a copy with its Message-ID),
+     * and whose returned message was sent from an address the report was delivered to (the original's From is one of
+     * the report's To). A mail that merely looks like a bounce ({@code X-Failed-Recipients}, a MAILER-DAEMON
+     * sender, an "Undelivered" subject, {@code <address>:} lines) proves nothing: it is classified as a bounce and
+     * kept for review, but no address is marked. Whether an address is a client's is the core's look-up.
      */
     public static Set<String> failedRecipients(ParsedMail mail) {
         Set<String> out = new LinkedHashSet<>();
-        mail.deliveryStatus().stream().filter(s -> s.action().equals("failed") || s.action().isEmpty())
-                .forEach(s -> out.add(s.recipient()));
-        for (String header : mail.headers().texts("X-Failed-Recipients")) {
-            for (String address : header.split("[,;\\s]+")) {
-                EmailNormalizer.normalize(address).ifPresent(out::add);
-            }
+        if (!"delivery-status".equals(mail.reportType()) || mail.originalMessageId() == null) {
+            return out;
         }
-        if (out.isEmpty() && mail.deliveryStatus().isEmpty() && mail.body() != null) {
-            Matcher m = BOUNCED_LINE.matcher(mail.body());
-            while (m.find()) {
-                EmailNormalizer.normalize(m.group(1)).ifPresent(out::add);
-            }
+        if (mail.originalFrom() != null && mail.to().stream().noneMatch(t -> mail.originalFrom().equals(t.address()))) {
+            return out;
         }
+        mail.deliveryStatus().stream().filter(s -> s.action().equals("failed")).forEach(s -> out.add(s.recipient()));
         return out;
     }
 

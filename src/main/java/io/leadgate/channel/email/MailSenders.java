@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 final class MailSenders {
 
     private static final Set<String> SYSTEM = Set.of("mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster");
-    private static final Pattern ROBOT = Pattern.compile("(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|wordpress|robot"
-            + "|mailer|forms?|webforms?|formsubmit|website|site|www|www-data|apache|nginx|nobody)(?:[-_.+].*)?");
+    /** Role mailbox names of sites and applications (address conventions, not words of a language). */
+    private static final Pattern ROBOT = Pattern.compile("(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|wordpress|robot|bot"
+            + "|mailer|forms?|webforms?|formsubmit|submissions?|notifications?|notify|website|site|webmaster|www"
+            + "|www-data|apache|nginx|nobody)(?:[-_.+].*)?");
     private static final Set<String> BULK = Set.of("news", "newsletter", "newsletters", "welcome", "marketing",
             "promo", "promotions", "digest", "mailing", "mailings", "rassylka", "subscribe", "subscriptions",
             "campaign", "campaigns", "offers", "deals");
@@ -22,7 +24,7 @@ final class MailSenders {
         return mailbox != null && SYSTEM.contains(local(mailbox.address()));
     }
 
-    /** A site's or application's sender (noreply@, wordpress@, robot@, www-data@): writes for someone else. */
+    /** A site's or application's sender (noreply@, wordpress@, notifications@, www-data@): writes for someone else. */
     static boolean isRobot(ParsedMail.Mailbox mailbox) {
         return mailbox != null && ROBOT.matcher(local(mailbox.address())).matches();
     }

@@ -44,6 +44,8 @@ final class MimeWalker {
     final List<ParsedMail.DeliveryStatus> deliveryStatus = new ArrayList<>();
     String reportType;
     String originalMessageId;
+    /** The From address of the message a report returns (its headers part or whole copy), or null. */
+    String originalFrom;
     String firstCharset;
     String inlineText;
     Body forwarded;
@@ -84,8 +86,9 @@ final class MimeWalker {
                 return Body.NONE;
             }
             case "text/rfc822-headers", "message/global-headers" -> {
-                String id = DeliveryReports.fields(MailCharsets.decode(data, null)).get("message-id");
-                originalMessageId = originalMessageId != null ? originalMessageId : MessageIds.first(id);
+                java.util.Map<String, String> returned = DeliveryReports.fields(MailCharsets.decode(data, null));
+                originalMessageId = originalMessageId != null ? originalMessageId : MessageIds.first(returned.get("message-id"));
+                originalFrom = originalFrom != null ? originalFrom : firstAddress(returned.get("from"));
                 return Body.NONE;
             }
             default -> {
@@ -172,6 +175,7 @@ final class MimeWalker {
         String id = MessageIds.first(header(nested, "Message-ID"));
         originalMessageId = originalMessageId != null ? originalMessageId : id;
         if (inReport) {
+            originalFrom = originalFrom != null ? originalFrom : firstAddress(header(nested, "From"));
             return;
         }
         attachments.add(new ParsedMail.MailAttachment(fileName(type, disposition, StandardCharsets.ISO_8859_1),
@@ -251,6 +255,11 @@ final class MimeWalker {
 
     private static String stripped(String v) {
         return v == null ? "" : v.strip();
+    }
+
+    private static String firstAddress(String header) {
+        List<ParsedMail.Mailbox> from = header == null ? List.of() : MailAddresses.parse(header);
+        return from.isEmpty() ? null : from.get(0).address();
     }
 
     static String header(MimePart part, String name) {

@@ -21,13 +21,14 @@ import java.util.List;
  * @param reportType        the {@code report-type} of a multipart/report, lower-cased, or null
  * @param deliveryStatus    per-recipient fields of a delivery status notification (RFC 3464)
  * @param originalMessageId the Message-ID of the message a report, receipt or bounce is about, or null
+ * @param originalFrom      the From address of the message a delivery report returns (its headers or copy), or null
  */
 public record ParsedMail(String messageId, String sha256, Mailbox from, List<Mailbox> replyTo, List<Mailbox> to,
                          List<Mailbox> cc, String subject, Instant date, List<String> inReplyTo,
                          List<String> references, String body, String text, boolean htmlBody,
                          List<MailAttachment> attachments, List<String> phones, MailHeaders headers,
                          String mediaType, String reportType, List<DeliveryStatus> deliveryStatus,
-                         String originalMessageId) {
+                         String originalMessageId, String originalFrom) {
 
     public ParsedMail {
         replyTo = List.copyOf(replyTo);

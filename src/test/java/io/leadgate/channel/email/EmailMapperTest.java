@@ -60,20 +60,64 @@ class EmailMapperTest {
     }
 
     @Test
-    void eximBounceListsTheFailedRecipientsFromItsHeader() {
+    void eximBounceWithoutAReportIsABounceButProvesNoAddress() {
         Inquiry i = fixture("exim-bounce.eml", LEADS);
         assertEquals("bounce", i.reason());
-        assertEquals("nobody@gone.example", i.extra().get("failedRecipients"));
+        assertNull(i.extra().get("failedRecipients"), "X-Failed-Recipients is a claim, not a delivery report");
         assertTrue(i.contact().phones().isEmpty(), "no phones from the returned copy");
         assertTrue(i.contact().emails().isEmpty(), "the mail system is no contact");
     }
 
     @Test
-    void qmailBounceWithoutReportListsTheAddressLines() {
+    void qmailBounceWithoutReportIsABounceButProvesNoAddress() {
         Inquiry i = fixture("qmail-bounce.eml", LEADS);
         assertEquals(Kind.IGNORED, i.kind());
         assertEquals("bounce", i.reason());
-        assertEquals("missing@qmail.example", i.extra().get("failedRecipients"));
+        assertNull(i.extra().get("failedRecipients"));
+    }
+
+    @Test
+    void mailThatOnlySaysUndeliveredMarksNoAddress() {
+        Inquiry i = inline("From: Mail Delivery System <MAILER-DAEMON@mx.attacker.example>", "To: sales@shop.example",
+                "Subject: Undelivered Mail Returned to Sender", "X-Failed-Recipients: client@client.example", "",
+                "<client@client.example>: host mx.client.example said: 550 user unknown");
+        assertEquals("bounce", i.reason());
+        assertNull(i.extra().get("failedRecipients"));
+    }
+
+    @Test
+    void deliveryReportReturningThisMailboxsMessageNamesTheFailedRecipient() {
+        Inquiry i = inlineRaw(dsn("sales@shop.example", "sales@shop.example", "offer-1@shop.example"));
+        assertEquals("bounce", i.reason());
+        assertEquals("gone@client.example", i.extra().get("failedRecipients"));
+        assertEquals("offer-1@shop.example", i.extra().get("originalMessageId"));
+    }
+
+    @Test
+    void deliveryReportAboutSomeoneElsesMessageMarksNothing() {
+        Inquiry other = inlineRaw(dsn("sales@shop.example", "someone@elsewhere.example", "x-1@elsewhere.example"));
+        assertEquals("bounce", other.reason());
+        assertNull(other.extra().get("failedRecipients"), "the returned message was not sent from this mailbox");
+        Inquiry noOriginal = inlineRaw(dsn("sales@shop.example", null, null));
+        assertNull(noOriginal.extra().get("failedRecipients"), "a report that returns no message proves nothing");
+    }
+
+    /** A multipart/report DSN (RFC 3464) to {@code to}, returning the headers of a message from {@code originalFrom}. */
+    private static String dsn(String to, String originalFrom, String originalId) {
+        String returned = originalFrom == null ? "" : "--B\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "From: Shop <" + originalFrom + ">\r\nTo: gone@client.example\r\nMessage-ID: <" + originalId + ">\r\n"
+                + "Subject: Offer\r\n\r\n";
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.shop.example>\r\nTo: " + to + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-" + System.nanoTime() + "@mx.shop.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.shop.example\r\n\r\n"
+                + "Final-Recipient: rfc822; gone@client.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + returned + "--B--\r\n";
+    }
+
+    private static Inquiry inlineRaw(String raw) {
+        return EmailMapper.map(EmailParser.parse(raw.getBytes(StandardCharsets.UTF_8), "RU"), LEADS);
     }
 
     @Test
@@ -158,6 +202,65 @@ class EmailMapperTest {
         assertEquals(List.of("+79167654321"), i.contact().phones());
         assertEquals(List.of("petr@client.example"), i.contact().emails());
         assertEquals("ООО Ромашка", i.contact().company());
+    }
+
+    @Test
+    void germanFormIsRecognisedByStructureNotByWords() {
+        Inquiry i = inline("From: Praxis Website <noreply@praxis.example>", "To: info@praxis.example",
+                "Subject: Neue Anfrage", "Content-Type: text/plain; charset=utf-8", "",
+                "Vorname: Max", "Nachname: Mustermann", "Telefonnummer: +49 30 1234567",
+                "E-Mail-Adresse: max@kunde.example", "Nachricht: Bitte um Rückruf");
+        assertEquals(Kind.LEAD, i.kind());
+        assertEquals("Max Mustermann", i.contact().name());
+        assertEquals(List.of("+49301234567"), i.contact().phones());
+        assertEquals(List.of("max@kunde.example"), i.contact().emails());
+        assertEquals("true", i.extra().get("webForm"));
+    }
+
+    @Test
+    void japaneseFormFromTheSitesOwnDomainNamesTheVisitor() {
+        Inquiry i = inline("From: site@shop.example.jp", "To: sales@shop.example.jp", "Subject: お問い合わせ",
+                "Content-Type: text/plain; charset=utf-8", "", "お名前：山田太郎", "電話番号：+81 3-1234-5678",
+                "メールアドレス：taro@kyaku.example", "お問い合わせ内容：見積もりをお願いします");
+        assertEquals("山田太郎", i.contact().name());
+        assertEquals(List.of("taro@kyaku.example"), i.contact().emails());
+        assertEquals(List.of("+81312345678"), i.contact().phones());
+        assertEquals("true", i.extra().get("webForm"));
+    }
+
+    @Test
+    void robotWithSomeoneElseInReplyToIsAFormInAnyLanguage() {
+        Inquiry i = inline("From: Tienda <wordpress@tienda.example>", "To: ventas@tienda.example",
+                "Reply-To: =?UTF-8?Q?Mar=C3=ADa_L=C3=B3pez?= <maria@cliente.example>", "Subject: Nuevo mensaje",
+                "Content-Type: text/plain; charset=utf-8", "", "Mensaje: ¿Tienen envío a Valencia?");
+        assertEquals("María López", i.contact().name());
+        assertEquals(List.of("maria@cliente.example"), i.contact().emails());
+        assertEquals("true", i.extra().get("webForm"));
+    }
+
+    @Test
+    void fieldLinesFromAnOutsideSenderAreNoForm() {
+        Inquiry i = inline("From: Anna Berg <anna@client.example>", "To: sales@shop.example",
+                "Content-Type: text/plain; charset=utf-8", "", "Name: Someone Else", "Phone: +49 30 7654321",
+                "Email: someone@else.example");
+        assertEquals(List.of("anna@client.example"), i.contact().emails(), "a person, not a site robot, wrote it");
+        assertNull(i.extra().get("webForm"));
+    }
+
+    @Test
+    void robotMailWithoutContactFieldsIsNoForm() {
+        Inquiry i = inline("From: noreply@shop.example", "To: sales@shop.example", "Subject: Bestellung", "",
+                "Bestellnummer: 12345", "Datum: 05.03.2024 15:00");
+        assertEquals(List.of("noreply@shop.example"), i.contact().emails());
+        assertNull(i.extra().get("webForm"));
+    }
+
+    @Test
+    void robotAnsweringToItsOwnDomainIsNoForm() {
+        Inquiry i = inline("From: noreply@shop.example", "To: client@client.example", "Reply-To: support@shop.example",
+                "Subject: Your order", "", "Thank you for your order.");
+        assertEquals(List.of("noreply@shop.example"), i.contact().emails());
+        assertNull(i.extra().get("webForm"));
     }
 
     @Test

@@ -6,9 +6,15 @@ import io.leadgate.channel.ChannelFileException;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The settings of an {@code imap} channel, read and checked once at start-up. */
+/**
+ * The settings of an {@code imap} channel, read and checked once at start-up.
+ *
+ * @param backfill what a new mailbox (never polled before) takes at its first poll: {@code null} = only mail that
+ *                 arrives from then on (the default); {@link Duration#ZERO} = everything in the folder
+ *                 ({@code backfill: true}); else the mail that arrived within that long ({@code backfill-days: N})
+ */
 record ImapSettings(String host, int port, String username, String password, String folder, boolean ssl,
-                    Duration pollInterval, boolean idle) {
+                    Duration pollInterval, boolean idle, Duration backfill) {
 
     static ImapSettings of(ChannelDefinition channel) {
         boolean ssl = !channel.setting("ssl").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("false"::equals).isPresent();
@@ -20,7 +26,28 @@ record ImapSettings(String host, int port, String username, String password, Str
                 channel.setting("username").orElseThrow(), channel.setting("password").orElseThrow(),
                 channel.setting("folder").orElse("INBOX"), ssl,
                 channel.setting("poll-interval").map(v -> duration(channel, v)).orElse(Duration.ofSeconds(60)),
-                !channel.setting("idle").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("false"::equals).isPresent());
+                !channel.setting("idle").map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("false"::equals).isPresent(),
+                backfill(channel));
+    }
+
+    private static Duration backfill(ChannelDefinition channel) {
+        boolean all = channel.setting("backfill").map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ChannelFileException(channel.file(), "settings.backfill", "must be true or false");
+        }).orElse(false);
+        Duration days = channel.setting("backfill-days").map(v -> {
+            int n = number(channel, "backfill-days", v);
+            if (n < 1 || n > 36_500) {
+                throw new ChannelFileException(channel.file(), "settings.backfill-days", "must be a number of days (1 or more)");
+            }
+            return Duration.ofDays(n);
+        }).orElse(null);
+        if (all && days != null) {
+            throw new ChannelFileException(channel.file(), "settings.backfill-days",
+                    "set either backfill: true (all mail) or backfill-days, not both");
+        }
+        return all ? Duration.ZERO : days;
     }
 
     String protocol() {

@@ -128,7 +128,8 @@ public class MailboxPoller {
             try {
                 Renewal renewal = new Renewal(mailbox.id(), owner);
                 MailboxReader reader = new MailboxReader(mailbox.id(), folder, config.imap().batchSize(),
-                        config.hooks().maxEmailBodyBytes(), progress, new ToSink(mailbox, settings, target, renewal));
+                        config.hooks().maxEmailBodyBytes(), progress, new ToSink(mailbox, settings, target, renewal),
+                        settings.backfill());
                 round(mailbox, reader);
                 boolean idle = stayIdle && folder instanceof IMAPFolder && MailboxIdle.supported(store);
                 while (idle && !stopping) {
@@ -249,6 +250,7 @@ public class MailboxPoller {
                 case UNPARSEABLE -> "unparseable";
                 case KEPT_FOR_REPLAY -> "failed";
                 case REJECTED -> "rejected";
+                case CLASSIFIED -> "classified";
                 default -> "taken";
             });
         }

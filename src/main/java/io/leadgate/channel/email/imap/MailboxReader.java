@@ -5,6 +5,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.protocol.BODY;
@@ -14,7 +16,10 @@ import org.jboss.logging.Logger;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -50,12 +55,15 @@ final class MailboxReader {
     private final long maxBytes;
     private final MailboxProgress progress;
     private final Handler handler;
+    private final Duration backfill;
     int taken;
     long backlog;
     int largestBatch;
 
+    /** @param backfill what a new mailbox takes at its first poll ({@link ImapSettings#backfill()}) */
     MailboxReader(String channelId, Folder folder, int batchSize, long maxBytes, MailboxProgress progress,
-                  Handler handler) {
+                  Handler handler, Duration backfill) {
+        this.backfill = backfill;
         this.channelId = channelId;
         this.folder = folder;
         this.batchSize = Math.max(1, batchSize);
@@ -69,11 +77,18 @@ final class MailboxReader {
         MailboxState state = progress.state(channelId);
         UIDFolder uids = (UIDFolder) folder;
         long validity = uids.getUIDValidity();
-        long last = state.uidValidity != null && state.uidValidity == validity ? state.lastUid : 0;
-        if (state.uidValidity != null && state.uidValidity != validity) {
-            LOG.infof("mailbox %s: UIDVALIDITY changed, rescanning the folder", channelId);
-        }
         long uidNext = folder instanceof IMAPFolder imap ? imap.getUIDNext() : -1;
+        long last;
+        if (state.uidValidity == null) { // a new mailbox: from new mail on, unless a backfill was asked for
+            last = start(uids, uidNext);
+            LOG.infof("mailbox %s: first poll, taking mail after UID %d (%s)", channelId, last,
+                    backfill == null ? "new mail only" : backfill.isZero() ? "backfill: all" : "backfill: " + backfill.toDays() + " days");
+        } else if (state.uidValidity == validity) {
+            last = state.lastUid;
+        } else { // the server renumbered the folder: read it again, Message-ID deduplication keeps it at once per mail
+            LOG.infof("mailbox %s: UIDVALIDITY changed, rescanning the folder", channelId);
+            last = 0;
+        }
         int window = batchSize;
         long from = last + 1;
         backlog = 0;
@@ -102,6 +117,32 @@ final class MailboxReader {
             from = uids.getUID(found.get(found.size() - 1)) + 1;
             window = batchSize;
         }
+    }
+
+    /**
+     * The UID a new mailbox's first poll starts after: everything ({@code backfill} zero: 0); the mail that arrived
+     * within the backfill (the lowest UID an IMAP SEARCH SINCE finds, less one); or else the newest UID there is now
+     * (UIDNEXT − 1), so only mail arriving from now on is taken.
+     */
+    private long start(UIDFolder uids, long uidNext) throws MessagingException {
+        if (backfill != null && backfill.isZero()) {
+            return 0;
+        }
+        if (backfill != null) {
+            Date since = Date.from(Instant.now().minus(backfill));
+            long lowest = Long.MAX_VALUE;
+            for (Message m : folder.search(new ReceivedDateTerm(ComparisonTerm.GE, since))) {
+                lowest = Math.min(lowest, uids.getUID(m));
+            }
+            if (lowest != Long.MAX_VALUE) {
+                return lowest - 1;
+            }
+        }
+        if (uidNext > 0) {
+            return uidNext - 1;
+        }
+        int count = folder.getMessageCount();
+        return count == 0 ? 0 : uids.getUID(folder.getMessage(count));
     }
 
     private void readWindow(UIDFolder uids, long validity, List<Message> chunk) throws MessagingException {

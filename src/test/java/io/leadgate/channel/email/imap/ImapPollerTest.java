@@ -64,6 +64,7 @@ class ImapPollerTest {
         static GreenMailUser user;
         static GreenMailUser idleUser;
         static GreenMailUser bulkUser;
+        static GreenMailUser freshUser;
         static TcpProxy proxy;
 
         @Override
@@ -73,6 +74,19 @@ class ImapPollerTest {
             user = server.setUser("sales@example.com", "sales@example.com", "mailbox-secret");
             idleUser = server.setUser("idle@example.com", "idle@example.com", "idle-secret");
             bulkUser = server.setUser("bulk@example.com", "bulk@example.com", "bulk-secret");
+            freshUser = server.setUser("fresh@example.com", "fresh@example.com", "fresh-secret");
+            GreenMailUser backfillUser = server.setUser("backfill@example.com", "backfill@example.com", "backfill-secret");
+            try { // mail that waited in two mailboxes before the gateway first polled them
+                for (String who : List.of("waiting-1", "waiting-2")) {
+                    freshUser.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who))));
+                    backfillUser.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who))));
+                }
+                server.setUser("recent@example.com", "recent@example.com", "recent-secret");
+                appendDated("recent@example.com", "recent-secret", "month-old", Instant.now().minus(java.time.Duration.ofDays(30)));
+                appendDated("recent@example.com", "recent-secret", "day-old", Instant.now().minus(java.time.Duration.ofDays(1)));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
             proxy = new TcpProxy(31143, 31144);
             try {
                 proxy.start();
@@ -80,6 +94,24 @@ class ImapPollerTest {
                 throw new UncheckedIOException(e);
             }
             return Map.of();
+        }
+
+        /** IMAP APPEND with an internal date (Jakarta Mail sends the message's sent date as the APPEND date). */
+        private static void appendDated(String user, String password, String who, Instant when)
+                throws jakarta.mail.MessagingException {
+            jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", 31143, user, password);
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail(who)));
+                m.setSentDate(java.util.Date.from(when));
+                m.saveChanges();
+                inbox.appendMessages(new jakarta.mail.Message[] {m});
+                inbox.close(false);
+            } finally {
+                store.close();
+            }
         }
 
         @Override
@@ -108,6 +140,9 @@ class ImapPollerTest {
     @Inject
     javax.sql.DataSource dataSource;
 
+    @Inject
+    io.leadgate.intake.IdempotencyPurge purge;
+
     @Test
     void mailBeforeAndDuringPollingIsTakenOnceAcrossRestarts() throws Exception {
         int before = inquiries().size();
@@ -133,8 +168,14 @@ class ImapPollerTest {
     @Test
     void uidValidityChangeRescansWithoutDuplicates() throws Exception {
         deliver(mail("before-change"));
+        String autoReplyId = "away." + ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE) + "@client.example";
+        deliver(("From: Away <away@client.example>\r\nTo: sales@example.com\r\nSubject: Out of office\r\n"
+                + "Auto-Submitted: auto-replied\r\nMessage-ID: <" + autoReplyId + ">\r\n\r\nBack on Monday.\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         poll();
         int before = inquiries().size();
+        assertEquals(1, classified(autoReplyId), "the auto-reply is kept for review");
+        purge.purgeExpired(Instant.now().plus(java.time.Duration.ofDays(400))); // the key table forgot every key
         QuarkusTransaction.requiringNew().run(() -> {
             MailboxState state = MailboxState.findById("mailbox");
             state.uidValidity = state.uidValidity + 1; // the server renumbered the folder
@@ -142,6 +183,31 @@ class ImapPollerTest {
         deliver(mail("after-change"));
         poll();
         assertEquals(before + 1, inquiries().size(), "the rescan takes only the new mail");
+        assertEquals(1, classified(autoReplyId), "and keeps no second copy of mail classified away");
+    }
+
+    @Test
+    void aNewMailboxStartsFromNewMailUnlessABackfillIsAsked() throws Exception {
+        awaitFirstPoll("mailbox-fresh");
+        awaitFirstPoll("mailbox-backfill");
+        assertEquals(0, inquiries("mailbox-fresh").size(), "mail that waited before the first poll is not taken");
+        assertEquals(2, inquiries("mailbox-backfill").size(), "backfill: true takes the mail that was there");
+        awaitFirstPoll("mailbox-recent");
+        List<Map<String, Object>> recent = inquiries("mailbox-recent");
+        assertEquals(1, recent.size(), "backfill-days: 7 takes the mail of the last 7 days");
+        assertEquals("Quote for day-old", recent.get(0).get("subject"));
+        Mailbox.freshUser.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(mail("fresh-new"))));
+        poller.poll(mailbox("mailbox-fresh"));
+        List<Map<String, Object>> fresh = inquiries("mailbox-fresh");
+        assertEquals(1, fresh.size());
+        assertEquals("Quote for fresh-new", fresh.get(0).get("subject"));
+    }
+
+    private static long classified(String messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> io.leadgate.intake.Envelope.count(
+                "channelId = 'mailbox' and status = ?1 and dedupKey = ?2", io.leadgate.intake.Envelope.Status.CLASSIFIED,
+                "classified:id:" + messageId));
     }
 
     @Test
