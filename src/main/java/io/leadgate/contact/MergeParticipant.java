@@ -17,4 +17,16 @@ public interface MergeParticipant {
 
     /** Moves the rows named in {@code moved} back from {@code targetId} to {@code sourceId}. */
     void undo(long sourceId, long targetId, JsonNode moved);
+
+    /**
+     * After every participant's {@link #undo}: moves the rows that came to the target while the cards were merged
+     * and belong to the source ({@link Arrivals}). {@code state} is what {@link #merge} returned. Nothing by default.
+     */
+    default void undoArrivals(Arrivals arrivals, JsonNode state) {
+    }
+
+    /** The order of {@link #undoArrivals}, lowest first: inquiries 10, leads 20, rows hanging on leads 30. */
+    default int arrivalStage() {
+        return 100;
+    }
 }

@@ -14,13 +14,21 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Merges one card into another and undoes merges. The target keeps every identity of the source, and every row
  * other packages keep per contact (inquiries, leads, calls, deals) moves with it through their
  * {@link MergeParticipant}; the source stays as an empty card pointing to the target, so its id still resolves. What moved is kept
- * as a snapshot on the merge record, and the undo moves exactly those rows back and restores both cards' fields.
+ * as a snapshot on the merge record (with the ids of the target's own rows), and the undo moves exactly those rows
+ * back and restores both cards' fields. Rows that came to the target while merged go back when they came by the
+ * source's identities ({@link Arrivals}); what went back is added to the snapshot under {@code returned}.
  * Both cards are locked (lowest id first) for the transaction; runs in the caller's transaction when there is one.
  */
 @ApplicationScoped
@@ -34,9 +42,12 @@ public class MergeService {
     private final EventLog outbox;
     private final Instance<MergeParticipant> participants;
     private final ObjectMapper json;
+    private final ContactKeys keys;
 
-    MergeService(EntityManager em, EventLog outbox, Instance<MergeParticipant> participants, ObjectMapper json) {
+    MergeService(EntityManager em, EventLog outbox, Instance<MergeParticipant> participants, ObjectMapper json,
+                 ContactKeys keys) {
         this.em = em;
+        this.keys = keys;
         this.json = json;
         this.outbox = outbox;
         this.participants = participants;
@@ -63,6 +74,8 @@ public class MergeService {
         ObjectNode moved = snapshot.putObject("moved");
         ArrayNode identities = moved.putArray(IDENTITIES);
         identityIds(sourceId).forEach(id -> identities.add(id.longValue()));
+        ArrayNode kept = snapshot.putObject("kept").putArray(IDENTITIES);
+        identityIds(targetId).forEach(id -> kept.add(id.longValue()));
         em.createNativeQuery("update contact_identity set contact_id = ?1 where contact_id = ?2")
                 .setParameter(1, targetId).setParameter(2, sourceId).executeUpdate();
         ObjectNode others = snapshot.putObject("participants");
@@ -130,8 +143,14 @@ public class MergeService {
                 participant.undo(record.sourceId, record.targetId, state);
             }
         }
+        ObjectNode returned = undoArrivals(record, snapshot);
         restore(target, snapshot.path("target"));
         restore(source, snapshot.path("source"));
+        if (!returned.isEmpty()) {
+            source.updatedAt = now;
+            ((ObjectNode) snapshot).set("returned", returned);
+            record.snapshot = write(snapshot);
+        }
         source.mergedInto = null;
         MergeCandidate.update("status = ?1, updatedAt = ?2 where contactId = ?3 and otherId = ?4",
                 MergeCandidate.OPEN, now, Math.min(record.targetId, record.sourceId),
@@ -140,6 +159,66 @@ public class MergeService {
         MergeView view = MergeView.of(record);
         outbox.append(EventTypes.CONTACT_UNMERGED, null, record.targetId, null, null, json.valueToTree(view), now);
         return view;
+    }
+
+    /**
+     * The rows that came to the target while merged and belong to the source: the participants decide in stage order
+     * ({@link Arrivals}), then the identities first seen with an inquiry that went back follow it. Nothing for merges
+     * recorded before the target's identities were kept in the snapshot. Returns what went back, by participant.
+     */
+    private ObjectNode undoArrivals(ContactMerge record, JsonNode snapshot) {
+        ObjectNode returned = MAPPER.createObjectNode();
+        JsonNode kept = snapshot.path("kept").path(IDENTITIES);
+        if (kept.isMissingNode()) {
+            return returned;
+        }
+        em.flush();
+        Set<Long> before = new HashSet<>(MovedRows.ids(kept));
+        List<Object[]> onTarget = identities(record.targetId);
+        Map<String, Long> fresh = new LinkedHashMap<>();
+        List<String> targetKeys = new ArrayList<>();
+        for (Object[] row : onTarget) {
+            String key = ArrivalSides.key(IdentityKind.valueOf((String) row[1]), (String) row[2]);
+            if (before.contains(((Number) row[0]).longValue())) {
+                targetKeys.add(key);
+            } else {
+                fresh.put(key, ((Number) row[0]).longValue());
+            }
+        }
+        List<String> sourceKeys = identities(record.sourceId).stream()
+                .map(row -> ArrivalSides.key(IdentityKind.valueOf((String) row[1]), (String) row[2])).toList();
+        Arrivals arrivals = new Arrivals(record.sourceId, record.targetId,
+                new ArrivalSides(sourceKeys, targetKeys, fresh.keySet()));
+        participants.stream().sorted(Comparator.comparingInt(MergeParticipant::arrivalStage))
+                .forEach(participant -> {
+                    JsonNode state = snapshot.path("participants").path(participant.name());
+                    if (!state.isMissingNode()) {
+                        participant.undoArrivals(arrivals, state);
+                    }
+                });
+        List<String> identityKeys = arrivals.sides().freshToSource();
+        List<Long> identityIds = identityKeys.stream().map(fresh::get).toList();
+        if (!identityIds.isEmpty()) {
+            em.createNativeQuery("update contact_identity set contact_id = ?1 where contact_id = ?2 and id in (?3)")
+                    .setParameter(1, record.sourceId).setParameter(2, record.targetId).setParameter(3, identityIds)
+                    .executeUpdate();
+            keys.write(record.sourceId, values(identityKeys, IdentityKind.PHONE), values(identityKeys, IdentityKind.EMAIL),
+                    null);
+            returned.set(IDENTITIES, MovedRows.toJson(identityIds));
+        }
+        arrivals.returned().forEach((name, ids) -> returned.set(name, MovedRows.toJson(ids)));
+        return returned;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> identities(long contactId) {
+        return em.createNativeQuery("select id, kind, identity_value from contact_identity where contact_id = ?1 order by id")
+                .setParameter(1, contactId).getResultList();
+    }
+
+    private static List<String> values(List<String> keys, IdentityKind kind) {
+        String prefix = kind.name() + ":";
+        return keys.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
     }
 
     /** Locks both cards, lowest id first (so two merges of one pair cannot deadlock); [target, source]. */
