@@ -12,8 +12,8 @@ import java.util.Set;
  * What an undo hands the participants for the rows that came to the target while the cards were merged (rows the
  * merge neither moved nor found on the target): inquiries go back by the identities they came with
  * ({@link ArrivalSides}), a lead opened by an inquiry that goes back follows it, and rows made while merged that hang
- * on a lead now on the source (calls, deals) follow that lead. Participants run in {@link MergeParticipant#arrivalStage}
- * order and note what they moved; the undo keeps that on the merge record.
+ * on a lead now on the source (calls, deals) follow that lead. Participants run in
+ * {@link MergeParticipant#arrivalStage} order and note what they moved; the undo keeps that on the merge record.
  */
 public final class Arrivals {
 

@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * Merges one card into another and undoes merges. The target keeps every identity of the source, and every row
  * other packages keep per contact (inquiries, leads, calls, deals) moves with it through their
- * {@link MergeParticipant}; the source stays as an empty card pointing to the target, so its id still resolves. What moved is kept
- * as a snapshot on the merge record (with the ids of the target's own rows), and the undo moves exactly those rows
+ * {@link MergeParticipant}; the source stays as an empty card pointing to the target, so its id still resolves.
+ * What moved is kept as a snapshot on the merge record (with the ids of the target's own rows), and the undo moves exactly those rows
  * back and restores both cards' fields. Rows that came to the target while merged go back when they came by the
  * source's identities ({@link Arrivals}); what went back is added to the snapshot under {@code returned}.
  * Both cards are locked (lowest id first) for the transaction; runs in the caller's transaction when there is one.
@@ -202,8 +202,8 @@ public class MergeService {
             em.createNativeQuery("update contact_identity set contact_id = ?1 where contact_id = ?2 and id in (?3)")
                     .setParameter(1, record.sourceId).setParameter(2, record.targetId).setParameter(3, identityIds)
                     .executeUpdate();
-            keys.write(record.sourceId, values(identityKeys, IdentityKind.PHONE), values(identityKeys, IdentityKind.EMAIL),
-                    null);
+            keys.write(record.sourceId, values(identityKeys, IdentityKind.PHONE),
+                    values(identityKeys, IdentityKind.EMAIL), null);
             returned.set(IDENTITIES, MovedRows.toJson(identityIds));
         }
         arrivals.returned().forEach((name, ids) -> returned.set(name, MovedRows.toJson(ids)));
@@ -212,7 +212,8 @@ public class MergeService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> identities(long contactId) {
-        return em.createNativeQuery("select id, kind, identity_value from contact_identity where contact_id = ?1 order by id")
+        return em.createNativeQuery("select id, kind, identity_value from contact_identity where contact_id = ?1"
+                        + " order by id")
                 .setParameter(1, contactId).getResultList();
     }
 
