@@ -92,7 +92,7 @@ public final class SilenceRule {
         return new Assessment(none < s.threshold() ? Verdict.SILENT : Verdict.USUAL, weeks, from, expected, 0, none);
     }
 
-    private static Assessment failures(Rhythm rhythm, Instant now, Settings s) {
+    static Assessment failures(Rhythm rhythm, Instant now, Settings s) {
         long lastHour = Rhythm.hourOf(now);
         long firstHour = Rhythm.hourOf(now.minus(s.failureWindow()));
         long observed = rhythm.failuresInHours(firstHour, lastHour);
