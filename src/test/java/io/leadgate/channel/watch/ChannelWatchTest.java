@@ -77,6 +77,8 @@ class ChannelWatchTest {
         String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertTrue(health.contains("\"silent " + FORM + "\""), health);
         assertTrue(health.contains("Channel silence"), health);
+        String inbox = consoleInbox();
+        assertTrue(inbox.contains("id=\"silent-channels\"") && inbox.contains(">" + FORM + "</span>"), inbox);
 
         inquiry(FORM, t11.plus(Duration.ofHours(4)).plusSeconds(30)); // the form works again at 15:00
         assertEquals(List.of(new Change(FORM, Transition.RECOVER, ChannelWatch.NO_INQUIRIES)),
@@ -85,6 +87,7 @@ class ChannelWatchTest {
         assertEquals(0.0, gauge(FORM));
         assertFalse(given().get("/q/health/ready").then().statusCode(200).extract().asString()
                 .contains("\"silent " + FORM + "\""));
+        assertFalse(consoleInbox().contains("id=\"silent-channels\""));
 
         eventually(() -> {
             List<Map<String, Object>> events = channelEvents(FORM);
@@ -145,6 +148,15 @@ class ChannelWatchTest {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** The console's inbox as the test administrator sees it (the banner is in the layout of every page). */
+    private static String consoleInbox() {
+        String session = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "test-admin-password")
+                .post("/j_security_check").then().statusCode(302).extract().cookie("leadgate-session");
+        return given().redirects().follow(false).cookie("leadgate-session", session).get("/console/inbox")
+                .then().statusCode(200).extract().asString();
     }
 
     private static List<Change> changesOf(String channel, List<Change> changes) {
