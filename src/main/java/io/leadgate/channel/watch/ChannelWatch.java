@@ -12,8 +12,10 @@ import io.leadgate.events.EventTypes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +81,10 @@ public class ChannelWatch {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
-        config.settings(); // invalid settings fail at start-up
+    }
+
+    void validate(@Observes StartupEvent start) {
+        config.settings(); // invalid leadgate.silence.* settings fail the start, not every check
     }
 
     @Scheduled(every = "${leadgate.silence.check-interval:5m}", delayed = "1m",
@@ -234,7 +240,7 @@ public class ChannelWatch {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> rows(em.createNativeQuery(
                 "select channel_id, reason, raised_at, last_inquiry_at, expected, observed from channel_watch"
                         + " where raised_at is not null").getResultList()));
-        Set<String> enabled = new java.util.HashSet<>();
+        Set<String> enabled = new HashSet<>();
         for (ChannelDefinition channel : registry.all()) {
             if (channel.enabled()) {
                 enabled.add(channel.id());

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -100,6 +101,16 @@ class ChannelWatchTest {
             assertEquals(ChannelWatch.NO_INQUIRIES, data.get("reason"));
             assertEquals(t11.minus(Duration.ofMinutes(20)).toString(), data.get("lastInquiryAt"));
             assertEquals(4, ((Number) data.get("historyWeeks")).intValue());
+        });
+    }
+
+    /** The simulated weeks leave nothing behind for other tests: their inquiries and hours are in 2031. */
+    @AfterEach
+    void removeSimulatedRows() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from inquiry where dedup_key like 'silence-test:%'").executeUpdate();
+            em.createNativeQuery("delete from channel_hour where hour_start >= ?1")
+                    .setParameter(1, TUESDAY.minusWeeks(6).atStartOfDay().toInstant(ZoneOffset.UTC)).executeUpdate();
         });
     }
 
