@@ -7,6 +7,7 @@ import io.leadgate.channel.ChannelRegistry;
 import io.leadgate.channel.watch.SilenceRule.Assessment;
 import io.leadgate.channel.watch.SilenceRule.Transition;
 import io.leadgate.channel.watch.SilenceRule.Verdict;
+import io.leadgate.channel.watch.WatchStore.State;
 import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +17,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,11 +25,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Watches every enabled channel for silence and for jumps in verification failures ({@link SilenceRule}).
@@ -40,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * assesses each channel, and records in the same transaction each episode raised or recovered in
  * {@code channel_watch} together with its {@code leadgate.channel.silent} / {@code leadgate.channel.recovered} event,
  * so an episode is announced exactly once across replicas. Every replica then reads the open episodes into memory:
- * the gauge {@code leadgate_channel_silent{channel}}, the readiness detail and the console badge read that snapshot.
+ * the gauge {@code leadgate_channel_silent{channel}}, the readiness detail and the console banner read that snapshot.
  */
 @ApplicationScoped
 public class ChannelWatch {
@@ -59,10 +60,7 @@ public class ChannelWatch {
     public record Change(String channelId, Transition transition, String reason) {
     }
 
-    private record State(Instant lastInquiryAt, Instant raisedAt, String reason) {
-    }
-
-    private final EntityManager em;
+    private final WatchStore store;
     private final ChannelRegistry registry;
     private final EventLog events;
     private final FailureTally tally;
@@ -72,9 +70,9 @@ public class ChannelWatch {
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Alert> alerts = Map.of();
 
-    ChannelWatch(EntityManager em, ChannelRegistry registry, EventLog events, FailureTally tally, SilenceConfig config,
+    ChannelWatch(WatchStore store, ChannelRegistry registry, EventLog events, FailureTally tally, SilenceConfig config,
                  MeterRegistry metrics, Clock clock) {
-        this.em = em;
+        this.store = store;
         this.registry = registry;
         this.events = events;
         this.tally = tally;
@@ -121,37 +119,21 @@ public class ChannelWatch {
     }
 
     private List<Change> evaluate(Instant now) {
-        List<?> cursor = em.createNativeQuery(
-                "select rolled_up_to from channel_watch_cursor where id = 1 for update skip locked").getResultList();
+        Optional<Optional<Instant>> cursor = store.lockCursor();
         if (cursor.isEmpty()) {
             return List.of(); // another replica is checking
         }
         SilenceRule.Settings settings = config.settings();
         Instant horizon = now.minus(Duration.ofDays(7L * (settings.historyWeeks() + 2)));
-        Instant rolledUpTo = Rows.instant(cursor.get(0));
-        Instant from = rolledUpTo == null ? horizon
-                : (rolledUpTo.isBefore(now) ? rolledUpTo : now).minus(Duration.ofHours(1));
-        Map<String, Instant> latest = rollUp(Rhythm.startOf(Rhythm.hourOf(from)), now);
-        em.createNativeQuery("update channel_watch_cursor set rolled_up_to = ?1 where id = 1")
-                .setParameter(1, now).executeUpdate();
-        em.createNativeQuery("delete from channel_hour where hour_start < ?1").setParameter(1, horizon).executeUpdate();
-        em.createNativeQuery("delete from channel_failure_hour where hour_start < ?1").setParameter(1, horizon)
-                .executeUpdate();
-
-        Map<String, Map<Long, Integer>> hours = hourly("select channel_id, hour_start, inquiries from channel_hour"
-                + " where hour_start >= ?1", horizon);
-        Map<String, Map<Long, Integer>> failures = hourly("select channel_id, hour_start, sum(failures)"
-                + " from channel_failure_hour where hour_start >= ?1 group by channel_id, hour_start", horizon);
-        Map<String, Long> firstHours = new HashMap<>();
-        for (Object[] r : rows(em.createNativeQuery(
-                "select channel_id, min(hour_start) from channel_hour group by channel_id").getResultList())) {
-            firstHours.put((String) r[0], Rhythm.hourOf(Rows.instant(r[1])));
-        }
-        Map<String, State> states = new HashMap<>();
-        for (Object[] r : rows(em.createNativeQuery(
-                "select channel_id, last_inquiry_at, raised_at, reason from channel_watch").getResultList())) {
-            states.put((String) r[0], new State(Rows.instant(r[1]), Rows.instant(r[2]), (String) r[3]));
-        }
+        Instant from = cursor.get().map(to -> (to.isBefore(now) ? to : now).minus(Duration.ofHours(1)))
+                .orElse(horizon); // the hour before the last check is recounted: rows committed late
+        Map<String, Instant> latest = store.rollUp(Rhythm.startOf(Rhythm.hourOf(from)), now);
+        store.advanceCursor(now);
+        store.prune(horizon);
+        Map<String, Map<Long, Integer>> hours = store.inquiryHours(horizon);
+        Map<String, Map<Long, Integer>> failures = store.failureHours(horizon);
+        Map<String, Long> firstHours = store.firstHours();
+        Map<String, State> states = store.states();
 
         List<Change> changes = new ArrayList<>();
         for (ChannelDefinition channel : registry.all()) {
@@ -159,102 +141,40 @@ public class ChannelWatch {
                 continue;
             }
             String id = channel.id();
-            State state = states.getOrDefault(id, new State(null, null, null));
-            Instant last = later(state.lastInquiryAt(), latest.get(id));
+            State state = states.getOrDefault(id, State.NEW);
+            Instant last = WatchStore.later(state.lastInquiryAt(), latest.get(id));
             Rhythm rhythm = new Rhythm(firstHours.get(id), hours.getOrDefault(id, Map.of()),
                     failures.getOrDefault(id, Map.of()));
             Assessment assessment = SilenceRule.assess(rhythm, last, now, settings);
             Transition step = SilenceRule.next(state.raisedAt(), assessment, last);
-            Instant raisedAt = state.raisedAt();
-            String reason = state.reason();
+            State next = new State(last, state.raisedAt(), state.reason());
             if (step == Transition.RAISE) {
-                raisedAt = now;
-                reason = assessment.verdict() == Verdict.FAILING ? VERIFICATION_FAILURES : NO_INQUIRIES;
-                events.appendChannelEvent(EventTypes.CHANNEL_SILENT, id,
-                        silentData(id, reason, now, last, assessment), now);
-                LOG.warnf("channel alert raised: channel=%s reason=%s expected=%.1f observed=%d weeks=%d", id, reason,
-                        assessment.expected(), assessment.observed(), assessment.weeks());
-                changes.add(new Change(id, step, reason));
+                String reason = assessment.verdict() == Verdict.FAILING ? VERIFICATION_FAILURES : NO_INQUIRIES;
+                next = new State(last, now, reason);
+                events.appendChannelEvent(EventTypes.CHANNEL_SILENT, id, silentData(id, next, assessment), now);
+                LOG.warnf("channel alert raised: channel=%s reason=%s expected=%.1f observed=%d weeks=%d", id,
+                        next.reason(), assessment.expected(), assessment.observed(), assessment.weeks());
+                changes.add(new Change(id, step, next.reason()));
             } else if (step == Transition.RECOVER) {
-                events.appendChannelEvent(EventTypes.CHANNEL_RECOVERED, id,
-                        recoveredData(id, reason, raisedAt, now, last), now);
-                LOG.infof("channel recovered: channel=%s reason=%s", id, reason);
-                changes.add(new Change(id, step, reason));
-                raisedAt = null;
-                reason = null;
+                events.appendChannelEvent(EventTypes.CHANNEL_RECOVERED, id, recoveredData(id, state, last, now), now);
+                LOG.infof("channel recovered: channel=%s reason=%s", id, state.reason());
+                changes.add(new Change(id, step, state.reason()));
+                next = new State(last, null, null);
             }
-            save(id, last, raisedAt, reason, assessment, now);
+            store.save(id, next, assessment, now);
         }
         return changes;
     }
 
-    /** Recounts the inquiries of the hours from {@code fromHour} to {@code now}; answers each channel's latest. */
-    private Map<String, Instant> rollUp(Instant fromHour, Instant now) {
-        List<Object[]> counted = rows(em.createNativeQuery(
-                        "select channel_id, floor(extract(epoch from received_at) / 3600), count(*), max(received_at)"
-                                + " from inquiry where received_at >= ?1 and received_at <= ?2"
-                                + " group by channel_id, floor(extract(epoch from received_at) / 3600)")
-                .setParameter(1, fromHour).setParameter(2, now).getResultList());
-        em.createNativeQuery("delete from channel_hour where hour_start >= ?1 and hour_start <= ?2")
-                .setParameter(1, fromHour).setParameter(2, now).executeUpdate();
-        Map<String, Instant> latest = new HashMap<>();
-        for (Object[] r : counted) {
-            String channelId = (String) r[0];
-            em.createNativeQuery("insert into channel_hour (channel_id, hour_start, inquiries) values (?1, ?2, ?3)")
-                    .setParameter(1, channelId)
-                    .setParameter(2, Rhythm.startOf(((Number) r[1]).longValue()))
-                    .setParameter(3, ((Number) r[2]).intValue())
-                    .executeUpdate();
-            latest.merge(channelId, Rows.instant(r[3]), ChannelWatch::later);
-        }
-        return latest;
-    }
-
-    private Map<String, Map<Long, Integer>> hourly(String sql, Instant horizon) {
-        Map<String, Map<Long, Integer>> byChannel = new HashMap<>();
-        for (Object[] r : rows(em.createNativeQuery(sql).setParameter(1, horizon).getResultList())) {
-            byChannel.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                    .merge(Rhythm.hourOf(Rows.instant(r[1])), ((Number) r[2]).intValue(), Integer::sum);
-        }
-        return byChannel;
-    }
-
-    private void save(String id, Instant last, Instant raisedAt, String reason, Assessment a, Instant now) {
-        int updated = em.createNativeQuery("update channel_watch set last_inquiry_at = ?2, raised_at = ?3, reason = ?4,"
-                        + " expected = ?5, observed = ?6, probability = ?7, checked_at = ?8 where channel_id = ?1")
-                .setParameter(1, id).setParameter(2, last).setParameter(3, raisedAt).setParameter(4, reason)
-                .setParameter(5, a.expected()).setParameter(6, a.observed()).setParameter(7, a.probability())
-                .setParameter(8, now).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into channel_watch (channel_id, last_inquiry_at, raised_at, reason, expected,"
-                            + " observed, probability, checked_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                    .setParameter(1, id).setParameter(2, last).setParameter(3, raisedAt).setParameter(4, reason)
-                    .setParameter(5, a.expected()).setParameter(6, a.observed()).setParameter(7, a.probability())
-                    .setParameter(8, now).executeUpdate();
-        }
-    }
-
     /** Reads the open episodes into this replica's snapshot and gives each enabled channel its gauge. */
     void refresh() {
-        Map<String, Alert> open = new HashMap<>();
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> rows(em.createNativeQuery(
-                "select channel_id, reason, raised_at, last_inquiry_at, expected, observed from channel_watch"
-                        + " where raised_at is not null").getResultList()));
-        Set<String> enabled = new HashSet<>();
-        for (ChannelDefinition channel : registry.all()) {
-            if (channel.enabled()) {
-                enabled.add(channel.id());
-                gauge(channel.id());
-            }
-        }
-        for (Object[] r : rows) {
-            String id = (String) r[0];
-            if (enabled.contains(id)) {
-                open.put(id, new Alert(id, (String) r[1], Rows.instant(r[2]), Rows.instant(r[3]),
-                        r[4] == null ? 0 : ((Number) r[4]).doubleValue(), r[5] == null ? 0 : ((Number) r[5]).longValue()));
-            }
-        }
-        alerts = Map.copyOf(open);
+        List<Alert> open = QuarkusTransaction.requiringNew().call(store::openEpisodes);
+        Set<String> enabled = registry.all().stream().filter(ChannelDefinition::enabled).map(ChannelDefinition::id)
+                .collect(Collectors.toSet());
+        enabled.forEach(this::gauge);
+        Map<String, Alert> shown = new HashMap<>();
+        open.stream().filter(a -> enabled.contains(a.channelId())).forEach(a -> shown.put(a.channelId(), a));
+        alerts = Map.copyOf(shown);
     }
 
     private void gauge(String channelId) {
@@ -266,13 +186,13 @@ public class ChannelWatch {
         }
     }
 
-    private static ObjectNode silentData(String id, String reason, Instant now, Instant last, Assessment a) {
+    private static ObjectNode silentData(String id, State raised, Assessment a) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("channelId", id);
-        data.put("reason", reason);
-        data.put("raisedAt", now.toString());
-        data.put("lastInquiryAt", last == null ? null : last.toString());
-        data.put("windowStart", a.windowStart() == null ? null : a.windowStart().toString());
+        data.put("reason", raised.reason());
+        data.put("raisedAt", raised.raisedAt().toString());
+        data.put("lastInquiryAt", text(raised.lastInquiryAt()));
+        data.put("windowStart", text(a.windowStart()));
         data.put("expected", Math.round(a.expected() * 100) / 100.0);
         data.put("observed", a.observed());
         data.put("probability", a.probability());
@@ -280,22 +200,17 @@ public class ChannelWatch {
         return data;
     }
 
-    private static ObjectNode recoveredData(String id, String reason, Instant raisedAt, Instant now, Instant last) {
+    private static ObjectNode recoveredData(String id, State episode, Instant last, Instant now) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("channelId", id);
-        data.put("reason", reason);
-        data.put("raisedAt", raisedAt == null ? null : raisedAt.toString());
+        data.put("reason", episode.reason());
+        data.put("raisedAt", text(episode.raisedAt()));
         data.put("recoveredAt", now.toString());
-        data.put("lastInquiryAt", last == null ? null : last.toString());
+        data.put("lastInquiryAt", text(last));
         return data;
     }
 
-    private static Instant later(Instant a, Instant b) {
-        return a == null ? b : b == null || a.isAfter(b) ? a : b;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 }

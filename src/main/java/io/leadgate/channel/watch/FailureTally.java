@@ -42,8 +42,8 @@ public class FailureTally {
                 continue;
             }
             try {
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "insert into channel_failure_hour (channel_id, hour_start, failures) values (?1, ?2, ?3)")
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into channel_failure_hour"
+                                + " (channel_id, hour_start, failures) values (?1, ?2, ?3)")
                         .setParameter(1, key.channelId()).setParameter(2, Rhythm.startOf(key.hour()))
                         .setParameter(3, (int) Math.min(Integer.MAX_VALUE, count)).executeUpdate());
             } catch (RuntimeException e) {

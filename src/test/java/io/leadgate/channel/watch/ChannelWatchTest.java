@@ -56,13 +56,15 @@ class ChannelWatchTest {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update channel_watch_cursor set rolled_up_to = ?1 where id = 1")
                     .setParameter(1, t11.minus(Duration.ofMinutes(30))).executeUpdate();
-            em.createNativeQuery("delete from channel_hour where channel_id = ?1").setParameter(1, FORM).executeUpdate();
+            em.createNativeQuery("delete from channel_hour where channel_id = ?1").setParameter(1, FORM)
+                    .executeUpdate();
             for (LocalDate day = TUESDAY.minusWeeks(4).minusDays(1); day.isBefore(TUESDAY); day = day.plusDays(1)) {
                 if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
                 }
                 for (int hour = 9; hour < 18; hour++) { // three inquiries an hour, Monday–Friday 9:00–18:00
-                    em.createNativeQuery("insert into channel_hour (channel_id, hour_start, inquiries) values (?1, ?2, 3)")
+                    em.createNativeQuery("insert into channel_hour (channel_id, hour_start, inquiries)"
+                                    + " values (?1, ?2, 3)")
                             .setParameter(1, FORM).setParameter(2, day.atTime(hour, 0).toInstant(ZoneOffset.UTC))
                             .executeUpdate();
                 }

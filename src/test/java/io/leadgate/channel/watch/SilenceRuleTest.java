@@ -99,7 +99,8 @@ class SilenceRuleTest {
                 t -> t.toLocalDate().equals(tuesday) && t.getHour() >= 11 && t.getHour() < 15);
         Instant raisedAt = null;
         List<String> log = new ArrayList<>();
-        for (Instant now = at(WEEK5, 0, 0); now.isBefore(at(WEEK5.plusWeeks(1), 0, 0)); now = now.plus(Duration.ofMinutes(5))) {
+        Instant end = at(WEEK5.plusWeeks(1), 0, 0);
+        for (Instant now = at(WEEK5, 0, 0); now.isBefore(end); now = now.plus(Duration.ofMinutes(5))) { // every 5 min
             Assessment a = assessAt(arrivals, now);
             Instant last = arrivals.floor(now);
             Transition step = SilenceRule.next(raisedAt, a, last);
