@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -74,7 +79,7 @@ class ChannelWatchTest {
 
         assertEquals(List.of(), changesOf(FORM, watch.check(t11.plus(Duration.ofMinutes(5)))));
         assertEquals(List.of(new Change(FORM, Transition.RAISE, ChannelWatch.NO_INQUIRIES)),
-                changesOf(FORM, watch.check(t11.plus(Duration.ofHours(3)))));
+                changesOf(FORM, checkedTwiceAtOnce(t11.plus(Duration.ofHours(3))))); // as two replicas would
         assertEquals(List.of(), changesOf(FORM, watch.check(t11.plus(Duration.ofHours(3)).plusSeconds(300))));
         assertEquals(1.0, gauge(FORM));
         String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
@@ -160,6 +165,31 @@ class ChannelWatchTest {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /** Two checks at the same moment, as two replicas would run them: their changes together. */
+    private List<Change> checkedTwiceAtOnce(Instant now) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Change>>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return watch.check(now);
+                }));
+            }
+            start.countDown();
+            List<Change> all = new ArrayList<>();
+            for (Future<List<Change>> run : runs) {
+                all.addAll(run.get(30, TimeUnit.SECONDS));
+            }
+            return all;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
