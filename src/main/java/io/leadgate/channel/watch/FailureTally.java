@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Verification failures per channel and hour, counted in memory on the request path (one map lookup, no database)
- * and appended to {@code channel_failure_hour} as deltas by each replica's check.
+ * and appended to {@code channel_failure_hour} as deltas by each replica's check. A failure counted at the instant its
+ * hour is being flushed may be lost: the rule compares magnitudes, not exact counts.
  */
 @ApplicationScoped
 public class FailureTally {
@@ -30,7 +31,13 @@ public class FailureTally {
 
     /** A hook of this channel failed verification. */
     public void verificationFailed(String channelId) {
-        pending.computeIfAbsent(new Key(channelId, Rhythm.hourOf(clock.instant())), k -> new LongAdder()).increment();
+        long hour = Rhythm.hourOf(clock.instant());
+        LongAdder adder = pending.get(new Key(channelId, hour));
+        if (adder == null) { // a new hour: hours no flush took (checks off) are dropped after a week
+            pending.keySet().removeIf(k -> k.hour() < hour - SilenceRule.WEEK_HOURS);
+            adder = pending.computeIfAbsent(new Key(channelId, hour), k -> new LongAdder());
+        }
+        adder.increment();
     }
 
     /** Writes the counts gathered since the last flush; a failed write puts them back for the next one. */
