@@ -175,6 +175,9 @@ public interface ConsoleMessages {
     @Message("New lead")
     String new_lead();
 
+    @Message("Silent far outside their usual rhythm (or failing verification):")
+    String silent_channels();
+
     @Message("A lead entered by hand goes through the same identity resolution as a hook: a known phone or email lands on the client's card.")
     String new_lead_hint();
 

@@ -10,13 +10,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * What every console page knows about the request: the signed-in user, the language, the user's time zone, the
- * CSRF token and the section shown. Formats times in the user's zone and amounts in the user's language.
+ * CSRF token, the section shown and the channels silent far outside their rhythm (ids, for the banner). Formats
+ * times in the user's zone and amounts in the user's language.
  */
-public record Page(ConsoleUser user, Locale locale, ZoneId zone, String csrf, String section, String path) {
+public record Page(ConsoleUser user, Locale locale, ZoneId zone, String csrf, String section, String path,
+                   List<String> silentChannels) {
 
     public String lang() {
         return locale.getLanguage();

@@ -1,5 +1,6 @@
 package io.leadgate.console;
 
+import io.leadgate.channel.watch.ChannelWatch;
 import io.leadgate.people.ConsoleUser;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -12,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 /** Builds the {@link Page} of the current request; gives the browser its CSRF cookie on the first page. */
@@ -24,16 +26,20 @@ public class Pages {
 
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
+    private final ChannelWatch watch;
     private String csrf;
 
-    Pages(SecurityIdentity identity, HttpServerRequest request) {
+    Pages(SecurityIdentity identity, HttpServerRequest request, ChannelWatch watch) {
         this.identity = identity;
         this.request = request;
+        this.watch = watch;
     }
 
     public Page page(String section) {
         ConsoleUser user = identity.isAnonymous() ? null : ConsoleUser.of(identity);
-        return new Page(user, locale(), zone(), csrfToken(), section, request.path());
+        List<String> silent = user == null ? List.of()
+                : watch.alerts().stream().map(ChannelWatch.Alert::channelId).toList();
+        return new Page(user, locale(), zone(), csrfToken(), section, request.path(), silent);
     }
 
     public Locale locale() {

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Writes lead events into the outbox, in the caller's transaction, as CloudEvents 1.0 in structured JSON mode.
- * The subject is the contact id, so one client's events can be kept in order by every consumer.
+ * The subject is the contact id, so one client's events can be kept in order by every consumer (the channel id for
+ * events about a channel itself).
  */
 @ApplicationScoped
 public class Outbox implements EventLog {
@@ -30,6 +31,17 @@ public class Outbox implements EventLog {
 
     @Override
     public String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
+                         JsonNode data, Instant now) {
+        return write(type, channelId, contactId, leadId, inquiryId,
+                contactId == null ? null : String.valueOf(contactId), data, now);
+    }
+
+    @Override
+    public String appendChannelEvent(String type, String channelId, JsonNode data, Instant now) {
+        return write(type, channelId, null, null, null, channelId, data, now);
+    }
+
+    private String write(String type, String channelId, Long contactId, Long leadId, Long inquiryId, String subject,
                          JsonNode data, Instant now) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID().toString();
@@ -44,7 +56,7 @@ public class Outbox implements EventLog {
                     .withId(row.eventId)
                     .withSource(URI.create(EventTypes.source(channelId)))
                     .withType(type)
-                    .withSubject(contactId == null ? null : String.valueOf(contactId))
+                    .withSubject(subject)
                     .withTime(now.atOffset(ZoneOffset.UTC))
                     .withDataContentType("application/json")
                     .withData(MAPPER.writeValueAsBytes(data))

@@ -20,4 +20,12 @@ public interface EventLog {
      * @return the event's id (the CloudEvent {@code id})
      */
     String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data, Instant now);
+
+    /**
+     * Appends one event about a channel itself (no contact, lead or inquiry): its CloudEvent subject is the channel
+     * id, so consumers keep one channel's events in order.
+     *
+     * @return the event's id (the CloudEvent {@code id})
+     */
+    String appendChannelEvent(String type, String channelId, JsonNode data, Instant now);
 }

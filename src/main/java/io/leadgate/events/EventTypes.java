@@ -16,6 +16,11 @@ public final class EventTypes {
 
     public static final String CONTACT_UNMERGED = "leadgate.contact.unmerged";
 
+    /** A channel went silent far outside its rhythm, or its verification failures jumped (subject: the channel id). */
+    public static final String CHANNEL_SILENT = "leadgate.channel.silent";
+    /** A silent channel's episode ended: an inquiry arrived and neither rule alarms (subject: the channel id). */
+    public static final String CHANNEL_RECOVERED = "leadgate.channel.recovered";
+
     /** The CloudEvent source of events about a channel's inquiries (contact events without a channel: /leadgate/contacts). */
     public static String source(String channelId) {
         return channelId == null ? "/leadgate/contacts" : "/leadgate/channels/" + channelId;

@@ -10,6 +10,7 @@ import io.leadgate.channel.InboundSink;
 import io.leadgate.channel.RejectedException;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
+import io.leadgate.channel.watch.FailureTally;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Reason;
@@ -44,9 +45,12 @@ public class Intake implements InboundSink {
     private final IntakeService writes;
     private final ParkedEnvelopes parked;
     private final MeterRegistry metrics;
+    private final FailureTally failures;
 
-    Intake(ChannelRegistry registry, IntakeService writes, ParkedEnvelopes parked, MeterRegistry metrics) {
+    Intake(ChannelRegistry registry, IntakeService writes, ParkedEnvelopes parked, MeterRegistry metrics,
+           FailureTally failures) {
         this.registry = registry;
+        this.failures = failures;
         this.writes = writes;
         this.parked = parked;
         this.metrics = metrics;
@@ -67,6 +71,7 @@ public class Intake implements InboundSink {
                 SECURITY.warnf("hook verification failed: channel=%s provider=%s result=%s", channel.id(),
                         channel.provider().id(), verification);
                 rejectedCounter(channel, reason);
+                failures.verificationFailed(channel.id()); // the silence watch compares it with the channel's rhythm
                 return new Outcome.Rejected(verification, 401, reason, "verification failed: " + reason);
             }
         }
