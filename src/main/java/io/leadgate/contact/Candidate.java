@@ -8,7 +8,8 @@ import java.util.List;
  * @param rule    the strongest signal, which auto-merge rules are named by: {@code shared-identity},
  *                {@code phone-country-code}, {@code email-mailbox}, a phone slip ({@code phone-transposition},
  *                {@code phone-digit-missing}, {@code phone-digit-doubled}) or {@code same-name}
- * @param reasons every signal and the name agreement, e.g. {@code [phone-country-code, name-transliteration]}
+ * @param reasons every signal and the name agreement, e.g. {@code [phone-country-code, name-transliteration]}, and
+ *                what weighs against it ({@code phone-contradicts}: both cards' phones tell them apart)
  */
 public record Candidate(long contactId, double score, String rule, List<String> reasons) {
 

@@ -9,8 +9,9 @@ import java.util.Optional;
  * Scores how likely an inquiry's details and a contact card are the same person, in [0, 1], with reasons. A
  * contact point (a phone that differs only in country code, an address of the same mailbox, an inquiry that
  * names identities of both cards) anchors the score; the names then raise it or, when they disagree, pull it
- * down. A name alone gives a low score that is listed but never merged. With no contact point, a phone one typing
- * slip away ({@link PhoneDrift}) is scored with the name by {@link PhoneDriftScore}. Pure.
+ * down. With no contact point, a phone one typing slip away ({@link PhoneDrift}) is scored with the name by
+ * {@link PhoneDriftScore}. A full name alone is weak ({@link #NAME_ONLY}), and weaker still when both sides have
+ * phones and they contradict it ({@link #NAME_AGAINST_PHONES}): both stay below the default listing threshold. Pure.
  */
 public final class MatchScorer {
 
@@ -18,11 +19,16 @@ public final class MatchScorer {
     public static final String PHONE_COUNTRY_CODE = "phone-country-code";
     public static final String EMAIL_MAILBOX = "email-mailbox";
     public static final String SAME_NAME = "same-name";
+    /** Both sides have phones and no number of one is the other's or one typing slip from it. */
+    public static final String PHONE_CONTRADICTS = "phone-contradicts";
 
     static final double SHARED_IDENTITY_BASE = 0.7;
     static final double PHONE_BASE = 0.65;
     static final double MAILBOX_BASE = 0.9;
-    static final double NAME_ONLY = 0.4;
+    /** The same full name and nothing else to compare: a namesake as often as the same person. */
+    static final double NAME_ONLY = 0.35;
+    /** The same full name, and phones on both sides that tell the two apart. */
+    static final double NAME_AGAINST_PHONES = 0.2;
     private static final double EXTRA_ANCHOR = 0.05;
 
     /** Contact details on one side of a comparison: an inquiry's or a card's. */
@@ -56,9 +62,14 @@ public final class MatchScorer {
             }
             List<String> reasons = new ArrayList<>(List.of(SAME_NAME));
             names.reasons().stream().filter(r -> !r.equals(SAME_NAME)).forEach(reasons::add);
-            // a number one digit off is as often a neighbour's as a slip: named, never weighed
+            if (!PhoneDriftScore.contradict(forms(probe), forms(card))) {
+                return Optional.of(new Candidate(contactId, NAME_ONLY, SAME_NAME, reasons));
+            }
+            // a number one digit off is as often a neighbour's (a family plan, the next SIM) as a slip: it
+            // contradicts like any other number, and is named so the reasons say how close it came
+            reasons.add(PHONE_CONTRADICTS);
             drift.ifPresent(kind -> reasons.add(kind.code()));
-            return Optional.of(new Candidate(contactId, NAME_ONLY, SAME_NAME, reasons));
+            return Optional.of(new Candidate(contactId, NAME_AGAINST_PHONES, SAME_NAME, reasons));
         }
         String rule = anchors.contains(EMAIL_MAILBOX) ? EMAIL_MAILBOX : PHONE_COUNTRY_CODE;
         double score = base(rule) + bonus(rule, names.level()) + EXTRA_ANCHOR * (anchors.size() - 1);

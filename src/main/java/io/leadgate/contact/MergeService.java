@@ -152,9 +152,7 @@ public class MergeService {
             record.snapshot = write(snapshot);
         }
         source.mergedInto = null;
-        MergeCandidate.update("status = ?1, updatedAt = ?2 where contactId = ?3 and otherId = ?4",
-                MergeCandidate.OPEN, now, Math.min(record.targetId, record.sourceId),
-                Math.max(record.targetId, record.sourceId));
+        reopen(record, now);
         record.undoneAt = now;
         MergeView view = MergeView.of(record);
         outbox.append(EventTypes.CONTACT_UNMERGED, null, record.targetId, null, null, json.valueToTree(view), now);
@@ -220,6 +218,30 @@ public class MergeService {
     private static List<String> values(List<String> keys, IdentityKind kind) {
         String prefix = kind.name() + ":";
         return keys.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
+    }
+
+    /**
+     * The undone pair is listed again for an operator to decide: its candidate row is reopened, or, for a merge a
+     * rule made without the pair ever being listed, a row is written with the merge's rule, score and reasons.
+     */
+    private static void reopen(ContactMerge record, Instant now) {
+        long a = Math.min(record.targetId, record.sourceId);
+        long b = Math.max(record.targetId, record.sourceId);
+        int reopened = MergeCandidate.update("status = ?1, updatedAt = ?2 where contactId = ?3 and otherId = ?4",
+                MergeCandidate.OPEN, now, a, b);
+        if (reopened > 0 || record.rule == null || record.score == null) {
+            return;
+        }
+        MergeCandidate pair = new MergeCandidate();
+        pair.contactId = a;
+        pair.otherId = b;
+        pair.score = record.score;
+        pair.rule = record.rule;
+        pair.reasons = record.reasons == null ? record.rule : record.reasons;
+        pair.status = MergeCandidate.OPEN;
+        pair.createdAt = now;
+        pair.updatedAt = now;
+        pair.persist();
     }
 
     /** Locks both cards, lowest id first (so two merges of one pair cannot deadlock); [target, source]. */

@@ -65,7 +65,10 @@ public final class PhoneDrift {
     }
 
     /**
-     * The slip that turns the card's tail into the probe's, if one does.
+     * The slip that turns the card's tail into the probe's, if one does. A typing slip is preferred to a replaced
+     * digit when both explain the difference: a number with a digit doubled or left out near its start shifts the
+     * ten-digit window, so its tail differs from the card's in the first digit only ({@code 988 538 32 07 5} for
+     * {@code 985 383 20 75} ends in {@code 8853832075}), which reads as a replaced digit but is not one.
      *
      * @param probe the tail of the number as the inquiry wrote it (seven to ten digits)
      * @param card  the tail of a number the card holds
@@ -74,17 +77,14 @@ public final class PhoneDrift {
         if (probe == null || card == null || card.length() != TAIL || probe.equals(card)) {
             return Optional.empty();
         }
+        int diffs = 0;
         if (probe.length() == TAIL) {
             int first = -1;
-            int diffs = 0;
             for (int i = 0; i < TAIL; i++) {
                 if (probe.charAt(i) != card.charAt(i)) {
                     first = diffs == 0 ? i : first;
                     diffs++;
                 }
-            }
-            if (diffs == 1) {
-                return Optional.of(Kind.DIGIT_SUBSTITUTED);
             }
             if (diffs == 2 && first + 1 < TAIL && probe.charAt(first) == card.charAt(first + 1)
                     && probe.charAt(first + 1) == card.charAt(first)) {
@@ -98,7 +98,7 @@ public final class PhoneDrift {
                 probe.length() < TAIL)) {
             return Optional.of(Kind.DIGIT_MISSING);
         }
-        return Optional.empty();
+        return diffs == 1 ? Optional.of(Kind.DIGIT_SUBSTITUTED) : Optional.empty();
     }
 
     /** The probe's last nine digits are the card's tail with one digit left out (not its first, unless shorter). */

@@ -1,14 +1,17 @@
 package io.leadgate.contact;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores a typing slip in a phone with the name as the second signal: a swap, a missing or a doubled digit beside
  * the same name is strong evidence (listed near the top, below the automatic-merge score); beside no name it is
- * listed low; beside a different name it is nothing. A replaced digit never scores here: it only names itself in a
- * bare name match ({@link MatchScorer}). Pure.
+ * listed low; beside a different name it is nothing. A replaced digit never scores here: beside the same name it is
+ * a contradiction like any other number ({@link #contradict}, {@link MatchScorer}). Pure.
  */
 final class PhoneDriftScore {
 
@@ -31,6 +34,27 @@ final class PhoneDriftScore {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * True when both sides have a phone and no tail of one is a tail of the other: the numbers tell two people apart
+     * unless a slip relates them, which the caller has ruled out (a replaced digit is no slip).
+     */
+    static boolean contradict(List<String> probe, List<String> card) {
+        Set<String> ours = tails(probe);
+        Set<String> theirs = tails(card);
+        return !ours.isEmpty() && !theirs.isEmpty() && Collections.disjoint(ours, theirs);
+    }
+
+    private static Set<String> tails(List<String> phones) {
+        Set<String> tails = new HashSet<>();
+        for (String phone : phones) {
+            String tail = BlockingKeys.phoneTail(phone);
+            if (tail != null) {
+                tails.add(tail);
+            }
+        }
+        return tails;
     }
 
     /** The candidate a slip makes with the names' agreement; empty for a replaced digit or different names. */

@@ -46,7 +46,8 @@ class AutoMergeTest {
         api().post("/api/merges/" + merge.getString("[0].id") + "/undo").then().statusCode(200);
         api().get("/api/contacts/" + emailCard).then().body("mergedInto", nullValue()).body("emails", contains(email));
         api().queryParam("contactId", emailCard).get("/api/contacts/duplicates").then()
-                .body("[0].contactIds", containsInAnyOrder(phoneCard, emailCard));
+                .body("[0].contactIds", containsInAnyOrder(phoneCard, emailCard))
+                .body("[0].rule", equalTo("shared-identity"));
     }
 
     @Test

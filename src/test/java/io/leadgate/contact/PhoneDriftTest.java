@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhoneDriftTest {
 
     private static final String CARD = "+79641506234";
+    /** {@code leadgate.identity.candidate-score} at its default. */
+    private static final double LISTING = 0.4;
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
@@ -43,6 +45,19 @@ class PhoneDriftTest {
         assertFalse(shared.isEmpty(), "a near key brings " + written + " to the card");
     }
 
+    @ParameterizedTest(name = "{0} against {1} is {2}")
+    @CsvSource({
+            "+7 (988) 53832075, +79853832075, DIGIT_DOUBLED",
+            "8 (966) 415-06234, +79641506234, DIGIT_DOUBLED",
+            "+7998562497, +79998562497, DIGIT_MISSING",
+            "8 864 150 62 34, +79641506234, DIGIT_SUBSTITUTED",
+    })
+    void aSlipNearTheStartIsNoReplacedDigit(String written, String card, PhoneDrift.Kind kind) {
+        // the ten-digit window shifts: the tails differ in their first digit only
+        assertEquals(Optional.of(kind), PhoneDrift.classify(BlockingKeys.phoneTail(written), BlockingKeys.phoneTail(card)),
+                written);
+    }
+
     @Test
     void unrelatedAndEqualNumbersAreNoSlip() {
         String card = BlockingKeys.phoneTail(CARD);
@@ -61,7 +76,7 @@ class PhoneDriftTest {
     }
 
     @Test
-    void theSameNameMakesASwapStrongAndAReplacedDigitNoMoreThanTheName() {
+    void theSameNameMakesASwapStrongAndPhonesThatContradictItWeak() {
         var card = new MatchScorer.Details("Ирина Соколова", List.of(CARD), List.of(), List.of("irina@mail.example"));
         Candidate swap = MatchScorer.score(5, details("Irina Sokolova", "+79641056234"), card).orElseThrow();
         assertEquals("phone-transposition", swap.rule());
@@ -78,10 +93,15 @@ class PhoneDriftTest {
 
         Candidate namesake = MatchScorer.score(5, details("Ирина Соколова", "+79641506235"), card).orElseThrow();
         assertEquals(MatchScorer.SAME_NAME, namesake.rule());
-        assertEquals(MatchScorer.NAME_ONLY, namesake.score());
-        assertTrue(namesake.reasons().contains("phone-digit-substituted"));
-        Candidate bareName = MatchScorer.score(5, details("Ирина Соколова", "+79990000000"), card).orElseThrow();
-        assertTrue(namesake.score() <= bareName.score());
+        assertEquals(List.of("same-name", "phone-contradicts", "phone-digit-substituted"), namesake.reasons());
+        Candidate otherPhone = MatchScorer.score(5, details("Ирина Соколова", "+79990000000"), card).orElseThrow();
+        assertEquals(List.of("same-name", "phone-contradicts"), otherPhone.reasons());
+        assertEquals(namesake.score(), otherPhone.score(), "one digit off contradicts like any other number");
+        Candidate bareName = MatchScorer.score(5, new MatchScorer.Details("Irina Sokolova", List.of(), List.of(),
+                List.of("sokolova@mail.example")), card).orElseThrow();
+        assertEquals(List.of("same-name", "name-transliteration"), bareName.reasons());
+        assertTrue(namesake.score() < bareName.score(), "contradicting phones weigh against a name");
+        assertTrue(bareName.score() < LISTING, "a name alone is not listed by default: " + bareName);
 
         assertTrue(MatchScorer.score(5, details("Ирина", "+79641506235"), card).isEmpty(),
                 "a replaced digit and a given name alone are nothing");

@@ -19,21 +19,42 @@ import java.util.Set;
  * Hard negatives: new people with the name of a known one (Cyrillic or Latin) and that person's phone with one digit
  * replaced, and a new email.
  *
+ * <p>Beside them, from a second random stream (so the touches above are the same with or without them), what a
+ * name alone has to tell apart: returning clients who write with their full name and a new email only (no phone),
+ * and namesakes with an unrelated phone or with no phone at all.
+ *
  * <p>Full names are unique apart from the planted namesakes, and no two people's phones are one slip apart by
  * chance: a wrong candidate can only come from the negatives the evaluation plants.
  */
 public final class PhoneSlipPeople {
 
-    /** What a touch is: a person's first inquiry, a return with a slip, or a namesake (a hard negative). */
-    public enum Drift { FIRST, TRANSPOSITION, DIGIT_MISSING, DIGIT_DOUBLED, COUNTRY_CODE_OVERLAP, NAMESAKE }
+    /**
+     * What a touch is: a person's first inquiry, a return with a slip, a return with the name and a new email only,
+     * or a namesake (a negative): with the person's phone one digit replaced (the hard one), an unrelated phone, or
+     * no phone.
+     */
+    public enum Drift {
+        FIRST, TRANSPOSITION, DIGIT_MISSING, DIGIT_DOUBLED, COUNTRY_CODE_OVERLAP, NAME_ONLY,
+        NAMESAKE, NAMESAKE_OTHER_PHONE, NAMESAKE_NO_PHONE;
+
+        public boolean namesake() {
+            return this == NAMESAKE || this == NAMESAKE_OTHER_PHONE || this == NAMESAKE_NO_PHONE;
+        }
+    }
 
     /**
      * One inquiry through the Russian web form.
      *
-     * @param namesakeOf for a namesake, the person whose name and (almost) phone it has; else -1
+     * @param namesakeOf for a namesake, the person whose name it has; else -1
+     * @param phone      null for a touch without a phone
      */
     public record Touch(int person, Drift drift, int namesakeOf, String name, String phone, String email) {
     }
+
+    /** Shares of people with a phone-less return, a namesake with an unrelated phone, one with no phone. */
+    private static final double NAME_ONLY_RETURNS = 0.05;
+    private static final double OTHER_PHONE_NAMESAKES = 0.05;
+    private static final double NO_PHONE_NAMESAKES = 0.05;
 
     private record Person(int id, String givenCyr, String givenLatin, String surname, String digits) {
     }
@@ -56,12 +77,14 @@ public final class PhoneSlipPeople {
             "912", "915", "916", "917", "920", "925", "926", "950", "960", "964", "977", "985", "999");
 
     private final Random rnd;
+    private final Random extra;
     private final Set<String> nearKeys = new HashSet<>();
     private final Set<String> names = new HashSet<>();
     private final Set<String> emails = new HashSet<>();
 
     private PhoneSlipPeople(long seed) {
         this.rnd = new Random(seed);
+        this.extra = new Random(~seed);
     }
 
     /**
@@ -98,8 +121,42 @@ public final class PhoneSlipPeople {
             }
         }
         Collections.shuffle(later, rnd);
+        for (Person p : people) {
+            if (extra.nextDouble() < NAME_ONLY_RETURNS) {
+                later.add(extra.nextInt(later.size() + 1), new Touch(p.id(), Drift.NAME_ONLY, -1, fullName(p, extra),
+                        null, email(extra)));
+            }
+            if (extra.nextDouble() < OTHER_PHONE_NAMESAKES) {
+                later.add(extra.nextInt(later.size() + 1), new Touch(next++, Drift.NAMESAKE_OTHER_PHONE, p.id(),
+                        fullName(p, extra), written(freshDigits(extra), extra), email(extra)));
+            }
+            if (extra.nextDouble() < NO_PHONE_NAMESAKES) {
+                later.add(extra.nextInt(later.size() + 1), new Touch(next++, Drift.NAMESAKE_NO_PHONE, p.id(),
+                        fullName(p, extra), null, email(extra)));
+            }
+        }
         first.addAll(later);
         return first;
+    }
+
+    /** The full name as a person writes it: Cyrillic, Latin, or surname first. */
+    private static String fullName(Person p, Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> full(p);
+            case 1 -> p.givenLatin() + " " + SyntheticPeople.translit(p.surname(), r.nextBoolean());
+            default -> p.surname() + " " + p.givenCyr();
+        };
+    }
+
+    /** A mobile number nobody has and no slip away from anybody's. */
+    private String freshDigits(Random r) {
+        while (true) {
+            String digits = CODES.get(r.nextInt(CODES.size())) + String.format("%07d", r.nextInt(10_000_000));
+            if (free(digits)) {
+                claim(digits);
+                return digits;
+            }
+        }
     }
 
     private Person person(int id) {
@@ -154,9 +211,13 @@ public final class PhoneSlipPeople {
 
     /** The national number as people write it; a nine-digit one (a digit missing) keeps the same habits. */
     private String written(String d) {
+        return written(d, rnd);
+    }
+
+    private static String written(String d, Random r) {
         String a = d.substring(0, 3);
         String rest = d.substring(3);
-        return switch (rnd.nextInt(5)) {
+        return switch (r.nextInt(5)) {
             case 0 -> "+7" + d;
             case 1 -> "8" + d;
             case 2 -> "+7 (" + a + ") " + rest;
@@ -210,8 +271,12 @@ public final class PhoneSlipPeople {
     }
 
     private String email() {
+        return email(rnd);
+    }
+
+    private String email(Random r) {
         while (true) {
-            String e = "c" + Long.toString(rnd.nextLong() & Long.MAX_VALUE, 36) + "@mail.example";
+            String e = "c" + Long.toString(r.nextLong() & Long.MAX_VALUE, 36) + "@mail.example";
             if (emails.add(e)) {
                 return e;
             }
