@@ -39,10 +39,13 @@ public class ChannelsQuery {
     /** The {@code reason} tags of {@code leadgate.hook.rejected} that are verification failures. */
     private static final Set<String> VERIFICATION = Set.of(Verification.MISSING.name().toLowerCase(Locale.ROOT),
             Verification.BAD_SIGNATURE.name().toLowerCase(Locale.ROOT), Verification.STALE.name().toLowerCase(Locale.ROOT));
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
-    /** Inquiries of one day; {@code height} is the share of the week's busiest day, in percent (for the bar). */
-    public record Day(String label, long count, int height) {
+    /**
+     * Inquiries of one day: {@code label} the day of the month, {@code date} the ISO date; {@code height} the share of
+     * the week's busiest day, in percent (for the bar).
+     */
+    public record Day(String label, String date, long count, int height) {
     }
 
     /** A mailbox's polling: last successful poll, messages waiting, failed polls in a row, lease holder. */
@@ -133,7 +136,8 @@ public class ChannelsQuery {
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < DAYS; i++) {
             long count = ((Number) row[i]).longValue();
-            days.add(new Day(today.minusDays(DAYS - 1 - i).format(DAY), count,
+            LocalDate day = today.minusDays(DAYS - 1 - i);
+            days.add(new Day(String.valueOf(day.getDayOfMonth()), day.format(DATE), count,
                     busiest == 0 ? 0 : (int) Math.max(count == 0 ? 0 : 4, count * 100 / busiest)));
         }
         return days;
