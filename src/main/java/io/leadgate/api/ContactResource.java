@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/contacts}, {@code GET /api/contacts/{id}} with the timeline across channels, the merge candidates
@@ -79,6 +80,18 @@ public class ContactResource {
             throw ApiError.badRequest("minScore must be a number");
         }
         return duplicates.open(Params.id("contactId", contactId), min, page.limit(), page.offset());
+    }
+
+    /** "Not the same person": the pair is never listed again and never merged by a rule; 409 once merged. */
+    @POST
+    @Path("duplicates/{pairId}/distinct")
+    public Map<String, String> distinct(@PathParam("pairId") String pairId) {
+        long id = Params.pathId("duplicate pair", pairId);
+        MergeErrors.call(() -> {
+            merges.markDistinct(id, Instant.now());
+            return id;
+        });
+        return Map.of("id", String.valueOf(id), "status", "distinct");
     }
 
     /**

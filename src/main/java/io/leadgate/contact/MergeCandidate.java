@@ -18,6 +18,8 @@ public class MergeCandidate extends PanacheEntityBase {
 
     public static final String OPEN = "open";
     public static final String MERGED = "merged";
+    /** An operator said "not the same person": never listed again, never merged by a rule. */
+    public static final String DISTINCT = "distinct";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "merge_candidate_seq")

@@ -14,7 +14,9 @@ public class MergeException extends RuntimeException {
         /** The merge was undone already. */
         ALREADY_UNDONE,
         /** The cards changed since the merge in a way the undo cannot restore (merged again, rows erased). */
-        CHANGED_SINCE
+        CHANGED_SINCE,
+        /** An operator said the two cards are not the same person (a rule does not merge them). */
+        DISTINCT
     }
 
     private final Reason reason;

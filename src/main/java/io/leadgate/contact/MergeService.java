@@ -70,6 +70,11 @@ public class MergeService {
             throw new MergeException(MergeException.Reason.ALREADY_MERGED, "contact "
                     + (source.mergedInto != null ? sourceId : targetId) + " was merged into another contact");
         }
+        if (origin == ContactMerge.Origin.AUTO && MergeCandidate.count("contactId = ?1 and otherId = ?2 and status = ?3",
+                Math.min(targetId, sourceId), Math.max(targetId, sourceId), MergeCandidate.DISTINCT) > 0) {
+            throw new MergeException(MergeException.Reason.DISTINCT, "contacts " + targetId + " and " + sourceId
+                    + " were marked as not the same person");
+        }
         ObjectNode snapshot = MAPPER.createObjectNode();
         ObjectNode moved = snapshot.putObject("moved");
         ArrayNode identities = moved.putArray(IDENTITIES);
@@ -106,6 +111,23 @@ public class MergeService {
         MergeView view = MergeView.of(record);
         outbox.append(EventTypes.CONTACT_MERGED, null, targetId, null, null, json.valueToTree(view), now);
         return view;
+    }
+
+    /**
+     * "Not the same person": an open candidate pair is closed for good. It is never listed again (a better score
+     * later does not reopen it) and a rule never merges the two cards; an operator still may.
+     */
+    @Transactional
+    public void markDistinct(long candidateId, Instant now) {
+        MergeCandidate pair = em.find(MergeCandidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
+        if (pair == null) {
+            throw new MergeException(MergeException.Reason.NOT_FOUND, "no duplicate pair " + candidateId);
+        }
+        if (MergeCandidate.MERGED.equals(pair.status)) {
+            throw new MergeException(MergeException.Reason.ALREADY_MERGED, "the pair " + candidateId + " was merged");
+        }
+        pair.status = MergeCandidate.DISTINCT;
+        pair.updatedAt = now;
     }
 
     /** Undoes a merge: the moved rows go back to the source and both cards get their fields back. */

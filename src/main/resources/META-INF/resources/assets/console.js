@@ -85,9 +85,31 @@
     });
   }
 
+  // bars of the channels page: heights as a CSS variable (no inline style under the CSP)
+  function bars(root) {
+    root.querySelectorAll('[data-height]').forEach(function (el) {
+      var h = parseInt(el.getAttribute('data-height'), 10);
+      if (h >= 0 && h <= 100) {
+        el.style.setProperty('--h', h + '%');
+      }
+    });
+  }
+
+  // copy buttons (hook URLs, a new webhook secret)
+  document.addEventListener('click', function (evt) {
+    var button = evt.target.closest && evt.target.closest('button[data-copy]');
+    if (!button || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(button.getAttribute('data-copy')).then(function () {
+      button.textContent = button.getAttribute('data-copied') || button.textContent;
+    });
+  });
+
   function init(root) {
     colour(root);
     sortable(root);
+    bars(root);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

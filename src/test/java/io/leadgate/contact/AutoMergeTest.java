@@ -51,6 +51,29 @@ class AutoMergeTest {
     }
 
     @Test
+    void aPairMarkedNotTheSamePersonIsNeverMergedByRuleAgain() {
+        String digits = Api.newMobileDigits();
+        String email = "twins." + digits + "@mail.example";
+        String phoneCard = form("form", Map.of("name", "Инна Соколова", "phone", "+7" + digits)).getString("contactId");
+        String emailCard = form("form", Map.of("name", "Inna Sokolova", "email", email)).getString("contactId");
+        form("form", Map.of("name", "Инна Соколова", "phone", "+7" + digits, "email", email));
+        String mergeId = api().queryParam("contactId", emailCard).get("/api/merges").then().body("", hasSize(1))
+                .extract().path("[0].id");
+        api().post("/api/merges/" + mergeId + "/undo").then().statusCode(200);
+        String pairId = api().queryParam("contactId", emailCard).get("/api/contacts/duplicates").then()
+                .body("", hasSize(1)).extract().path("[0].id");
+
+        api().post("/api/contacts/duplicates/" + pairId + "/distinct").then().statusCode(200);
+        JsonPath again = form("form", Map.of("name", "Инна Соколова", "phone", "+7" + digits, "email", email));
+        inquiry(again).body("resolution.merges", hasSize(0));
+        api().get("/api/contacts/" + emailCard).then().body("mergedInto", nullValue());
+        api().queryParam("contactId", emailCard).get("/api/contacts/duplicates").then().body("", hasSize(0));
+        // an operator still may merge them
+        api().contentType(io.restassured.http.ContentType.JSON).body(Map.of("sourceId", emailCard))
+                .post("/api/contacts/" + phoneCard + "/merge").then().statusCode(200);
+    }
+
+    @Test
     void conflictingIdentitiesWithDifferentNamesStayACandidate() {
         String digits = Api.newMobileDigits();
         String email = "family." + digits + "@mail.example";

@@ -1,6 +1,8 @@
 package io.leadgate.delivery.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
@@ -9,13 +11,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 /** Webhook subscriptions and their deliveries: what the API does, in one transaction per call. */
 @ApplicationScoped
 public class WebhookService {
+
+    /** A subscription and the secret generated for it: shown to its creator once, never again. */
+    public record Created(WebhookView webhook, String secret) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AddressGuard guard;
     private final EntityManager em;
@@ -54,6 +64,20 @@ public class WebhookService {
         s.updatedAt = now;
         s.persist();
         return WebhookView.of(s);
+    }
+
+    /** Subscribes with a fresh {@code whsec_} secret (32 random bytes); same checks as {@link #create}. */
+    @Transactional
+    public Created createWithNewSecret(String url, List<String> events) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("url", url);
+        var list = body.putArray("events");
+        (events == null ? List.<String>of() : events).forEach(list::add);
+        body.put("secret", secret);
+        return new Created(create(body), secret);
     }
 
     public List<WebhookView> list(int limit, int offset) {

@@ -1,0 +1,188 @@
+package io.leadgate.console;
+
+import io.leadgate.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.leadgate.testing.Api.api;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The duplicates, channels and deliveries pages over HTTP: sign-in, roles, CSRF, bad input, escaping. */
+@QuarkusTest
+class ConsoleOpsPagesTest {
+
+    /** Two cards that share a phone and an email between them: a listed candidate pair. Returns [pair, a, b]. */
+    static String[] pair(String nameA, String nameB) {
+        String digits = Api.newMobileDigits();
+        String email = "dup." + digits + "@mail.example";
+        String a = form(Map.of("name", nameA, "phone", "+7" + digits)).getString("contactId");
+        String b = form(Map.of("name", nameB, "email", email)).getString("contactId");
+        form(Map.of("name", nameA, "phone", "+7" + digits, "email", email));
+        String pairId = api().queryParam("contactId", b).get("/api/contacts/duplicates").then().statusCode(200)
+                .body("", hasSize(1)).extract().path("[0].id");
+        return new String[] {pairId, a, b, digits, email};
+    }
+
+    static JsonPath form(Map<String, String> body) {
+        return RestAssured.given().contentType(ContentType.JSON).header("Accept", "application/json").body(body)
+                .post("/hooks/form").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void pagesAskToSignIn() {
+        for (String page : List.of("/console/duplicates", "/console/channels", "/console/deliveries")) {
+            RestAssured.given().redirects().follow(false).get(page).then().statusCode(302)
+                    .header("Location", containsString("/console/login"));
+        }
+    }
+
+    @Test
+    void managerReviewsDuplicatesButChannelsAndDeliveriesAreForAdmins() {
+        String name = ConsoleSecurityTest.newUser("manager");
+        ConsoleSession manager = ConsoleSession.signIn(name, "manager-pass-1");
+        String html = manager.get("/console/duplicates").then().statusCode(200).extract().asString();
+        assertFalse(html.contains("href=\"/console/channels\""), "no link to admin pages");
+        manager.get("/console/channels").then().statusCode(403);
+        manager.get("/console/deliveries").then().statusCode(403);
+        manager.post("/console/channels/envelopes/1/replay", Map.of()).then().statusCode(403);
+        String url = "https://" + name + ".example/hook";
+        manager.post("/console/deliveries/webhooks", Map.of("url", url, "events", "leadgate.lead.created")).then()
+                .statusCode(403);
+        api().queryParam("limit", 500).get("/api/webhooks").then().body("find { it.url == '" + url + "' }", nullValue());
+        manager.post("/console/deliveries/connectors/amocrm/resume", Map.of()).then().statusCode(403);
+
+        String[] p = pair("Мария Козлова", "Maria Kozlova");
+        manager.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", p[1])).then().statusCode(200)
+                .body(containsString("id=\"merge-"));
+        api().get("/api/contacts/" + p[2]).then().body("mergedInto", equalTo(p[1]));
+    }
+
+    @Test
+    void actionsWithoutTheCsrfTokenAreRefused() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String[] p = pair("Пётр Смирнов", "Petr Smirnov");
+        for (String path : List.of("/console/duplicates/" + p[0] + "/merge", "/console/duplicates/" + p[0] + "/distinct",
+                "/console/duplicates/merges/1/undo", "/console/channels/envelopes/1/replay",
+                "/console/deliveries/webhooks", "/console/deliveries/webhook-deliveries/1/replay",
+                "/console/deliveries/webhooks/1/replay", "/console/deliveries/connectors/amocrm/resume")) {
+            admin.request().contentType("application/x-www-form-urlencoded").formParam("keep", p[1]).post(path)
+                    .then().statusCode(403).body("error", containsString("CSRF"));
+            admin.request().header("X-CSRF-Token", "B".repeat(43)).contentType("application/x-www-form-urlencoded")
+                    .formParam("keep", p[1]).post(path).then().statusCode(403);
+        }
+        api().get("/api/contacts/" + p[2]).then().body("mergedInto", nullValue());
+        api().queryParam("contactId", p[2]).get("/api/contacts/duplicates").then().body("", hasSize(1));
+    }
+
+    @Test
+    void mergeChoosesTheSurvivorAndUndoes() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String[] p = pair("Ирина Волкова", "Irina Volkova");
+        admin.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", "123")).then().statusCode(400);
+        admin.post("/console/duplicates/987654321/merge", Map.of("keep", p[1])).then().statusCode(404);
+        String html = admin.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", p[2])).then()
+                .statusCode(200).extract().asString();
+        assertFalse(html.contains("id=\"pair-" + p[0] + "\""), "the pair is gone from the list");
+        api().get("/api/contacts/" + p[1]).then().body("mergedInto", equalTo(p[2])); // the chosen card survives
+        String mergeId = api().queryParam("contactId", p[1]).get("/api/merges").then().body("", hasSize(1))
+                .extract().path("[0].id");
+        assertTrue(html.contains("id=\"merge-" + mergeId + "\""), "the merge is in the history");
+
+        admin.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", p[2])).then().statusCode(404); // not open
+        admin.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200)
+                .body(containsString("merge-undone"));
+        api().get("/api/contacts/" + p[1]).then().body("mergedInto", nullValue());
+        admin.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200)
+                .body(containsString("flash-error")).body(containsString("undone already"));
+        admin.post("/console/duplicates/merges/987654321/undo", Map.of()).then().statusCode(404);
+    }
+
+    @Test
+    void notTheSamePersonIsRememberedAndNeverProposedAgain() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String[] p = pair("Олег Петров", "Ольга Петрова");
+        String html = admin.post("/console/duplicates/" + p[0] + "/distinct", Map.of()).then().statusCode(200)
+                .extract().asString();
+        assertFalse(html.contains("id=\"pair-" + p[0] + "\""));
+        api().queryParam("contactId", p[2]).get("/api/contacts/duplicates").then().body("", hasSize(0));
+        // the same conflict again: the pair stays closed
+        form(Map.of("name", "Ольга Петрова", "phone", "+7" + p[3], "email", p[4]));
+        api().queryParam("contactId", p[2]).get("/api/contacts/duplicates").then().body("", hasSize(0));
+        admin.get("/console/duplicates").then().body(not(containsString("id=\"pair-" + p[0] + "\"")));
+
+        // the API's twin
+        String[] q = pair("Анна Белова", "Anna Belova");
+        api().post("/api/contacts/duplicates/" + q[0] + "/distinct").then().statusCode(200)
+                .body("status", equalTo("distinct"));
+        api().queryParam("contactId", q[2]).get("/api/contacts/duplicates").then().body("", hasSize(0));
+        api().post("/api/contacts/duplicates/987654321/distinct").then().statusCode(404);
+        api().post("/api/contacts/duplicates/x/distinct").then().statusCode(404);
+        String[] r = pair("Семён Орлов", "Semyon Orlov");
+        api().contentType(ContentType.JSON).body(Map.of("sourceId", r[2])).post("/api/contacts/" + r[1] + "/merge")
+                .then().statusCode(200);
+        api().post("/api/contacts/duplicates/" + r[0] + "/distinct").then().statusCode(409);
+    }
+
+    @Test
+    void outsideTextIsShownAsText() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String hostile = "<b onmouseover=alert(1)>Dup</b>";
+        String[] p = pair(hostile, "Someone Else");
+        String html = admin.get("/console/duplicates").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("id=\"pair-" + p[0] + "\""));
+        assertFalse(html.contains("<b onmouseover"), "the name is shown as text");
+        String stored = api().get("/api/contacts/" + p[1]).then().extract().path("name");
+        if (stored.contains("<")) {
+            assertTrue(html.contains(stored.replace("<", "&lt;").replace(">", "&gt;")), "the name is escaped");
+        }
+
+        String unparseable = RestAssured.given().contentType(ContentType.JSON).body("{not json <i>x</i>")
+                .post("/hooks/form").then().statusCode(400).extract().path("envelopeId");
+        html = admin.get("/console/channels").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("id=\"envelope-" + unparseable + "\""), "the parked envelope is listed");
+        assertTrue(html.contains("/hooks/form</code>"), "the hook URL is shown");
+        assertFalse(html.contains("<i>x</i>"));
+    }
+
+    @Test
+    void aWebhookSecretIsShownOnceAndBadInputIsRefused() {
+        ConsoleSession admin = ConsoleSession.admin();
+        String url = "https://console-" + Api.newMobileDigits() + ".example/hook";
+        String html = admin.post("/console/deliveries/webhooks", Map.of("url", url, "events", "leadgate.lead.created"))
+                .then().statusCode(200).extract().asString();
+        Matcher secret = Pattern.compile("id=\"webhook-secret\">(whsec_[A-Za-z0-9+/=]+)<").matcher(html);
+        assertTrue(secret.find(), html);
+        api().queryParam("limit", 500).get("/api/webhooks").then()
+                .body("find { it.url == '" + url + "' }.events", equalTo(List.of("leadgate.lead.created")));
+        String page = admin.get("/console/deliveries").then().statusCode(200).extract().asString();
+        assertTrue(page.contains(url));
+        assertFalse(page.contains(secret.group(1)), "the secret is shown only once");
+
+        html = admin.post("/console/deliveries/webhooks", Map.of("url", "ftp://nowhere", "events",
+                "leadgate.lead.created")).then().statusCode(200).extract().asString();
+        assertTrue(html.contains("flash-error"), html);
+        assertFalse(html.contains("whsec_"));
+        html = admin.post("/console/deliveries/webhooks", Map.of("url", url + "2")).then().statusCode(200)
+                .extract().asString();
+        assertTrue(html.contains("events must be"), html);
+        admin.post("/console/deliveries/webhook-deliveries/987654321/replay", Map.of()).then().statusCode(404);
+        admin.post("/console/deliveries/connectors/nope/resume", Map.of()).then().statusCode(404);
+        admin.post("/console/channels/envelopes/987654321/replay", Map.of()).then().statusCode(404);
+        assertEquals(200, admin.get("/console/channels").statusCode());
+    }
+}
