@@ -6,6 +6,7 @@ import io.leadgate.policy.RepeatLead;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The provider-independent settings of a channel, read and validated once when its file loads
@@ -21,10 +22,13 @@ import java.util.Optional;
  * @param attachments        {@code attachments}: whether mail attachment contents are kept (default drop)
  * @param maxAttachmentBytes {@code max-attachment-bytes}: larger contents are dropped
  * @param newsletters        {@code newsletters}: whether bulk mail is a lead (the default) or ignored
+ * @param maxBody            {@code max-body}: the largest hook body in bytes, refused with 413 before it is buffered;
+ *                           empty: the family's default ({@code leadgate.hooks.max-body-bytes} or
+ *                           {@code max-email-body-bytes})
  */
 public record ChannelPolicy(List<String> allowedOrigins, int rateLimit, Optional<RepeatLead> repeatLead,
                             ExclusionList exclusions, LeadRouting routing, Attachments attachments,
-                            long maxAttachmentBytes, Newsletters newsletters) {
+                            long maxAttachmentBytes, Newsletters newsletters, OptionalInt maxBody) {
 
     public static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
