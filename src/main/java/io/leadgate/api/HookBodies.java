@@ -8,28 +8,42 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.leadgate.channel.HookRequest;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Reads a hook's body on the event loop, before {@link HookResource} runs on a worker thread, so a client that
- * trickles its body holds a connection but never a worker. In order: an unknown or disabled channel is refused
- * (404) before any byte of the body is read; a {@code Content-Length} above the channel's limit is refused (413)
- * before the body is read, and so is a streamed (chunked) body as soon as it passes the limit; a body that has not
- * arrived within {@code leadgate.hooks.body-timeout} gets 408. Every refusal closes the connection (the rest of the
- * body is never read). At most the channel's limit is buffered per request.
+ * {@code POST /hooks/{id}[/…]}: where providers deliver. A Vert.x route rather than a REST resource, so that the body
+ * is read on the event loop and a client that trickles its body holds a connection but never a worker thread; only
+ * the complete body goes to a worker ({@link HookService#handle}). In order: an unknown or disabled channel is
+ * refused (404) before any byte of the body is read; a {@code Content-Length} above the channel's limit is refused
+ * (413) before the body is read, and so is a streamed (chunked) body as soon as it passes the limit; a body that has
+ * not arrived within {@code leadgate.hooks.body-timeout} gets 408. Every refusal closes the connection (the rest of
+ * the body is never read). At most the channel's limit is buffered per request. The body is kept raw, so signatures
+ * are checked over the exact bytes. GET and OPTIONS (handshakes, CORS preflight) are {@link HookResource}.
  */
 @ApplicationScoped
 public class HookBodies {
 
-    /** The routing-context key of the body as a {@code byte[]}. */
-    static final String BODY = HookBodies.class.getName() + ".body";
+    private static final Logger LOG = Logger.getLogger(HookBodies.class);
     /** Before Quarkus REST's route, after the HTTP server's own handlers (upload limit, security). */
     private static final int ORDER = 1_000;
+    /** The request id (as {@code io.leadgate.ops.RequestIds} gives REST requests): echoed and put in the MDC. */
+    private static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final ChannelRegistry registry;
     private final HookService hooks;
@@ -45,13 +59,6 @@ public class HookBodies {
 
     void install(@Observes Router router) {
         router.route(HttpMethod.POST, "/hooks/*").order(ORDER).handler(this::read);
-        router.route(HttpMethod.PUT, "/hooks/*").order(ORDER).handler(this::read);
-        router.route(HttpMethod.PATCH, "/hooks/*").order(ORDER).handler(this::read);
-    }
-
-    /** The body read by the route, or null when it did not run. */
-    static byte[] body(RoutingContext context) {
-        return context.get(BODY);
     }
 
     private void read(RoutingContext context) {
@@ -76,23 +83,71 @@ public class HookBodies {
             }
         }
         if (request.isEnded()) {
-            context.put(BODY, new byte[0]);
-            context.next();
+            handle(context, channelId, new byte[0]);
             return;
         }
-        new Reader(context, limit).start(length != null);
+        new Reader(context, channelId, limit).start(length != null);
+    }
+
+    /** Runs the hook on a worker (request context active, request id in the MDC) and writes its reply. */
+    private void handle(RoutingContext context, String channelId, byte[] body) {
+        HttpServerRequest http = context.request();
+        String offered = http.getHeader(REQUEST_ID);
+        String requestId = offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        HookRequest request = HookReplies.request(http, subPath(context.normalizedPath(), channelId),
+                http.absoluteURI(), body);
+        context.vertx().executeBlocking(() -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            MDC.put("requestId", requestId);
+            try {
+                return hooks.handle(channelId, request);
+            } finally {
+                MDC.remove("requestId");
+                requestContext.terminate();
+            }
+        }, false).onComplete(done -> {
+            HttpServerResponse response = context.response();
+            if (response.ended() || response.closed()) {
+                return;
+            }
+            response.putHeader(REQUEST_ID, requestId);
+            if (done.succeeded()) {
+                HookReplies.write(response, done.result());
+            } else {
+                LOG.errorf("hook of channel %s failed: %s", channelId, done.cause().getClass().getSimpleName());
+                response.setStatusCode(500).putHeader("Content-Type", "application/json")
+                        .end("{\"error\":\"internal error\"}");
+            }
+        });
+    }
+
+    /** The part after {@code /hooks/{id}}, percent-decoded as a path parameter is; "" when none. */
+    static String subPath(String path, String channelId) {
+        String prefix = "/hooks/" + channelId;
+        String raw = path != null && path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        try {
+            return new URI("http://h" + raw).getPath();
+        } catch (URISyntaxException | RuntimeException e) {
+            return raw;
+        }
     }
 
     /** The state of one body read; every callback runs on the connection's event loop. */
     private final class Reader {
         private final RoutingContext context;
+        private final String channelId;
         private final int limit;
         private Buffer body;
         private long timer;
         private boolean finished;
 
-        Reader(RoutingContext context, int limit) {
+        Reader(RoutingContext context, String channelId, int limit) {
             this.context = context;
+            this.channelId = channelId;
             this.limit = limit;
         }
 
@@ -118,9 +173,9 @@ public class HookBodies {
             });
             request.endHandler(v -> {
                 if (finish()) {
-                    context.put(BODY, body.getBytes());
+                    byte[] bytes = body.getBytes();
                     body = null;
-                    context.next();
+                    handle(context, channelId, bytes);
                 }
             });
             request.exceptionHandler(e -> finish()); // the client went away: nothing to answer
@@ -145,7 +200,7 @@ public class HookBodies {
         metrics.counter("leadgate.hook.refused", "reason", reason).increment();
         HttpServerRequest request = context.request();
         boolean unread = !request.isEnded();
-        var response = context.response();
+        HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) {
             return;
         }

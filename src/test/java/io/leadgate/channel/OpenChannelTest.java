@@ -30,7 +30,7 @@ class OpenChannelTest {
         write("b.yaml", "id: tokened\nprovider: webform\nsettings:\n  token: s3cret-token\n");
         write("c.yaml", "id: blank\nprovider: webform\nsettings:\n  token: ' '\n");
         write("d.yaml", "id: bot\nprovider: telegram\nsettings:\n  secret-token: s3cret-bot\n");
-        write("e.yaml", "id: off\nprovider: webform\nenabled: false\n");
+        write("e.yaml", "id: paused\nprovider: webform\nenabled: false\n");
         List<String> warnings = new ArrayList<>();
         ChannelRegistry registry = new ChannelRegistry(dir, new ChannelFileLoader(name -> null),
                 List.of(new FakeAdapter(Provider.WEBFORM), new FakeAdapter(Provider.TELEGRAM)));
@@ -42,7 +42,7 @@ class OpenChannelTest {
 
         Map<String, Boolean> open = new java.util.TreeMap<>();
         registry.all().forEach(d -> open.put(d.id(), d.open()));
-        assertEquals(Map.of("anon", true, "tokened", false, "blank", true, "bot", false, "off", true, "late", true), open);
+        assertEquals(Map.of("anon", true, "tokened", false, "blank", true, "bot", false, "paused", true, "late", true), open);
         List<String> openWarnings = warnings.stream().filter(w -> w.contains("verification: open")).toList();
         assertEquals(3, openWarnings.size(), "anon, blank and late, once each (a disabled channel takes no posts): "
                 + openWarnings);
