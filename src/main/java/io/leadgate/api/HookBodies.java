@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.leadgate.channel.HookRequest;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -199,17 +200,19 @@ public class HookBodies {
     private void refuse(RoutingContext context, int status, String message, String reason) {
         metrics.counter("leadgate.hook.refused", "reason", reason).increment();
         HttpServerRequest request = context.request();
-        boolean unread = !request.isEnded();
+        // HTTP/1.x: the rest of the body would be read as the next request, so the connection goes. HTTP/2: the other
+        // streams on the connection are not this client's fault; ending the response ends this stream alone.
+        boolean close = !request.isEnded() && request.version() != HttpVersion.HTTP_2;
         HttpServerResponse response = context.response();
         if (response.ended() || response.closed()) {
             return;
         }
         response.setStatusCode(status).putHeader("Content-Type", "application/json");
-        if (unread) {
+        if (close) {
             response.putHeader("Connection", "close");
         }
         response.end("{\"error\":\"" + message + "\"}").onComplete(done -> {
-            if (unread) {
+            if (close) {
                 request.connection().close();
             }
         });
