@@ -135,7 +135,7 @@ fi
 # --- the gateway --------------------------------------------------------------------------------------------------
 printf 'id: faults\nprovider: webform\nsettings:\n  rate-limit: 0\n  reply-ids: true\n' > "$tmp/channels/faults.yaml"
 app_start() {
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pgport/leadgate" QUARKUS_DATASOURCE_USERNAME=postgres \
+  env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pgport/leadgate" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD="" QUARKUS_HTTP_PORT=$port LEADGATE_CHANNELS_DIR="$tmp/channels" \
     LEADGATE_API_KEYS="faults-$RANDOM$RANDOM" LEADGATE_HOOKS_BODY_TIMEOUT=10s \
     ${kport:+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kport} \
