@@ -56,6 +56,12 @@ if [ -z "${FAULTS_LOCKED:-}" ]; then
   fi
 fi
 
+# Children (PostgreSQL, the broker, the gateway) must not inherit the Maven lock's file descriptor: one left behind
+# would hold the lock for every build on the machine. flock itself keeps holding it until this script ends.
+for fd in $(ls /proc/$$/fd); do
+  if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+
 free_port() {
   local p
   for p in $(seq "$1" $(( $1 + 200 ))); do
@@ -70,10 +76,17 @@ pgport=$(free_port 56432)
 port=$(free_port 18190)
 app=""
 broker=""
+stop_pid() { # pid: TERM, then KILL after 20 s
+  local i
+  kill "$1" 2>/dev/null || return 0
+  for i in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
+  kill -9 "$1" 2>/dev/null || true
+}
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  [ -n "$broker" ] && kill "$broker" 2>/dev/null && wait "$broker" 2>/dev/null
-  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null 2>&1 || true
+  set +e
+  [ -n "$app" ] && stop_pid "$app"
+  [ -n "$broker" ] && stop_pid "$broker"
+  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null 2>&1
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -127,7 +140,7 @@ EOF
     for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$kport") 2>/dev/null && return; sleep 0.5; done
     echo "broker did not start"; tail -20 "$tmp/kafka.log"; exit 1
   }
-  broker_stop() { kill "$broker"; wait "$broker" 2>/dev/null || true; broker=""; }
+  broker_stop() { stop_pid "$broker"; broker=""; }
   broker_start
   log "broker on $kport"
 fi
@@ -187,7 +200,7 @@ log "kill -9 and restart"
 drive kill 30 > "$tmp/kill.txt" &
 driver=$!
 sleep 10
-kill -9 "$app"; wait "$app" 2>/dev/null || true
+kill -9 "$app"; sleep 1
 t0=$(date +%s.%N); app_start; t1=$(date +%s.%N)
 wait "$driver"
 verify kill "$(cat "$tmp/kill.txt")" "restart $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f s", b - a}')"
