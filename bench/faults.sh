@@ -79,8 +79,13 @@ broker=""
 stop_pid() { # pid: TERM, then KILL after 20 s
   local i
   kill "$1" 2>/dev/null || return 0
-  for i in $(seq 1 40); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.5; done
-  kill -9 "$1" 2>/dev/null || true
+  for i in $(seq 1 40); do
+    case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)" in gone|Z) wait "$1" 2>/dev/null; return 0;; esac
+    sleep 0.5
+  done
+  kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+  return 0
 }
 cleanup() {
   set +e
@@ -200,7 +205,7 @@ log "kill -9 and restart"
 drive kill 30 > "$tmp/kill.txt" &
 driver=$!
 sleep 10
-kill -9 "$app"; sleep 1
+kill -9 "$app"; wait "$app" 2>/dev/null || true
 t0=$(date +%s.%N); app_start; t1=$(date +%s.%N)
 wait "$driver"
 verify kill "$(cat "$tmp/kill.txt")" "restart $(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f s", b - a}')"
