@@ -80,11 +80,11 @@ stop_pid() { # pid: TERM, then KILL after 20 s
   local i
   kill "$1" 2>/dev/null || return 0
   for i in $(seq 1 40); do
-    case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)" in gone|Z) wait "$1" 2>/dev/null; return 0;; esac
+    case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)" in gone|Z) wait "$1" 2>/dev/null || true; return 0;; esac
     sleep 0.5
   done
   kill -9 "$1" 2>/dev/null
-  wait "$1" 2>/dev/null
+  wait "$1" 2>/dev/null || true
   return 0
 }
 cleanup() {
