@@ -83,7 +83,7 @@ stop_pid() { # pid: TERM, then KILL after 20 s
     case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)" in gone|Z) wait "$1" 2>/dev/null || true; return 0;; esac
     sleep 0.5
   done
-  kill -9 "$1" 2>/dev/null
+  kill -9 "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
   return 0
 }
