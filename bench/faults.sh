@@ -259,6 +259,8 @@ verify slow "$(drive slow 25 200)"
   echo "## driver"
   cat "$tmp/driver.log"
   echo "## gateway log: warnings and errors"
-  grep -E '"level":"(WARN|ERROR)"|WARN|ERROR' "$tmp/app.log" | cut -c1-300 | sort | uniq -c | sort -rn | head -30
+  grep -E '"level":"(WARN|ERROR)"' "$tmp/app.log" \
+    | sed -E 's/.*"loggerName":"([^"]*)","level":"([A-Z]*)","message":"(.{0,90}).*/\2 \1: \3/' \
+    | sed -E 's/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -20
 } > "$out"
-cat "$out" | sed -n '1,/^## driver/p'
+sed -n '1,/^## driver/p' "$out"
