@@ -22,9 +22,13 @@ import java.util.Map;
 @Tag(name = "channels")
 public class ChannelResource {
 
-    /** {@code channel}, {@code defaultRegion}, {@code source} and {@code hookPath} are null for an invalid file. */
+    /**
+     * {@code channel}, {@code defaultRegion}, {@code source}, {@code hookPath} and {@code verification} are null for an
+     * invalid file. {@code verification}: {@code secret} when posts are checked against the channel's secret or
+     * signature, {@code open} when its optional secret is not set (anyone who knows the URL can post).
+     */
     public record ChannelView(String id, String provider, boolean enabled, String state, String error, String channel,
-                              String defaultRegion, String source, String hookPath) {
+                              String defaultRegion, String source, String hookPath, String verification) {
     }
 
     private final ChannelRegistry registry;
@@ -40,9 +44,11 @@ public class ChannelResource {
         return registry.statuses().stream().map(s -> {
             ChannelDefinition d = s.state() == ChannelState.INVALID ? null : valid.get(s.id());
             return d == null
-                    ? new ChannelView(s.id(), s.provider(), s.enabled(), s.state().code(), s.error(), null, null, null, null)
+                    ? new ChannelView(s.id(), s.provider(), s.enabled(), s.state().code(), s.error(), null, null, null, null,
+                    null)
                     : new ChannelView(s.id(), s.provider(), s.enabled(), s.state().code(), null,
-                    d.provider().family().code(), d.defaultRegion(), d.source(), "/hooks/" + d.id());
+                    d.provider().family().code(), d.defaultRegion(), d.source(), "/hooks/" + d.id(),
+                    d.open() ? "open" : "secret");
         }).toList();
     }
 }

@@ -26,6 +26,20 @@ final class HookReplies {
                 client, Instant.now());
     }
 
+    /** Writes a reply on the Vert.x response (the hook POST route). */
+    static void write(io.vertx.core.http.HttpServerResponse response, HookReply reply) {
+        response.setStatusCode(reply.status());
+        reply.headers().forEach(response::putHeader);
+        if (reply.body() == null) {
+            response.end();
+            return;
+        }
+        if (reply.contentType() != null) {
+            response.putHeader("Content-Type", reply.contentType());
+        }
+        response.end(reply.body());
+    }
+
     static Response response(HookReply reply) {
         Response.ResponseBuilder builder = Response.status(reply.status());
         if (reply.body() != null) {

@@ -2,21 +2,19 @@ package io.leadgate.api;
 
 import io.leadgate.intake.HookService;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /hooks/{id}} and any sub-path under it: where providers deliver. The body is read raw, so signatures
- * can be checked over the exact bytes. Hooks never take the API key.
+ * {@code GET} and {@code OPTIONS} on {@code /hooks/{id}} and any sub-path under it: subscription handshakes and CORS
+ * preflight. Deliveries ({@code POST}) are taken by {@link HookBodies}, which reads the body without a worker
+ * thread. Hooks never take the API key.
  */
 @Path("/hooks")
 @Tag(name = "hooks", description = "Where providers deliver")
@@ -26,15 +24,6 @@ public class HookResource {
 
     HookResource(HookService hooks) {
         this.hooks = hooks;
-    }
-
-    @POST
-    @Path("{id}{sub: (/.*)?}")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "A provider's delivery: verified, normalised and stored before the answer")
-    public Response post(@PathParam("id") String id, @PathParam("sub") String sub, @Context HttpServerRequest http,
-                         byte[] body) {
-        return HookReplies.response(hooks.handle(id, HookReplies.request(http, sub, http.absoluteURI(), body)));
     }
 
     @GET

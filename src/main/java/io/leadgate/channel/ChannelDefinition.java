@@ -29,6 +29,14 @@ public record ChannelDefinition(String id, Provider provider, boolean enabled, S
                 ChannelPolicyReader.read(file, provider, defaultRegion, settings));
     }
 
+    /**
+     * True when the provider's secret is optional and this channel has none ({@link Provider#optionalSecret()}):
+     * anyone who knows the hook's URL can post to it.
+     */
+    public boolean open() {
+        return provider.optionalSecret().map(key -> setting(key).filter(v -> !v.isBlank()).isEmpty()).orElse(false);
+    }
+
     /** A scalar setting as text. */
     public Optional<String> setting(String key) {
         Object v = settings.get(key);

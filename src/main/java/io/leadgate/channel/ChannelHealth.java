@@ -9,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 import java.util.List;
 
 /**
- * The channel files in readiness: counts per state and, for each invalid channel, why. Stays up with invalid
+ * The channel files in readiness: counts per state and, for each invalid channel, why; the enabled channels
+ * without their optional secret ({@link ChannelDefinition#open()}) as {@code verification: open}. Stays up with invalid
  * channels — they answer 404 and the others keep working, so the gateway must stay in service.
  */
 @Readiness
@@ -31,6 +32,10 @@ public class ChannelHealth implements HealthCheck {
         }
         statuses.stream().filter(s -> s.state() == ChannelState.INVALID)
                 .forEach(s -> response.withData("invalid " + s.id(), s.error()));
+        List<String> open = registry.all().stream().filter(d -> d.enabled() && d.open()).map(ChannelDefinition::id)
+                .sorted().toList();
+        response.withData("open", open.size());
+        open.forEach(id -> response.withData("channel " + id, "verification: open"));
         return response.build();
     }
 }

@@ -6,6 +6,7 @@ import io.leadgate.policy.RepeatLead;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The provider-independent settings of a channel, read and validated once when its file loads
@@ -23,10 +24,14 @@ import java.util.Optional;
  * @param newsletters        {@code newsletters}: whether bulk mail is a lead (the default) or ignored
  * @param threadReplies      {@code thread-replies}: who may join a mail thread's lead by replying in it (default
  *                           the lead's client)
+ * @param maxBody            {@code max-body}: the largest hook body in bytes, refused with 413 before it is buffered;
+ *                           empty: the family's default ({@code leadgate.hooks.max-body-bytes} or
+ *                           {@code max-email-body-bytes})
  */
 public record ChannelPolicy(List<String> allowedOrigins, int rateLimit, Optional<RepeatLead> repeatLead,
                             ExclusionList exclusions, LeadRouting routing, Attachments attachments,
-                            long maxAttachmentBytes, Newsletters newsletters, ThreadReplies threadReplies) {
+                            long maxAttachmentBytes, Newsletters newsletters, ThreadReplies threadReplies,
+                            OptionalInt maxBody) {
 
     public static final int DEFAULT_WEBFORM_RATE_LIMIT = 60;
     public static final long DEFAULT_MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -29,9 +30,12 @@ public final class ChannelPolicyReader {
     public static final String MAX_ATTACHMENT_BYTES = "max-attachment-bytes";
     public static final String NEWSLETTERS = "newsletters";
     public static final String THREAD_REPLIES = "thread-replies";
+    public static final String MAX_BODY = "max-body";
+    /** The largest {@code max-body}: the HTTP server reads no more ({@code quarkus.http.limits.max-body-size}). */
+    public static final long MAX_BODY_CEILING = 30L * 1024 * 1024;
     /** The settings every provider understands. */
     public static final Set<String> KEYS = Set.of(ALLOWED_ORIGINS, RATE_LIMIT, REPEAT_LEAD, EXCLUDE, DEALS_ONLY, PIPELINE,
-            MANAGERS, ATTACHMENTS, MAX_ATTACHMENT_BYTES, NEWSLETTERS, THREAD_REPLIES);
+            MANAGERS, ATTACHMENTS, MAX_ATTACHMENT_BYTES, NEWSLETTERS, THREAD_REPLIES, MAX_BODY);
 
     private final Path file;
     private final Map<String, Object> settings;
@@ -83,9 +87,13 @@ public final class ChannelPolicyReader {
             case "anyone" -> ChannelPolicy.ThreadReplies.ANYONE;
             default -> throw invalid(THREAD_REPLIES, "must be 'client' or 'anyone'");
         }).orElse(ChannelPolicy.ThreadReplies.CLIENT);
+        OptionalInt maxBody = settings.containsKey(MAX_BODY)
+                ? OptionalInt.of((int) number(MAX_BODY, 1, MAX_BODY_CEILING, 0, "must be a number of bytes from 1 to "
+                + MAX_BODY_CEILING))
+                : OptionalInt.empty();
         return new ChannelPolicy(origins, rateLimit, repeatLead, exclusions,
                 new LeadRouting(dealsOnly, pipeline, managers), attachments, maxAttachmentBytes, newsletters,
-                threadReplies);
+                threadReplies, maxBody);
     }
 
     private Optional<String> text(String key) {

@@ -51,6 +51,7 @@ public class ChannelRegistry {
     private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
     private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private final java.util.Set<String> warnedOpen = new java.util.HashSet<>(); // guarded by this: ids warned about
 
     @Inject
     ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters) {
@@ -140,6 +141,7 @@ public class ChannelRegistry {
         Snapshot previous = snapshot;
         snapshot = build(next.values());
         logChanges(previous, snapshot);
+        warnOpen(snapshot);
         return true;
     }
 
@@ -237,6 +239,16 @@ public class ChannelRegistry {
             }
         }
         old.values().forEach(gone -> LOG.infof("channel %s removed (file %s is gone)", gone.id(), gone.file()));
+    }
+
+    /** Once per channel: an enabled channel without its optional secret takes unauthenticated posts. */
+    private void warnOpen(Snapshot now) {
+        for (ChannelDefinition d : now.definitions().values()) {
+            if (d.enabled() && d.open() && warnedOpen.add(d.id())) {
+                LOG.warnf("channel %s (%s) has no %s: it accepts unauthenticated posts from anyone who knows its "
+                        + "hook URL (verification: open)", d.id(), d.provider().id(), d.provider().optionalSecret().orElseThrow());
+            }
+        }
     }
 
     private static boolean sameDefinition(Snapshot before, Snapshot after, String id) {

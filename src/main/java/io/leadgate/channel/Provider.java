@@ -51,6 +51,19 @@ public enum Provider {
         return requiredSettings;
     }
 
+    /**
+     * The setting holding this provider's optional secret (a token or shared secret the provider sends back); a
+     * channel without it accepts unauthenticated posts and is shown as {@code open}. Empty: the provider's secret is
+     * required, or it has none to check.
+     */
+    public Optional<String> optionalSecret() {
+        return switch (this) {
+            case WEBFORM, TILDA, EMAIL -> Optional.of("token");
+            case VK, AVITO -> Optional.of("secret");
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<Provider> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
     }

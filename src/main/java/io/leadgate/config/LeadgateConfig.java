@@ -35,6 +35,8 @@ public interface LeadgateConfig {
 
     ConsoleConfig console();
 
+    Retention retention();
+
     /**
      * What a known client's new inquiry does when no thread or call names its lead: {@code attach} to the open lead,
      * always open a {@code new} repeat lead, or join the open {@code deal}. A channel's {@code settings.repeat-lead}
@@ -75,6 +77,32 @@ public interface LeadgateConfig {
         /** Largest hook body for raw email. */
         @WithDefault("26214400")
         int maxEmailBodyBytes();
+
+        /**
+         * The longest a hook's body may take to arrive, from the request's headers to its last byte; a client that is
+         * slower gets {@code 408} and its connection is closed. Bodies are read without holding a worker thread.
+         */
+        @WithDefault("30s")
+        Duration bodyTimeout();
+    }
+
+    /**
+     * How long stored data is kept ({@code leadgate.retention.*}); absent: kept for ever (the default). One purge job
+     * ({@code io.leadgate.intake.RetentionPurge}) deletes what is older.
+     */
+    interface Retention {
+        /** Raw envelopes that were processed (parked or failed ones stay until they are replayed or discarded). */
+        Optional<Duration> envelopes();
+
+        /** Lead events (the outbox behind {@code /api/events}) that every consumer has been given. */
+        Optional<Duration> events();
+
+        /** Inquiries (with their kept attachment contents); leads and contact cards stay. */
+        Optional<Duration> inquiries();
+
+        /** How often the purge runs ({@code off}: never). */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Idempotency {

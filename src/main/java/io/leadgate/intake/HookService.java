@@ -142,9 +142,17 @@ public class HookService {
         return HookReply.json(200, json.toString());
     }
 
+    /**
+     * The largest body a hook of this channel takes: its {@code max-body}, else the family's default. The HTTP side
+     * refuses a larger one (413) before buffering it; the same limit is checked here for the preview.
+     */
+    public int bodyLimit(ChannelDefinition channel) {
+        return channel.policy().maxBody().orElse(channel.provider().family() == ChannelFamily.EMAIL
+                ? config.hooks().maxEmailBodyBytes() : config.hooks().maxBodyBytes());
+    }
+
     private Optional<HookReply> precheck(ChannelDefinition channel, ChannelAdapter adapter, HookRequest request) {
-        int limit = channel.provider().family() == ChannelFamily.EMAIL ? config.hooks().maxEmailBodyBytes()
-                : config.hooks().maxBodyBytes();
+        int limit = bodyLimit(channel);
         if (request.body().length > limit) {
             return Optional.of(error(413, "body larger than " + limit + " bytes"));
         }

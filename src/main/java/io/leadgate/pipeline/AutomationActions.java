@@ -9,18 +9,32 @@ import io.leadgate.outbound.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import io.leadgate.outbound.PinnedPost;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Performs one automation job inside the executor's transaction. */
+/**
+ * Performs one automation job inside the executor's transaction; a webhook job is only prepared there
+ * ({@link #prepareWebhook}) and sent by the executor after that transaction, through the guarded, pinned sender
+ * ({@link #send}).
+ */
 @ApplicationScoped
 public class AutomationActions {
+
+    /** A prepared automation webhook call: sent outside any transaction. */
+    public record WebhookCall(long jobId, String url, Map<String, String> headers, byte[] body) {
+    }
 
     /** A failure worth retrying later (the webhook target is down). The message holds no personal data. */
     public static class RetryLater extends RuntimeException {
@@ -34,16 +48,21 @@ public class AutomationActions {
     private final Assigner assigner;
     private final LeadgateConfig config;
     private final ObjectMapper mapper;
-    private final HttpClient http;
+    private final PinnedPost http;
 
-    AutomationActions(DealService deals, DealEvents events, Assigner assigner, LeadgateConfig config) {
+    AutomationActions(DealService deals, DealEvents events, Assigner assigner, LeadgateConfig config, Vertx vertx) {
         this.deals = deals;
         this.events = events;
         this.assigner = assigner;
         this.config = config;
         this.mapper = events.mapper();
-        this.http = HttpClient.newBuilder().connectTimeout(config.pipeline().automation().webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new PinnedPost(vertx, config.pipeline().automation().webhookTimeout(),
+                config.pipeline().automation().allowPrivateWebhooks());
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     /** Runs the job; answers done or skipped, or throws {@link RetryLater}. */
@@ -65,7 +84,7 @@ public class AutomationActions {
                 }
                 events.custom(p.path("type").asText(EventTypes.DEAL_STAGE_ENTERED), deal, data, now);
             }
-            case WEBHOOK -> webhook(job, deal, p, now);
+            case WEBHOOK -> throw new IllegalStateException("a webhook job is prepared, then sent outside the transaction");
             case SET_RESPONSIBLE -> {
                 if (p.path("roundRobin").asBoolean(false)) {
                     Pipeline pipeline = Pipeline.findById(deal.pipelineId);
@@ -123,14 +142,18 @@ public class AutomationActions {
     }
 
     /**
-     * POSTs {@code {type, jobId, ruleId, stageId, deal}} with Standard Webhooks headers; the webhook-id is stable per
-     * job so a receiver can drop a repeat after a crash between the call and the commit.
+     * Prepares a webhook job's POST of {@code {type, jobId, ruleId, stageId, deal}} with Standard Webhooks headers;
+     * empty when the job no longer applies (deal gone). The webhook-id is stable per job so a receiver can drop a
+     * repeat after a crash between the call and the commit of its result.
      */
-    private void webhook(AutomationJob job, Deal deal, ObjectNode p, Instant now) {
-        URI url = WebhookTargets.parse(p.get("url").asText());
-        if (!config.pipeline().automation().allowPrivateWebhooks()) {
-            WebhookTargets.refuseInternal(url);
+    public Optional<WebhookCall> prepareWebhook(AutomationJob job, Instant now) {
+        Deal deal = Deal.findById(job.dealId);
+        AutomationAction action = AutomationAction.parse(job.action).orElse(null);
+        if (deal == null || action != AutomationAction.WEBHOOK) {
+            return Optional.empty();
         }
+        ObjectNode p = params(job);
+        String url = WebhookTargets.parse(p.get("url").asText()).toString();
         ObjectNode body = mapper.createObjectNode();
         body.put("type", EventTypes.DEAL_STAGE_ENTERED);
         body.put("jobId", String.valueOf(job.id));
@@ -139,27 +162,42 @@ public class AutomationActions {
         body.set("deal", mapper.valueToTree(DealView.of(deal)));
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         String id = "automation-" + job.id;
-        String timestamp = String.valueOf(now.getEpochSecond());
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.pipeline().automation().webhookTimeout())
-                .header("Content-Type", "application/json").header("webhook-id", id)
-                .header("webhook-timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("user-agent", "Leadgate-Automation/1");
+        headers.put("webhook-id", id);
+        headers.put("webhook-timestamp", String.valueOf(now.getEpochSecond()));
         if (p.hasNonNull("secret")) {
-            request.header("webhook-signature",
-                    WebhookSigner.sign(p.get("secret").asText(), id, now.getEpochSecond(), bytes));
+            headers.put("webhook-signature", WebhookSigner.sign(p.get("secret").asText(), id, now.getEpochSecond(), bytes));
         }
-        int status;
+        return Optional.of(new WebhookCall(job.id, url, Map.copyOf(headers), bytes));
+    }
+
+    /**
+     * Sends a prepared call (never inside a transaction: it may take the whole timeout): the target is checked by
+     * the SSRF guard and the connection pinned to the checked address; the timeout covers the whole answer.
+     *
+     * @return empty on a 2xx answer, else why the call failed (worth retrying; holds no personal data)
+     */
+    public Optional<String> send(WebhookCall call) {
+        Duration timeout = config.pipeline().automation().webhookTimeout();
+        PinnedPost.Answer answer;
         try {
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new RetryLater("webhook unreachable: " + e.getClass().getSimpleName());
+            answer = http.post(call.url(), call.headers(), call.body(), timeout)
+                    .get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RetryLater("webhook call interrupted");
+            return Optional.of("webhook call interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.of("webhook call timed out");
         }
-        if (status < 200 || status > 299) {
-            throw new RetryLater("webhook answered " + status);
+        if (answer.refused()) {
+            return Optional.of("webhook targets on internal addresses are not allowed");
         }
+        if (answer.failure() != null) {
+            return Optional.of("webhook unreachable: " + answer.failure());
+        }
+        return answer.ok() ? Optional.empty() : Optional.of("webhook answered " + answer.status());
     }
 
     private ObjectNode params(AutomationJob job) {

@@ -10,18 +10,28 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs due automation jobs from the database, so they survive a restart, and each once: a job is claimed with
  * {@code FOR UPDATE SKIP LOCKED} and its effect and its {@code done} mark commit together. Any number of executors
  * (threads, instances) can run side by side; each takes jobs the others do not hold.
+ *
+ * <p>A webhook job is the exception, since a call out must not hold a transaction, a connection or row locks for up to
+ * its timeout: its claim prepares the call and moves the job's due time past the call's timeout (a lease, so no other
+ * executor takes it meanwhile) and commits; the call is made with no transaction open; its result is recorded in a
+ * second transaction. A crash in between leaves the job to be sent again after the lease, with the same
+ * {@code webhook-id}, so the receiver can drop the repeat.
  */
 @ApplicationScoped
 public class AutomationExecutor {
 
     private static final Logger LOG = Logger.getLogger(AutomationExecutor.class);
     private static final int MAX_PER_RUN = 10_000;
+    /** A webhook job's lease beyond its call's timeout. */
+    private static final Duration WEBHOOK_LEASE_MARGIN = Duration.ofSeconds(30);
 
     private final EntityManager em;
     private final AutomationActions actions;
@@ -51,7 +61,12 @@ public class AutomationExecutor {
             current.set(0);
             boolean ran;
             try {
-                ran = QuarkusTransaction.requiringNew().call(() -> claimAndRun(current));
+                AtomicReference<AutomationActions.WebhookCall> call = new AtomicReference<>();
+                ran = QuarkusTransaction.requiringNew().call(() -> claimAndRun(current, call));
+                if (call.get() != null) {
+                    Optional<String> failure = actions.send(call.get()); // no transaction open
+                    QuarkusTransaction.requiringNew().run(() -> finish(call.get().jobId(), failure));
+                }
             } catch (RuntimeException e) {
                 if (current.get() == 0) {
                     throw e; // the claim itself failed (database down): try again next tick
@@ -68,7 +83,7 @@ public class AutomationExecutor {
         return claimed;
     }
 
-    private boolean claimAndRun(AtomicLong current) {
+    private boolean claimAndRun(AtomicLong current, AtomicReference<AutomationActions.WebhookCall> call) {
         Instant now = Instant.now();
         List<?> ids = em.createNativeQuery("select id from automation_job where status = 'pending' and due_at <= ?1 "
                         + "order by due_at, id limit 1 for update skip locked")
@@ -79,6 +94,18 @@ public class AutomationExecutor {
         long id = ((Number) ids.get(0)).longValue();
         current.set(id);
         AutomationJob job = em.find(AutomationJob.class, id);
+        if (AutomationAction.WEBHOOK.code().equals(job.action)) {
+            Optional<AutomationActions.WebhookCall> prepared = actions.prepareWebhook(job, now);
+            if (prepared.isEmpty()) {
+                job.status = AutomationJobs.SKIPPED;
+                job.attempts++;
+                job.doneAt = now;
+            } else {
+                job.dueAt = now.plus(config.pipeline().automation().webhookTimeout()).plus(WEBHOOK_LEASE_MARGIN);
+                call.set(prepared.get());
+            }
+            return true;
+        }
         try {
             job.status = actions.run(job, now);
             job.attempts++;
@@ -88,6 +115,23 @@ public class AutomationExecutor {
             retry(job, e.getMessage(), now);
         }
         return true;
+    }
+
+    /** Records a sent webhook job's result, unless the job was finished meanwhile. */
+    private void finish(long id, Optional<String> failure) {
+        AutomationJob job = em.find(AutomationJob.class, id);
+        if (job == null || !AutomationJobs.PENDING.equals(job.status)) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (failure.isPresent()) {
+            retry(job, failure.get(), now);
+        } else {
+            job.status = AutomationJobs.DONE;
+            job.attempts++;
+            job.doneAt = now;
+            job.lastError = null;
+        }
     }
 
     private void failed(long id, String error) {
