@@ -28,7 +28,9 @@ import java.util.Optional;
  * content once it is the same on two polls in a row, so half-written files are never used). Each
  * file stands alone — one that cannot be used makes that channel {@link ChannelState#INVALID} (its hook answers 404)
  * and the others keep working. A reload builds a new immutable snapshot and swaps it in one step, so a request sees
- * either the old or the new definition of a channel, never a mix. Thread-safe.
+ * either the old or the new definition of a channel, never a mix. Channels stored through the API come from a
+ * {@link ChannelSource}, read at the same polls and merged into the same snapshot (a file's id wins over a stored
+ * one). Thread-safe.
  */
 @Startup
 @ApplicationScoped
@@ -50,16 +52,25 @@ public class ChannelRegistry {
     private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
     private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
     private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
+    private final ChannelSource source;
+    private List<ChannelFile> stored = List.of(); // guarded by this: the source's channels, checked
     private volatile Snapshot snapshot = Snapshot.EMPTY;
 
     @Inject
-    ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters) {
-        this(Path.of(config.channels().dir()), new ChannelFileLoader(System::getenv), adapters);
+    ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters, Instance<ChannelSource> sources) {
+        this(Path.of(config.channels().dir()), new ChannelFileLoader(System::getenv), adapters,
+                sources.isResolvable() ? sources.get() : ChannelSource.NONE);
     }
 
     ChannelRegistry(Path dir, ChannelFileLoader loader, Iterable<? extends InboundAdapter> adapters) {
+        this(dir, loader, adapters, ChannelSource.NONE);
+    }
+
+    ChannelRegistry(Path dir, ChannelFileLoader loader, Iterable<? extends InboundAdapter> adapters,
+                    ChannelSource source) {
         this.dir = dir;
         this.loader = loader;
+        this.source = source;
         for (InboundAdapter adapter : adapters) {
             InboundAdapter previous = this.adapters.put(adapter.provider(), adapter);
             if (previous != null) {
@@ -132,15 +143,63 @@ public class ChannelRegistry {
         }
         unsettled.clear();
         unsettled.putAll(seen);
-        if (!changed && next.keySet().equals(cache.keySet())) {
+        boolean storedChanged = refreshStored();
+        if (!changed && !storedChanged && next.keySet().equals(cache.keySet())) {
             return false;
         }
         cache.clear();
         cache.putAll(next);
-        Snapshot previous = snapshot;
-        snapshot = build(next.values());
-        logChanges(previous, snapshot);
+        swap();
         return true;
+    }
+
+    /**
+     * Reads the stored (API) channels again without touching the files, so a change made through the API takes
+     * effect on this replica at once (the others take it at their next poll).
+     *
+     * @return true when something changed
+     */
+    public synchronized boolean reloadStored() {
+        if (!refreshStored()) {
+            return false;
+        }
+        swap();
+        return true;
+    }
+
+    /**
+     * Checks a definition as a loading channel is checked: its provider is served by this version and its adapter
+     * accepts the settings.
+     *
+     * @throws ChannelFileException naming the key
+     */
+    public void validate(ChannelDefinition definition) {
+        if (checked(new ChannelFile.Valid(definition.file(), definition)) instanceof ChannelFile.Invalid invalid) {
+            throw invalid.error();
+        }
+    }
+
+    private boolean refreshStored() { // caller holds this
+        List<ChannelFile> now;
+        try {
+            now = source.load().stream().map(this::checked).toList();
+        } catch (RuntimeException e) {
+            LOG.warnf("stored channels not reloaded, the previous ones stay (%s)", e.getClass().getSimpleName());
+            return false;
+        }
+        if (now.equals(stored)) {
+            return false;
+        }
+        stored = now;
+        return true;
+    }
+
+    private void swap() { // caller holds this
+        Snapshot previous = snapshot;
+        List<Cached> all = new ArrayList<>(cache.values());
+        stored.forEach(s -> all.add(new Cached(null, s)));
+        snapshot = build(all);
+        logChanges(previous, snapshot);
     }
 
     /** The enabled, valid channel with this id that takes hooks (a polled channel has none). */
@@ -197,7 +256,7 @@ public class ChannelRegistry {
         }
     }
 
-    /** Files in name order; of two valid files declaring one id the first is used, the second is invalid. */
+    /** Files in name order, then stored channels; of two valid definitions of one id the first is used, the second is invalid. */
     private static Snapshot build(Iterable<Cached> files) {
         Map<String, ChannelDefinition> definitions = new LinkedHashMap<>();
         List<ChannelStatus> statuses = new ArrayList<>();
@@ -236,7 +295,7 @@ public class ChannelRegistry {
                         now.state().code());
             }
         }
-        old.values().forEach(gone -> LOG.infof("channel %s removed (file %s is gone)", gone.id(), gone.file()));
+        old.values().forEach(gone -> LOG.infof("channel %s removed (%s is gone)", gone.id(), gone.file()));
     }
 
     private static boolean sameDefinition(Snapshot before, Snapshot after, String id) {
