@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
@@ -80,6 +81,7 @@ public class ChannelStore implements ChannelSource {
     private final ChannelFileLoader loader = new ChannelFileLoader(name -> "${" + name + "}");
     private final Map<String, Cached> cache = new HashMap<>(); // guarded by this
 
+    @Inject
     ChannelStore(ChannelKeyConfig config) {
         this(ChannelKeys.of(config.key(), config.oldKeys().orElse(List.of())), Clock.systemUTC());
         keys.problem().ifPresent(p -> LOG.errorf("channel keys unusable, API channels with secrets cannot be "
