@@ -4,10 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where "connect" calls the providers' registration APIs, {@code leadgate.connect.*} (tests point them at WireMock). */
 @ConfigMapping(prefix = "leadgate.connect")
 public interface ConnectConfig {
+
+    /** The gateway's public base URL ({@code LEADGATE_CONNECT_PUBLIC_URL}); a connect request may give its own. */
+    Optional<String> publicUrl();
 
     /** Telegram Bot API base; methods are called as {@code <base>/bot<token>/<method>}. */
     @WithDefault("https://api.telegram.org")

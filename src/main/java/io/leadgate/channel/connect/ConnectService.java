@@ -10,7 +10,6 @@ import io.leadgate.channel.store.ChannelAdmin;
 import io.leadgate.channel.store.ChannelRefusedException;
 import io.leadgate.channel.store.ChannelRefusedException.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * "Connect in one step": registers a channel's hook with its provider where the provider has an API for it
  * (Telegram, Viber, VK, Avito) and checks it; for the others answers what to paste where (Meta: URL, verify token
  * and whether the verification handshake was seen). The hook URL is the public base URL given with the request or
- * {@code leadgate.public-url}, plus {@code /hooks/<id>}.
+ * {@code leadgate.connect.public-url}, plus {@code /hooks/<id>}.
  */
 @ApplicationScoped
 public class ConnectService {
@@ -38,20 +37,19 @@ public class ConnectService {
     private final ProviderHttp http;
     private final Clock clock = Clock.systemUTC();
 
-    ConnectService(ChannelRegistry registry, ChannelAdmin admin, ConnectionLog log, ConnectConfig config,
-                   @ConfigProperty(name = "leadgate.public-url") Optional<String> publicUrl) {
+    ConnectService(ChannelRegistry registry, ChannelAdmin admin, ConnectionLog log, ConnectConfig config) {
         this.registry = registry;
         this.admin = admin;
         this.log = log;
         this.config = config;
-        this.publicUrl = publicUrl;
+        this.publicUrl = config.publicUrl();
         this.http = new ProviderHttp(config.timeout());
     }
 
     /**
      * Connects an active channel.
      *
-     * @param givenBase the gateway's public base URL for this call; else {@code leadgate.public-url}
+     * @param givenBase the gateway's public base URL for this call; else {@code leadgate.connect.public-url}
      * @throws ChannelRefusedException 404 unknown channel; 409 invalid or disabled channel, or a setting the
      *                                 provider's API needs is missing; 400 no usable public URL
      */
@@ -67,7 +65,7 @@ public class ConnectService {
                 "channel " + id + " is disabled: enable it first (the provider checks the hook while connecting)"));
         String base = base(givenBase.filter(s -> !s.isBlank()).or(() -> publicUrl.filter(s -> !s.isBlank()))
                 .orElseThrow(() -> new ChannelRefusedException(Reason.INVALID, "no public URL: send "
-                        + "{\"publicUrl\": \"https://…\"} or set leadgate.public-url (LEADGATE_PUBLIC_URL)")));
+                        + "{\"publicUrl\": \"https://…\"} or set leadgate.connect.public-url (LEADGATE_CONNECT_PUBLIC_URL)")));
         String hookUrl = base + "/hooks/" + id;
         String shownUrl = hookUrl;
         Optional<String> avitoSecret = channel.definition().setting("secret").filter(s -> !s.isBlank());

@@ -12,7 +12,7 @@ public class ChannelApiProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("leadgate.public-url", PUBLIC_URL);
+        return Map.of("leadgate.connect.public-url", PUBLIC_URL);
     }
 
     @Override
