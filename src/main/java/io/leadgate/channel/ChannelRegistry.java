@@ -187,10 +187,28 @@ public class ChannelRegistry {
             LOG.warnf("stored channels not reloaded, the previous ones stay (%s)", e.getClass().getSimpleName());
             return false;
         }
-        if (now.equals(stored)) {
+        if (same(now, stored)) {
             return false;
         }
         stored = now;
+        return true;
+    }
+
+    /** Equal lists, counting two invalid channels with the same message as equal (errors have no equals). */
+    private static boolean same(List<ChannelFile> a, List<ChannelFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            ChannelFile x = a.get(i);
+            ChannelFile y = b.get(i);
+            boolean equal = x.equals(y) || (x instanceof ChannelFile.Invalid u && y instanceof ChannelFile.Invalid v
+                    && u.file().equals(v.file()) && u.id().equals(v.id()) && Objects.equals(u.provider(), v.provider())
+                    && u.enabled() == v.enabled() && u.error().getMessage().equals(v.error().getMessage()));
+            if (!equal) {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -256,7 +274,7 @@ public class ChannelRegistry {
         }
     }
 
-    /** Files in name order, then stored channels; of two valid definitions of one id the first is used, the second is invalid. */
+    /** Files in name order, then stored channels; of two valid definitions of one id the first wins, the second is invalid. */
     private static Snapshot build(Iterable<Cached> files) {
         Map<String, ChannelDefinition> definitions = new LinkedHashMap<>();
         List<ChannelStatus> statuses = new ArrayList<>();

@@ -81,6 +81,7 @@ class StoredChannelsMergeTest {
         registry.reload();
         assertTrue(registry.find("bad").isEmpty());
         assertTrue(registry.statuses().get(0).error().contains("key 'settings.refuse'"));
+        assertFalse(registry.poll(), "an unchanged refused channel is no change");
     }
 
     @Test
