@@ -50,7 +50,7 @@ public class ChannelRegistry {
     private final Path dir;
     private final ChannelFileLoader loader;
     private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
-    private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
+    private final Map<Path, Cached> cache = new LinkedHashMap<>(); // guarded by this; in file name order
     private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
     private final ChannelSource source;
     private List<ChannelFile> stored = List.of(); // guarded by this: the source's channels, checked
