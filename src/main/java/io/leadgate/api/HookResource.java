@@ -1,5 +1,7 @@
 package io.leadgate.api;
 
+import io.leadgate.channel.HookReply;
+import io.leadgate.channel.connect.ConnectService;
 import io.leadgate.intake.HookService;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
@@ -21,16 +23,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HookResource {
 
     private final HookService hooks;
+    private final ConnectService connect;
 
-    HookResource(HookService hooks) {
+    HookResource(HookService hooks, ConnectService connect) {
         this.hooks = hooks;
+        this.connect = connect;
     }
 
     @GET
     @Path("{id}{sub: (/.*)?}")
     @Operation(summary = "Subscription handshakes (Meta hub.challenge, Zadarma zd_echo)")
     public Response get(@PathParam("id") String id, @PathParam("sub") String sub, @Context HttpServerRequest http) {
-        return HookReplies.response(hooks.handle(id, HookReplies.request(http, sub, http.absoluteURI(), null)));
+        HookReply reply = hooks.handle(id, HookReplies.request(http, sub, http.absoluteURI(), null));
+        if (reply.status() == 200) {
+            connect.handshakeSeen(id); // shown by connect (Meta's verification GET)
+        }
+        return HookReplies.response(reply);
     }
 
     @OPTIONS

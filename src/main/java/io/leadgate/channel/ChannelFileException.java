@@ -9,7 +9,8 @@ public class ChannelFileException extends RuntimeException {
     private final String key;
 
     public ChannelFileException(Path file, String key, String problem) {
-        super("channel file " + file + (key == null ? "" : ", key '" + key + "'") + ": " + problem);
+        super((ChannelOrigin.of(file) == ChannelOrigin.API ? "channel " + file : "channel file " + file)
+                + (key == null ? "" : ", key '" + key + "'") + ": " + problem);
         this.file = file;
         this.key = key;
     }

@@ -28,7 +28,9 @@ import java.util.Optional;
  * content once it is the same on two polls in a row, so half-written files are never used). Each
  * file stands alone — one that cannot be used makes that channel {@link ChannelState#INVALID} (its hook answers 404)
  * and the others keep working. A reload builds a new immutable snapshot and swaps it in one step, so a request sees
- * either the old or the new definition of a channel, never a mix. Thread-safe.
+ * either the old or the new definition of a channel, never a mix. Channels stored through the API come from a
+ * {@link ChannelSource}, read at the same polls and merged into the same snapshot (a file's id wins over a stored
+ * one). Thread-safe.
  */
 @Startup
 @ApplicationScoped
@@ -48,19 +50,28 @@ public class ChannelRegistry {
     private final Path dir;
     private final ChannelFileLoader loader;
     private final Map<Provider, InboundAdapter> adapters = new EnumMap<>(Provider.class);
-    private final Map<Path, Cached> cache = new HashMap<>(); // guarded by this
+    private final Map<Path, Cached> cache = new LinkedHashMap<>(); // guarded by this; in file name order
     private final Map<Path, byte[]> unsettled = new HashMap<>(); // guarded by this: digests seen once by poll()
+    private final ChannelSource source;
+    private List<ChannelFile> stored = List.of(); // guarded by this: the source's channels, checked
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private final java.util.Set<String> warnedOpen = new java.util.HashSet<>(); // guarded by this: ids warned about
 
     @Inject
-    ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters) {
-        this(Path.of(config.channels().dir()), new ChannelFileLoader(System::getenv), adapters);
+    ChannelRegistry(LeadgateConfig config, Instance<InboundAdapter> adapters, Instance<ChannelSource> sources) {
+        this(Path.of(config.channels().dir()), new ChannelFileLoader(System::getenv), adapters,
+                sources.isResolvable() ? sources.get() : ChannelSource.NONE);
     }
 
     ChannelRegistry(Path dir, ChannelFileLoader loader, Iterable<? extends InboundAdapter> adapters) {
+        this(dir, loader, adapters, ChannelSource.NONE);
+    }
+
+    ChannelRegistry(Path dir, ChannelFileLoader loader, Iterable<? extends InboundAdapter> adapters,
+                    ChannelSource source) {
         this.dir = dir;
         this.loader = loader;
+        this.source = source;
         for (InboundAdapter adapter : adapters) {
             InboundAdapter previous = this.adapters.put(adapter.provider(), adapter);
             if (previous != null) {
@@ -133,16 +144,82 @@ public class ChannelRegistry {
         }
         unsettled.clear();
         unsettled.putAll(seen);
-        if (!changed && next.keySet().equals(cache.keySet())) {
+        boolean storedChanged = refreshStored();
+        if (!changed && !storedChanged && next.keySet().equals(cache.keySet())) {
             return false;
         }
         cache.clear();
         cache.putAll(next);
+        swap();
+        return true;
+    }
+
+    /**
+     * Reads the stored (API) channels again without touching the files, so a change made through the API takes
+     * effect on this replica at once (the others take it at their next poll).
+     *
+     * @return true when something changed
+     */
+    public synchronized boolean reloadStored() {
+        if (!refreshStored()) {
+            return false;
+        }
+        swap();
+        return true;
+    }
+
+    /**
+     * Checks a definition as a loading channel is checked: its provider is served by this version and its adapter
+     * accepts the settings.
+     *
+     * @throws ChannelFileException naming the key
+     */
+    public void validate(ChannelDefinition definition) {
+        if (checked(new ChannelFile.Valid(definition.file(), definition)) instanceof ChannelFile.Invalid invalid) {
+            throw invalid.error();
+        }
+    }
+
+    private boolean refreshStored() { // caller holds this
+        List<ChannelFile> now;
+        try {
+            now = source.load().stream().map(this::checked).toList();
+        } catch (RuntimeException e) {
+            LOG.warnf("stored channels not reloaded, the previous ones stay (%s)", e.getClass().getSimpleName());
+            return false;
+        }
+        if (same(now, stored)) {
+            return false;
+        }
+        stored = now;
+        return true;
+    }
+
+    /** Equal lists, counting two invalid channels with the same message as equal (errors have no equals). */
+    private static boolean same(List<ChannelFile> a, List<ChannelFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            ChannelFile x = a.get(i);
+            ChannelFile y = b.get(i);
+            boolean equal = x.equals(y) || (x instanceof ChannelFile.Invalid u && y instanceof ChannelFile.Invalid v
+                    && u.file().equals(v.file()) && u.id().equals(v.id()) && Objects.equals(u.provider(), v.provider())
+                    && u.enabled() == v.enabled() && u.error().getMessage().equals(v.error().getMessage()));
+            if (!equal) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void swap() { // caller holds this
         Snapshot previous = snapshot;
-        snapshot = build(next.values());
+        List<Cached> all = new ArrayList<>(cache.values());
+        stored.forEach(s -> all.add(new Cached(null, s)));
+        snapshot = build(all);
         logChanges(previous, snapshot);
         warnOpen(snapshot);
-        return true;
     }
 
     /** The enabled, valid channel with this id that takes hooks (a polled channel has none). */
@@ -199,7 +276,7 @@ public class ChannelRegistry {
         }
     }
 
-    /** Files in name order; of two valid files declaring one id the first is used, the second is invalid. */
+    /** Files in name order, then stored channels; of two valid definitions of one id the first wins, the second is invalid. */
     private static Snapshot build(Iterable<Cached> files) {
         Map<String, ChannelDefinition> definitions = new LinkedHashMap<>();
         List<ChannelStatus> statuses = new ArrayList<>();
@@ -238,7 +315,7 @@ public class ChannelRegistry {
                         now.state().code());
             }
         }
-        old.values().forEach(gone -> LOG.infof("channel %s removed (file %s is gone)", gone.id(), gone.file()));
+        old.values().forEach(gone -> LOG.infof("channel %s removed (%s is gone)", gone.id(), gone.file()));
     }
 
     /** Once per channel: an enabled channel without its optional secret takes unauthenticated posts. */
@@ -246,7 +323,8 @@ public class ChannelRegistry {
         for (ChannelDefinition d : now.definitions().values()) {
             if (d.enabled() && d.open() && warnedOpen.add(d.id())) {
                 LOG.warnf("channel %s (%s) has no %s: it accepts unauthenticated posts from anyone who knows its "
-                        + "hook URL (verification: open)", d.id(), d.provider().id(), d.provider().optionalSecret().orElseThrow());
+                        + "hook URL (verification: open)", d.id(), d.provider().id(),
+                        d.provider().optionalSecret().orElseThrow());
             }
         }
     }
