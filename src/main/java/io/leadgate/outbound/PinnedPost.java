@@ -29,14 +29,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PinnedPost implements AutoCloseable {
 
-    /** The outcome of one call: the status of a complete answer, or why there is none. */
-    public record Answer(int status, String failure, boolean refused) {
-        static Answer answered(int status) {
-            return new Answer(status, null, false);
+    /**
+     * The outcome of one call: the status of a complete answer (with its {@code Retry-After} header, if any), or why
+     * there is none; {@code refused} when the address guard refused the target.
+     */
+    public record Answer(int status, String retryAfter, String failure, boolean refused) {
+        static Answer answered(int status, String retryAfter) {
+            return new Answer(status, retryAfter, null, false);
         }
 
         static Answer failed(String failure) {
-            return new Answer(0, failure, false);
+            return new Answer(0, null, failure, false);
         }
 
         /** True for a complete 2xx answer. */
@@ -48,16 +51,26 @@ public final class PinnedPost implements AutoCloseable {
     private final Vertx vertx;
     private final Duration connectTimeout;
     private final AddressGuard guard;
+    private final int maxConnections;
     private volatile HttpClient client;
 
     public PinnedPost(Vertx vertx, Duration connectTimeout, boolean allowPrivate) {
-        this(vertx, connectTimeout, new AddressGuard(allowPrivate, AddressGuard.SYSTEM));
+        this(vertx, connectTimeout, allowPrivate, 16);
+    }
+
+    public PinnedPost(Vertx vertx, Duration connectTimeout, boolean allowPrivate, int maxConnections) {
+        this(vertx, connectTimeout, new AddressGuard(allowPrivate, AddressGuard.SYSTEM), maxConnections);
     }
 
     public PinnedPost(Vertx vertx, Duration connectTimeout, AddressGuard guard) {
+        this(vertx, connectTimeout, guard, 16);
+    }
+
+    PinnedPost(Vertx vertx, Duration connectTimeout, AddressGuard guard, int maxConnections) {
         this.vertx = vertx;
         this.connectTimeout = connectTimeout;
         this.guard = guard;
+        this.maxConnections = maxConnections;
     }
 
     /**
@@ -69,7 +82,7 @@ public final class PinnedPost implements AutoCloseable {
         try {
             target = guard.check(url);
         } catch (RefusedTargetException e) {
-            return CompletableFuture.completedFuture(new Answer(0, "target refused: " + e.getMessage(), true));
+            return CompletableFuture.completedFuture(new Answer(0, null, "target refused: " + e.getMessage(), true));
         } catch (UnknownHostException e) {
             return CompletableFuture.completedFuture(Answer.failed("host does not resolve"));
         }
@@ -106,8 +119,9 @@ public final class PinnedPost implements AutoCloseable {
                 })
                 .compose(response -> {
                     int status = response.statusCode();
+                    String retryAfter = response.getHeader("retry-after");
                     response.handler(ignored -> { }); // the body is not needed, but it must end in time
-                    return response.end().map(v -> Answer.answered(status));
+                    return response.end().map(v -> Answer.answered(status, retryAfter));
                 })
                 .onComplete(ar -> {
                     vertx.cancelTimer(timer);
@@ -124,7 +138,7 @@ public final class PinnedPost implements AutoCloseable {
                     client = vertx.createHttpClient(new HttpClientOptions()
                             .setConnectTimeout((int) connectTimeout.toMillis())
                             .setVerifyHost(true)
-                            .setMaxPoolSize(16)
+                            .setMaxPoolSize(maxConnections)
                             .setKeepAlive(true)
                             .setTryUseCompression(false));
                 }
