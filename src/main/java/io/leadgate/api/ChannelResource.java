@@ -100,12 +100,7 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace an API channel's definition (secret settings left out keep their values)")
     public ChannelView replace(@PathParam("id") String id, String body) {
-        Map<String, Object> map = body(body);
-        refused(() -> {
-            admin.update(id, map, false);
-            return id;
-        });
-        return get(id);
+        return update(id, body, false);
     }
 
     @PATCH
@@ -113,9 +108,13 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change some fields of an API channel; settings merge key by key, null removes one")
     public ChannelView patch(@PathParam("id") String id, String body) {
+        return update(id, body, true);
+    }
+
+    private ChannelView update(String id, String body, boolean merge) {
         Map<String, Object> map = body(body);
         refused(() -> {
-            admin.update(id, map, true);
+            admin.update(id, map, merge);
             return id;
         });
         return get(id);

@@ -1,6 +1,5 @@
 package io.leadgate.channel;
 
-import io.leadgate.inquiry.Inquiry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,35 +148,5 @@ class ChannelRegistryTest {
 
     private void write(String name, String content) throws IOException {
         Files.writeString(dir.resolve(name), content);
-    }
-
-    /** Serves a provider; refuses a channel with {@code settings.refuse}. */
-    private record FakeAdapter(Provider provider) implements ChannelAdapter {
-        @Override
-        public void validate(ChannelDefinition channel) {
-            if (channel.setting("refuse").isPresent()) {
-                throw new ChannelFileException(channel.file(), "settings.refuse", "refused");
-            }
-        }
-
-        @Override
-        public boolean accepts(String mediaType) {
-            return true;
-        }
-
-        @Override
-        public Verification verify(HookRequest request, ChannelDefinition channel) {
-            return Verification.VALID;
-        }
-
-        @Override
-        public List<Inquiry> parse(HookRequest request, ChannelDefinition channel) {
-            return List.of();
-        }
-
-        @Override
-        public HookReply reply(HookRequest request, ChannelDefinition channel, HookOutcome outcome) {
-            return HookReply.json(200, "{}");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.leadgate.channel;
 
-import io.leadgate.inquiry.Inquiry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,8 @@ class StoredChannelsMergeTest {
             }
             return List.copyOf(stored);
         };
-        return new ChannelRegistry(dir, new ChannelFileLoader(name -> null), List.of(new Adapter(Provider.WEBFORM),
-                new Adapter(Provider.TELEGRAM)), source);
+        return new ChannelRegistry(dir, new ChannelFileLoader(name -> null), List.of(new FakeAdapter(Provider.WEBFORM),
+                new FakeAdapter(Provider.TELEGRAM)), source);
     }
 
     private static ChannelFile api(String id, Provider provider, boolean enabled, Map<String, Object> settings) {
@@ -92,35 +91,5 @@ class StoredChannelsMergeTest {
         storeDown = true;
         assertFalse(registry.poll());
         assertTrue(registry.find("bot").isPresent());
-    }
-
-    /** Serves a provider; refuses a channel with {@code settings.refuse}. */
-    private record Adapter(Provider provider) implements ChannelAdapter {
-        @Override
-        public void validate(ChannelDefinition channel) {
-            if (channel.setting("refuse").isPresent()) {
-                throw new ChannelFileException(channel.file(), "settings.refuse", "refused");
-            }
-        }
-
-        @Override
-        public boolean accepts(String mediaType) {
-            return true;
-        }
-
-        @Override
-        public Verification verify(HookRequest request, ChannelDefinition channel) {
-            return Verification.VALID;
-        }
-
-        @Override
-        public List<Inquiry> parse(HookRequest request, ChannelDefinition channel) {
-            return List.of();
-        }
-
-        @Override
-        public HookReply reply(HookRequest request, ChannelDefinition channel, HookOutcome outcome) {
-            return HookReply.json(200, "{}");
-        }
     }
 }
