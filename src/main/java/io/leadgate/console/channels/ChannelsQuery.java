@@ -52,9 +52,13 @@ public class ChannelsQuery {
     public record Mailbox(Instant lastPollAt, long backlog, int failures, String lastError, String leaseHolder) {
     }
 
-    /** One channel; {@code hookUrl} is null for polled mailboxes and invalid files. */
+    /**
+     * One channel; {@code hookUrl} is null for polled mailboxes and invalid files; {@code setup} the key of the
+     * provider's set-up steps in {@code OpsMessages} ({@code setup_<provider>}), null for an unknown provider.
+     */
     public record Line(String id, String provider, String family, String state, String error, String hookUrl,
-                       Instant lastInquiryAt, List<Day> days, long week, long verificationFailures, Mailbox mailbox) {
+                       Instant lastInquiryAt, List<Day> days, long week, long verificationFailures, Mailbox mailbox,
+                       String setup) {
     }
 
     /** A failed or unparseable envelope (never its body). */
@@ -90,10 +94,16 @@ public class ChannelsQuery {
             long week = days.stream().mapToLong(Day::count).sum();
             Mailbox mailbox = polled && d.enabled() ? mailbox(d.id(), now) : null;
             out.add(new Line(s.id(), s.provider(), d == null ? null : d.provider().family().code(), s.state().code(),
-                    s.error(), hookUrl, lastInquiry(s.id()), days, week, verificationFailures(s.id()), mailbox));
+                    s.error(), hookUrl, lastInquiry(s.id()), days, week, verificationFailures(s.id()), mailbox,
+                    Provider.byId(s.provider()).map(ChannelsQuery::setupKey).orElse(null)));
         }
         out.sort(java.util.Comparator.comparing(Line::id));
         return out;
+    }
+
+    /** The message key of a provider's set-up steps. */
+    static String setupKey(Provider provider) {
+        return "setup_" + provider.id().replace('-', '_');
     }
 
     /** Failed and unparseable envelopes, newest first. */
