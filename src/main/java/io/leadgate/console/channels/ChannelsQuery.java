@@ -102,7 +102,7 @@ public class ChannelsQuery {
     }
 
     /** The message key of a provider's set-up steps. */
-    static String setupKey(Provider provider) {
+    public static String setupKey(Provider provider) {
         return "setup_" + provider.id().replace('-', '_');
     }
 
