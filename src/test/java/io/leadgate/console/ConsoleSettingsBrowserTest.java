@@ -60,6 +60,7 @@ class ConsoleSettingsBrowserTest {
                     .then().statusCode(201);
             String flash = page.addTunnel(stages.get(1), otherFirst, "copy");
             assertTrue(page.flashIsError() && flash.contains("would close a loop"), flash);
+            browser.js("window.scrollTo(0, 0)");
             browser.screenshots("settings");
 
             browser.open("/console/settings/lists");
@@ -70,6 +71,8 @@ class ConsoleSettingsBrowserTest {
             browser.driver().findElement(By.cssSelector("#channel-tg details.setup > summary")).click();
             String steps = browser.driver().findElement(By.cssSelector("#channel-tg .steps")).getText();
             assertTrue(steps.contains("setWebhook") && steps.contains("secret-token"), steps);
+            browser.js("document.getElementById('channel-tg').scrollIntoView()");
+            browser.screenshots("channels-setup");
         }
     }
 }
