@@ -70,7 +70,7 @@ class ConsoleSettingsBrowserTest {
             ChannelsPage.open(browser);
             browser.driver().findElement(By.cssSelector("#channel-tg details.setup > summary")).click();
             String steps = browser.driver().findElement(By.cssSelector("#channel-tg .steps")).getText();
-            assertTrue(steps.contains("setWebhook") && steps.contains("secret-token"), steps);
+            assertTrue(steps.contains("/api/channels/tg/connect") && steps.contains("setWebhook") && steps.contains("secret-token"), steps);
             browser.js("document.getElementById('channel-tg').scrollIntoView()");
             browser.screenshots("channels-setup");
         }
