@@ -221,7 +221,8 @@ class ConsoleSettingsPagesTest {
         ConsoleSession admin = ConsoleSession.admin();
         admin.get("/console/channels").then().statusCode(200)
                 .body(containsString("How to connect"))
-                .body(containsString("secret_token = the channel")).body(containsString("secret-token setting"));
+                .body(containsString("secret_token = the channel")).body(containsString("secret-token setting"))
+                .body(containsString("POST /api/channels/tg/connect with settings.bot-token"));
         String ru = admin.request().cookie("leadgate-lang", "ru").get("/console/channels").then().statusCode(200)
                 .extract().asString();
         assertTrue(ru.contains("Как подключить") && ru.contains("secret_token = настройка канала secret-token"), ru);

@@ -1,6 +1,5 @@
 package io.leadgate.console;
 
-import io.leadgate.channel.Provider;
 import io.quarkus.qute.i18n.Message;
 import org.junit.jupiter.api.Test;
 
@@ -12,12 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every English text of the settings and ops bundles has its Russian one, and every provider its set-up steps. */
+/** Every English text of the settings and ops bundles has its Russian one (set-up steps of every provider too). */
 class ConsoleTextsTest {
 
     @Test
@@ -31,18 +28,6 @@ class ConsoleTextsTest {
                 }
             }
             assertEquals(List.of(), missing, bundle[1] + " texts without a Russian translation");
-        }
-    }
-
-    @Test
-    void everyProviderHasSetUpSteps() throws IOException {
-        Set<String> english = Set.of(java.util.Arrays.stream(OpsMessages.class.getDeclaredMethods())
-                .map(Method::getName).toArray(String[]::new));
-        Properties ru = russian("ops");
-        for (Provider p : Provider.values()) {
-            String key = io.leadgate.console.channels.ChannelsQuery.setupKey(p);
-            assertTrue(english.contains(key), "English set-up steps for " + p.id());
-            assertTrue(ru.containsKey(key), "Russian set-up steps for " + p.id());
         }
     }
 

@@ -53,8 +53,8 @@ public class ChannelsQuery {
     }
 
     /**
-     * One channel; {@code hookUrl} is null for polled mailboxes and invalid files; {@code setup} the key of the
-     * provider's set-up steps in {@code OpsMessages} ({@code setup_<provider>}), null for an unknown provider.
+     * One channel; {@code hookUrl} is null for polled mailboxes and invalid files; {@code setup} the provider's
+     * set-up steps in the user's language, null for an unknown provider.
      */
     public record Line(String id, String provider, String family, String state, String error, String hookUrl,
                        Instant lastInquiryAt, List<Day> days, long week, long verificationFailures, Mailbox mailbox,
@@ -80,7 +80,8 @@ public class ChannelsQuery {
 
     /** @param baseUrl the gateway's address as the browser sees it, without a trailing slash */
     @Transactional
-    public List<Line> channels(String baseUrl, ZoneId zone) {
+    public List<Line> channels(String baseUrl, ZoneId zone, Locale locale) {
+        io.leadgate.console.OpsMessages texts = ChannelSetup.texts(locale);
         Map<String, ChannelDefinition> valid = new HashMap<>();
         registry.all().forEach(d -> valid.put(d.id(), d));
         Instant now = Instant.now();
@@ -95,15 +96,10 @@ public class ChannelsQuery {
             Mailbox mailbox = polled && d.enabled() ? mailbox(d.id(), now) : null;
             out.add(new Line(s.id(), s.provider(), d == null ? null : d.provider().family().code(), s.state().code(),
                     s.error(), hookUrl, lastInquiry(s.id()), days, week, verificationFailures(s.id()), mailbox,
-                    Provider.byId(s.provider()).map(ChannelsQuery::setupKey).orElse(null)));
+                    Provider.byId(s.provider()).map(p -> ChannelSetup.steps(texts, p, s.id())).orElse(null)));
         }
         out.sort(java.util.Comparator.comparing(Line::id));
         return out;
-    }
-
-    /** The message key of a provider's set-up steps. */
-    public static String setupKey(Provider provider) {
-        return "setup_" + provider.id().replace('-', '_');
     }
 
     /** Failed and unparseable envelopes, newest first. */
