@@ -45,4 +45,8 @@ out=bench/results/console-render-$(date -u +%Y%m%d-%H%M).txt
   page "board, 5 000 open deals" "/console/board"
   page "board, my deals" "/console/board?mine=true"
   page "contact card" "/console/contacts/4242"
+  page "channels (100 000 inquiries)" "/console/channels"
+  page "deliveries" "/console/deliveries"
+  page "settings, pipeline of 5 000 deals" "/console/settings"
+  page "settings, reasons and statuses" "/console/settings/lists"
 } | tee "$out"

@@ -79,6 +79,66 @@ public interface OpsMessages {
     @Message("Failed verifications")
     String ch_verification_failures();
 
+    @Message("How to connect")
+    String ch_setup();
+
+    @Message("1. Point the form at the hook URL (POST; form-encoded, multipart or JSON).\n2. If the channel has a token setting, append /‹token› to the URL or send the token in the X-Leadgate-Token header.\n3. For attribution without a page reload, add the website snippet (docs/providers/website-snippet.md).")
+    String setup_webform(String id);
+
+    @Message("1. Tilda: Site settings → Forms → Webhook: paste the hook URL, with /‹token› appended if the channel has a token setting.\n2. Optionally tick “send cookies”.\n3. Choose this receiver in each form block and republish the page.")
+    String setup_tilda(String id);
+
+    @Message("1. Typeform: Form → Connect → Webhooks → add the hook URL.\n2. Enter the same secret as the channel's secret setting: Typeform signs each post with it (Typeform-Signature).")
+    String setup_typeform(String id);
+
+    @Message("1. From a Webflow OAuth app, register the hook URL: POST /v2/sites/‹site id›/webhooks with triggerType form_submission.\n2. The channel's secret setting is the OAuth app's client secret (Webflow signs with it).\n3. Legacy dashboard webhooks are unsigned: they need allow-unsigned-v1: true.")
+    String setup_webflow(String id);
+
+    @Message("1. In the site's form, replace the Bitrix24 REST address https://‹portal›/rest/‹user›/‹code›/ with the hook URL followed by /‹token›/.\n2. ‹token› is the channel's token setting; nothing else on the site changes.")
+    String setup_bitrix24_form(String id);
+
+    @Message("1. Either connect in one step: POST /api/channels/{id}/connect with settings.bot-token;\n2. or call setWebhook yourself with url = the hook URL and secret_token = the channel's secret-token setting.\n3. Telegram sends that secret in X-Telegram-Bot-Api-Secret-Token on every update.")
+    String setup_telegram(String id);
+
+    @Message("1. Meta app dashboard → WhatsApp → Configuration: callback URL = the hook URL, verify token = the channel's verify-token setting.\n2. Subscribe to messages.\n3. The channel's app-secret setting is the app's secret: it checks X-Hub-Signature-256.")
+    String setup_whatsapp(String id);
+
+    @Message("1. Meta app dashboard → Messenger → Webhooks: callback URL = the hook URL, verify token = the channel's verify-token setting.\n2. Subscribe to messages, messaging_postbacks and messaging_optins.\n3. The channel's app-secret setting is the app's secret: it checks X-Hub-Signature-256.")
+    String setup_facebook(String id);
+
+    @Message("1. Meta app dashboard → Instagram → Webhooks: callback URL = the hook URL, verify token = the channel's verify-token setting.\n2. Subscribe to messages.\n3. The channel's app-secret setting is the app's secret: it checks X-Hub-Signature-256.")
+    String setup_instagram(String id);
+
+    @Message("1. Community → Manage → API usage → Callback API: server URL = the hook URL, API version 5.103 or later, event message_new.\n2. Copy the confirmation string VK shows into the channel's confirmation setting; a secret key set there goes into the channel's secret.\n3. Or connect in one step: POST /api/channels/{id}/connect with settings.access-token and group-id.")
+    String setup_vk(String id);
+
+    @Message("1. Call set_webhook with url = the hook URL, using the bot's auth token, or connect in one step: POST /api/channels/{id}/connect.\n2. The channel's auth-token setting is that token: Viber signs each post with it (X-Viber-Content-Signature).")
+    String setup_viber(String id);
+
+    @Message("1. Register the hook URL, with /‹secret› appended if the channel has a secret setting, through POST /messenger/v3/webhook.\n2. Or connect in one step: POST /api/channels/{id}/connect with settings.client-id and client-secret.\n3. Avito signs nothing, so the secret travels in the path.")
+    String setup_avito(String id);
+
+    @Message("1. Twilio: Phone number → Voice configuration: set the voice webhook and the status callback to the hook URL, HTTP POST.\n2. The channel's auth-token setting is the account's auth token: it checks X-Twilio-Signature.\n3. Behind a proxy, set public-url to the exact URL entered at Twilio.")
+    String setup_twilio(String id);
+
+    @Message("1. sipgate.io → Webhooks: set the incoming and the outgoing URL to the hook URL followed by /‹token›.\n2. ‹token› is the channel's token setting.")
+    String setup_sipgate(String id);
+
+    @Message("1. Placetel: Integrations → Notify API URL: the hook URL followed by /‹token› (the channel's token setting).\n2. Optionally set a secret there and in the channel's secret setting: it checks X-PLACETEL-SIGNATURE.")
+    String setup_placetel(String id);
+
+    @Message("1. Mango Office: VPBX → Integrations → API: external system address = the hook URL (Mango appends /events/call, /events/summary, …).\n2. Copy the API key and the salt shown there into the channel's api-key and api-salt settings: every request is signed with them.")
+    String setup_mango(String id);
+
+    @Message("1. Zadarma: Settings → Integrations and API → notifications: the hook URL for the NOTIFY_* events.\n2. The channel's api-secret setting is the API secret key: the Signature header of each event is checked with it.")
+    String setup_zadarma(String id);
+
+    @Message("1. Make the mail server or inbound-mail service POST each raw message to the hook URL with Content-Type: message/rfc822 (an MTA pipe: curl -H 'Content-Type: message/rfc822' --data-binary @- ‹URL›).\n2. If the channel has a token setting, append /‹token› or send it in X-Leadgate-Token.")
+    String setup_email(String id);
+
+    @Message("1. Nothing to paste: the gateway polls the mailbox.\n2. The channel file needs host, username and password (an app password where the mail provider asks for one); port, folder (INBOX) and ssl (true) are optional.\n3. A new mailbox starts from new mail; backfill-days takes older mail.")
+    String setup_imap(String id);
+
     @Message("Channels")
     String channels();
 

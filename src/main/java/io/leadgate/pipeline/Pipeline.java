@@ -30,7 +30,7 @@ public class Pipeline extends PanacheEntityBase {
     /** Manager ids for round-robin assignment, comma-separated; may be null. */
     public String managers;
 
-    /** Where the definition came from: seed, file or api. */
+    /** Where the definition came from: seed, file, api or console. */
     @Column(nullable = false)
     public String origin;
 

@@ -85,6 +85,36 @@
     });
   }
 
+  // stages on the settings page: drag by the handle, the new order goes to the pipeline service
+  function stageSortable(root) {
+    if (typeof Sortable === 'undefined') {
+      return;
+    }
+    var list = root.id === 'stages' ? root : root.querySelector && root.querySelector('#stages');
+    if (!list || !list.getAttribute('data-reorder')) {
+      return;
+    }
+    Sortable.create(list, {
+      handle: '.drag',
+      animation: 120,
+      forceFallback: true,
+      onEnd: function (evt) {
+        if (evt.oldIndex === evt.newIndex) {
+          return;
+        }
+        var order = Array.prototype.map.call(list.querySelectorAll(':scope > li[data-stage]'), function (li) {
+          return li.getAttribute('data-stage');
+        });
+        htmx.ajax('POST', list.getAttribute('data-reorder'), {
+          target: '#pipeline-settings',
+          swap: 'outerHTML',
+          values: { order: order.join(',') },
+          headers: { 'X-CSRF-Token': csrf() }
+        });
+      }
+    });
+  }
+
   // bars of the channels page: heights as a CSS variable (no inline style under the CSP)
   function bars(root) {
     root.querySelectorAll('[data-height]').forEach(function (el) {
@@ -109,6 +139,7 @@
   function init(root) {
     colour(root);
     sortable(root);
+    stageSortable(root);
     bars(root);
   }
 

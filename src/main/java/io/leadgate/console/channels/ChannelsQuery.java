@@ -52,9 +52,13 @@ public class ChannelsQuery {
     public record Mailbox(Instant lastPollAt, long backlog, int failures, String lastError, String leaseHolder) {
     }
 
-    /** One channel; {@code hookUrl} is null for polled mailboxes and invalid files. */
+    /**
+     * One channel; {@code hookUrl} is null for polled mailboxes and invalid files; {@code setup} the provider's
+     * set-up steps in the user's language, null for an unknown provider.
+     */
     public record Line(String id, String provider, String family, String state, String error, String hookUrl,
-                       Instant lastInquiryAt, List<Day> days, long week, long verificationFailures, Mailbox mailbox) {
+                       Instant lastInquiryAt, List<Day> days, long week, long verificationFailures, Mailbox mailbox,
+                       String setup) {
     }
 
     /** A failed or unparseable envelope (never its body). */
@@ -76,7 +80,8 @@ public class ChannelsQuery {
 
     /** @param baseUrl the gateway's address as the browser sees it, without a trailing slash */
     @Transactional
-    public List<Line> channels(String baseUrl, ZoneId zone) {
+    public List<Line> channels(String baseUrl, ZoneId zone, Locale locale) {
+        io.leadgate.console.OpsMessages texts = ChannelSetup.texts(locale);
         Map<String, ChannelDefinition> valid = new HashMap<>();
         registry.all().forEach(d -> valid.put(d.id(), d));
         Instant now = Instant.now();
@@ -90,7 +95,8 @@ public class ChannelsQuery {
             long week = days.stream().mapToLong(Day::count).sum();
             Mailbox mailbox = polled && d.enabled() ? mailbox(d.id(), now) : null;
             out.add(new Line(s.id(), s.provider(), d == null ? null : d.provider().family().code(), s.state().code(),
-                    s.error(), hookUrl, lastInquiry(s.id()), days, week, verificationFailures(s.id()), mailbox));
+                    s.error(), hookUrl, lastInquiry(s.id()), days, week, verificationFailures(s.id()), mailbox,
+                    Provider.byId(s.provider()).map(p -> ChannelSetup.steps(texts, p, s.id())).orElse(null)));
         }
         out.sort(java.util.Comparator.comparing(Line::id));
         return out;

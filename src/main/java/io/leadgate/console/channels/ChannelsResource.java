@@ -53,7 +53,7 @@ public class ChannelsResource {
     public Response page(@Context HttpServerRequest request) {
         Page page = pages.page("channels");
         String base = request.scheme() + "://" + request.host();
-        return Html.ok(Templates.channels(page, query.channels(base, page.zone()), query.parked()), page);
+        return Html.ok(Templates.channels(page, query.channels(base, page.zone(), page.locale()), query.parked()), page);
     }
 
     @POST

@@ -1,0 +1,41 @@
+package io.leadgate.console;
+
+import io.quarkus.qute.i18n.Message;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every English text of the settings and ops bundles has its Russian one (set-up steps of every provider too). */
+class ConsoleTextsTest {
+
+    @Test
+    void everySettingsAndOpsTextIsInRussianToo() throws IOException {
+        for (var bundle : List.of(new Object[] {SettingsMessages.class, "set"}, new Object[] {OpsMessages.class, "ops"})) {
+            Properties ru = russian((String) bundle[1]);
+            List<String> missing = new ArrayList<>();
+            for (Method m : ((Class<?>) bundle[0]).getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Message.class) && ru.getProperty(m.getName(), "").isBlank()) {
+                    missing.add(m.getName());
+                }
+            }
+            assertEquals(List.of(), missing, bundle[1] + " texts without a Russian translation");
+        }
+    }
+
+    private static Properties russian(String bundle) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ConsoleTextsTest.class.getResourceAsStream("/messages/" + bundle + "_ru.properties")) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+}
