@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Leadgate's own configuration, {@code leadgate.*}. */
@@ -219,7 +220,34 @@ public interface LeadgateConfig {
 
         AmoCrm amocrm();
 
-        interface Bitrix24 {
+        /**
+         * Where operators reach Leadgate ({@code https://leads.example.com}): a repeat inquiry's timeline entry in the
+         * CRM links the attachments Leadgate keeps there; absent, only attachments the provider gave a URL for are linked.
+         */
+        Optional<String> publicUrl();
+
+        /** How Leadgate's managers and pipelines map to a CRM's (docs/crm/mapping.md). */
+        interface Mapping {
+            /** Leadgate user name → the CRM's user id; a manager without one leaves the CRM's default responsible. */
+            Map<String, String> users();
+
+            /** Leadgate pipeline id → the CRM's pipeline and its stages. */
+            Map<String, Pipeline> pipelines();
+        }
+
+        /** One pipeline's mapping. */
+        interface Pipeline {
+            /** The CRM's pipeline: Bitrix24 {@code CATEGORY_ID}, amoCRM {@code pipeline_id}; absent: the default one. */
+            Optional<String> id();
+
+            /**
+             * Leadgate stage id → the CRM's stage (Bitrix24 {@code STAGE_ID}, amoCRM {@code status_id}); won and lost
+             * stages without an entry go to the CRM's own won and lost stages, other unmapped stages are not moved.
+             */
+            Map<String, String> stages();
+        }
+
+        interface Bitrix24 extends Mapping {
             @WithDefault("false")
             boolean enabled();
 
@@ -229,6 +257,25 @@ public interface LeadgateConfig {
             /** What a new lead becomes in Bitrix24: {@code lead} or {@code deal}. */
             @WithDefault("lead")
             String entity();
+
+            /** Leadgate channel id → the lead's {@code SOURCE_ID} in Bitrix24 ({@code CALL}, {@code WEB}, {@code EMAIL}, …). */
+            Map<String, String> sources();
+
+            /** The lead status a junk lead gets (Bitrix24's own junk status). */
+            @WithDefault("JUNK")
+            String junkStatus();
+
+            /** The lead status a converted lead gets. */
+            @WithDefault("CONVERTED")
+            String convertedStatus();
+
+            /** The lead status a lead in progress gets. */
+            @WithDefault("IN_PROCESS")
+            String inProgressStatus();
+
+            /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */
+            @WithDefault("true")
+            boolean mergeContacts();
 
             /** Requests per second (Bitrix24: 2). */
             @WithDefault("2")
@@ -242,7 +289,7 @@ public interface LeadgateConfig {
             Duration timeout();
         }
 
-        interface AmoCrm {
+        interface AmoCrm extends Mapping {
             @WithDefault("false")
             boolean enabled();
 
@@ -254,6 +301,20 @@ public interface LeadgateConfig {
 
             /** The pipeline new leads go to; the account's main pipeline when absent. */
             Optional<Long> pipelineId();
+
+            /**
+             * New leads go to amoCRM's "Incoming leads" (Unsorted: forms, sip or mail as the channel fits) for managers to
+             * accept or decline, instead of straight into the pipeline.
+             */
+            @WithDefault("false")
+            boolean unsorted();
+
+            /** The status a junk lead gets: amoCRM's "closed — not realised" (143), the reason goes in a note. */
+            @WithDefault("143")
+            long junkStatus();
+
+            /** The status a converted lead gets; absent: the deal's stage mapping decides. */
+            Optional<Long> convertedStatus();
 
             /** Requests per second (amoCRM: 7). */
             @WithDefault("7")

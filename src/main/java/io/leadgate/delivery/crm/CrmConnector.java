@@ -1,10 +1,20 @@
 package io.leadgate.delivery.crm;
 
 /**
- * One CRM a new lead is pushed to. Called by {@link ConnectorRunner} from one thread at a time per connector, in
- * feed order, for {@code leadgate.lead.created} events only.
+ * One CRM the gateway's changes are pushed to. Called by {@link ConnectorRunner} from one thread at a time per
+ * connector, in feed order, once per {@link CrmChange} (events the CRM itself caused are filtered out before).
  */
 public interface CrmConnector {
+
+    /** What a push did. */
+    enum Outcome {
+        /** The CRM was told (or already had it, from an earlier attempt whose answer or cursor move was lost). */
+        SENT,
+        /** The change is about a lead, deal or contact this CRM was never given: nothing to apply it to. */
+        UNLINKED,
+        /** The change means nothing to this CRM (a deal event that changes no field the CRM holds). */
+        IGNORED
+    }
 
     /** The connector's id: the cursor row, metric tag and health key ({@code bitrix24}, {@code amocrm}). */
     String id();
@@ -16,11 +26,11 @@ public interface CrmConnector {
     String credentialHash();
 
     /**
-     * Pushes one lead: finds or creates the CRM contact and creates the lead, recording the CRM's ids in
-     * {@link CrmLinks}. Must be safe to call again for the same lead after any failure or crash (it then links
-     * instead of creating twice).
+     * Pushes one change, recording what the CRM created in {@link CrmLinks} as soon as it is known. Must be safe to call
+     * again for the same change after any failure or crash: a create whose answer was lost is found again (by the
+     * record's origin, a marker or a pending link) instead of being sent twice; updates are written as absolute values.
      *
      * @throws CrmFailure with what the runner should do next
      */
-    void push(LeadSnapshot lead) throws CrmFailure, InterruptedException;
+    Outcome push(CrmChange change) throws CrmFailure, InterruptedException;
 }
