@@ -143,10 +143,11 @@ final class AmoCrmLifecycle {
         if (!patch.isEmpty()) {
             http.call("PATCH", "/api/v4/leads/" + remote, patch.toString(), "leads update");
         }
-        if (d.lost() && d.kind() == CrmChange.DealChange.Kind.MOVED && d.lossReason() != null) {
+        boolean lostWhy = d.lost() && d.kind() == CrmChange.DealChange.Kind.MOVED && d.lossReason() != null;
+        if (lostWhy) {
             note(d.position(), "leads", remote, "Lost: " + d.lossReason());
         }
-        return Outcome.SENT;
+        return patch.isEmpty() && !lostWhy ? Outcome.IGNORED : Outcome.SENT;
     }
 
     Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {

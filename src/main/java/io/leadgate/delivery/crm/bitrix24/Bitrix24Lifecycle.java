@@ -149,11 +149,14 @@ final class Bitrix24Lifecycle {
         }
         ObjectNode fields = mapper.createObjectNode();
         dealFields(d, fields);
-        client.call("crm.deal.update", update(remote, fields), false);
-        if (d.lost() && d.kind() == CrmChange.DealChange.Kind.MOVED && d.lossReason() != null) {
+        if (!fields.isEmpty()) {
+            client.call("crm.deal.update", update(remote, fields), false);
+        }
+        boolean lostWhy = d.lost() && d.kind() == CrmChange.DealChange.Kind.MOVED && d.lossReason() != null;
+        if (lostWhy) {
             comment(d.position(), "deal", remote, "Lost: " + d.lossReason());
         }
-        return Outcome.SENT;
+        return fields.isEmpty() && !lostWhy ? Outcome.IGNORED : Outcome.SENT;
     }
 
     Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {
