@@ -273,6 +273,13 @@ public interface LeadgateConfig {
             @WithDefault("IN_PROCESS")
             String inProgressStatus();
 
+            /**
+             * New leads pushed together: one {@code batch} request looks up all their contacts, then batches of up to 50
+             * commands create them. 1: one lead at a time.
+             */
+            @WithDefault("50")
+            int leadsPerBatch();
+
             /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */
             @WithDefault("true")
             boolean mergeContacts();

@@ -27,7 +27,8 @@ public class CrmChanges {
             EventTypes.DEAL_CREATED, EventTypes.DEAL_MOVED, EventTypes.DEAL_UPDATED, EventTypes.CONTACT_MERGED);
 
     /** One outbox row as the runner reads it. */
-    public record Event(long position, String type, Long leadId, Long inquiryId, Long contactId, String payload) {
+    public record Event(long position, String type, Long leadId, Long inquiryId, Long contactId, String channelId,
+                        String payload) {
     }
 
     private final ObjectMapper mapper;
@@ -96,7 +97,7 @@ public class CrmChanges {
             }
         }
         return Optional.of(new CrmChange.RepeatInquiry(event.position(), lead.get(), event.inquiryId(),
-                lead.get().channelId(), text == null ? null : text.family(), List.copyOf(links)));
+                event.channelId(), text == null ? null : text.family(), List.copyOf(links)));
     }
 
     private static CrmChange.LeadStatus status(Event event, JsonNode lead) {

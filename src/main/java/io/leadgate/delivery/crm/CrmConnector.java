@@ -33,4 +33,19 @@ public interface CrmConnector {
      * @throws CrmFailure with what the runner should do next
      */
     Outcome push(CrmChange change) throws CrmFailure, InterruptedException;
+
+    /** How many new leads {@link #pushNewLeads} takes at once; 1 (the default): one by one through {@link #push}. */
+    default int batchSize() {
+        return 1;
+    }
+
+    /**
+     * Pushes consecutive new leads at once, as safe to repeat as {@link #push}. A {@link CrmFailure.Kind#REJECTED}
+     * failure makes the runner push them again one by one, so that only the refused lead is skipped.
+     */
+    default void pushNewLeads(java.util.List<CrmChange.NewLead> leads) throws CrmFailure, InterruptedException {
+        for (CrmChange.NewLead lead : leads) {
+            push(lead);
+        }
+    }
 }

@@ -38,7 +38,7 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
+        server = new WireMockServer(options().dynamicPort().extensions(new Bitrix24BatchStub()));
         server.start();
         defaults();
         lifecycle();

@@ -14,10 +14,15 @@ import io.leadgate.delivery.crm.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Pushes Leadgate's changes to Bitrix24 through an incoming webhook (REST API, https://apidocs.bitrix24.com): new
@@ -90,6 +95,133 @@ public class Bitrix24Connector implements CrmConnector {
             return lifecycle.deal(d);
         }
         return lifecycle.merge((CrmChange.Merge) change);
+    }
+
+    @Override
+    public int batchSize() {
+        return Math.max(1, config.leadsPerBatch());
+    }
+
+    /**
+     * New leads at once: one {@code batch} of {@code crm.duplicate.findbycomm} over up to 20 phones or emails per
+     * command (a chunk that matches any contact sends its leads the one-by-one way, which finds which contact is
+     * whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
+     * or {@code crm.contact.add} + {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before
+     * its batch is sent, so a lost answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
+     */
+    @Override
+    public void pushNewLeads(List<CrmChange.NewLead> changes) throws CrmFailure, InterruptedException {
+        List<LeadSnapshot> fast = new ArrayList<>();
+        List<LeadSnapshot> slow = new ArrayList<>();
+        Set<Long> clients = new HashSet<>();
+        for (CrmChange.NewLead change : changes) {
+            LeadSnapshot lead = change.lead();
+            var link = links.find(ID, CrmLinks.LEAD, lead.leadId());
+            if (link.map(l -> l.remoteId != null).orElse(false)) {
+                continue;
+            }
+            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            boolean newIdentities = contact.isPresent() && !identities.pending(ID, lead.contactId()).isEmpty();
+            // a client's second lead in the run waits for the first one's contact
+            boolean again = lead.contactId() != null && !clients.add(lead.contactId());
+            (link.isPresent() || newIdentities || again ? slow : fast).add(lead);
+        }
+        Map<String, List<LeadSnapshot>> chunks = new LinkedHashMap<>();
+        Map<String, String> lookups = new LinkedHashMap<>();
+        chunk(fast, "PHONE", LeadSnapshot::phones, chunks, lookups);
+        chunk(fast, "EMAIL", LeadSnapshot::emails, chunks, lookups);
+        if (!lookups.isEmpty()) {
+            JsonNode found = client.batch(lookups, true);
+            for (Map.Entry<String, List<LeadSnapshot>> chunk : chunks.entrySet()) {
+                if (found.path(chunk.getKey()).path("CONTACT").size() > 0) {
+                    for (LeadSnapshot lead : chunk.getValue()) {
+                        if (fast.remove(lead)) {
+                            slow.add(lead);
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, String> creates = new LinkedHashMap<>();
+        List<LeadSnapshot> inBatch = new ArrayList<>();
+        for (LeadSnapshot lead : fast) {
+            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            boolean newContact = contact.isEmpty() && lead.contactId() != null
+                    && (!lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null);
+            if (creates.size() + (newContact ? 2 : 1) > 50) {
+                createAll(creates, inBatch);
+            }
+            String n = String.valueOf(inBatch.size());
+            if (newContact) {
+                creates.put("c" + n, Bitrix24Query.command("crm.contact.add", Bitrix24Fields.contactAdd(lead)));
+            }
+            creates.put("l" + n, Bitrix24Query.command("crm." + entity + ".add", lifecycle.mapped(lead,
+                    Bitrix24Fields.leadAdd(lead, entity, newContact ? "$result[c" + n + "]" : contact.orElse(null)))));
+            inBatch.add(lead);
+        }
+        createAll(creates, inBatch);
+        for (LeadSnapshot lead : slow) {
+            pushLead(lead);
+        }
+    }
+
+    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads) throws CrmFailure, InterruptedException {
+        if (creates.isEmpty()) {
+            return;
+        }
+        for (LeadSnapshot lead : leads) {
+            links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
+        }
+        JsonNode created = client.batch(creates, false);
+        for (int i = 0; i < leads.size(); i++) {
+            LeadSnapshot lead = leads.get(i);
+            if (!created.path("l" + i).isValueNode()) {
+                throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "invalid_answer",
+                        "Bitrix24 batch answered without the id of command l" + i);
+            }
+            JsonNode contact = created.path("c" + i);
+            if (!contact.isMissingNode() && !contact.isNull()) {
+                links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText());
+                identities.created(ID, lead.contactId(), contact.asText());
+            }
+            links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("l" + i).asText());
+        }
+        creates.clear();
+        leads.clear();
+    }
+
+    /** Lookups of up to 20 values each for leads whose contact is not linked yet, keyed {@code phone0}, {@code email0}, … */
+    private void chunk(List<LeadSnapshot> leads, String type, Function<LeadSnapshot, List<String>> values,
+                       Map<String, List<LeadSnapshot>> chunks, Map<String, String> lookups) {
+        List<String> batch = new ArrayList<>();
+        List<LeadSnapshot> owners = new ArrayList<>();
+        for (LeadSnapshot lead : leads) {
+            if (lead.contactId() == null || links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).isPresent()) {
+                continue;
+            }
+            List<String> own = values.apply(lead);
+            if (own.isEmpty()) {
+                continue;
+            }
+            if (batch.size() + own.size() > 20 && !batch.isEmpty()) {
+                flush(type, batch, owners, chunks, lookups);
+            }
+            batch.addAll(own.subList(0, Math.min(own.size(), 20)));
+            owners.add(lead);
+        }
+        flush(type, batch, owners, chunks, lookups);
+    }
+
+    private static void flush(String type, List<String> batch, List<LeadSnapshot> owners,
+                              Map<String, List<LeadSnapshot>> chunks, Map<String, String> lookups) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String key = type.toLowerCase(java.util.Locale.ROOT) + chunks.size();
+        lookups.put(key, Bitrix24Query.command("crm.duplicate.findbycomm", Bitrix24Fields.findContacts(type, batch)));
+        chunks.put(key, List.copyOf(owners));
+        batch.clear();
+        owners.clear();
     }
 
     private void pushLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {

@@ -16,6 +16,7 @@ import io.leadgate.delivery.crm.LeadSnapshot;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -255,7 +256,7 @@ final class Bitrix24Lifecycle {
     }
 
     private void dealFields(CrmChange.DealChange d, ObjectNode fields) {
-        stage(d).ifPresent(s -> fields.put("STAGE_ID", s));
+        stage(config.pipelines(), d).ifPresent(s -> fields.put("STAGE_ID", s));
         if (d.amount() != null) {
             fields.put("OPPORTUNITY", d.amount());
         }
@@ -266,17 +267,22 @@ final class Bitrix24Lifecycle {
     }
 
     private Optional<String> category(CrmChange.DealChange d) {
-        return Optional.ofNullable(d.pipelineId()).map(p -> config.pipelines().get(p)).flatMap(p -> p.id());
+        return category(config.pipelines(), d);
     }
 
-    /** The mapped stage; unmapped won and lost go to the category's own {@code WON} and {@code LOSE}. */
-    Optional<String> stage(CrmChange.DealChange d) {
-        var pipeline = d.pipelineId() == null ? null : config.pipelines().get(d.pipelineId());
+    private static Optional<String> category(Map<String, LeadgateConfig.Connectors.Pipeline> pipelines,
+                                             CrmChange.DealChange d) {
+        return Optional.ofNullable(d.pipelineId()).map(pipelines::get).flatMap(LeadgateConfig.Connectors.Pipeline::id);
+    }
+
+    /** The mapped stage; unmapped won and lost go to the category's own {@code WON} and {@code LOSE}. Pure. */
+    static Optional<String> stage(Map<String, LeadgateConfig.Connectors.Pipeline> pipelines, CrmChange.DealChange d) {
+        var pipeline = d.pipelineId() == null ? null : pipelines.get(d.pipelineId());
         String mapped = pipeline == null || d.stageId() == null ? null : pipeline.stages().get(d.stageId());
         if (mapped != null) {
             return Optional.of(mapped);
         }
-        String prefix = category(d).filter(c -> !"0".equals(c)).map(c -> "C" + c + ":").orElse("");
+        String prefix = category(pipelines, d).filter(c -> !"0".equals(c)).map(c -> "C" + c + ":").orElse("");
         return d.won() ? Optional.of(prefix + "WON") : d.lost() ? Optional.of(prefix + "LOSE") : Optional.empty();
     }
 
