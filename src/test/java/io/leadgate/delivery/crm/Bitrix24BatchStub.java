@@ -60,7 +60,7 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         if (!admit()) {
             REFUSED.incrementAndGet();
-            return ResponseDefinition.responseDefinition().withStatus(503).withHeader("Content-Type", "application/json")
+            return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                     .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}").build();
         }
         ObjectNode results = JSON.createObjectNode();
@@ -76,9 +76,9 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
                 }
             }
         } catch (Exception e) {
-            return ResponseDefinition.responseDefinition().withStatus(400).build();
+            return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400).build();
         }
-        return ResponseDefinition.responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody(CrmWireMock.batch(results.toString())).build();
     }
 

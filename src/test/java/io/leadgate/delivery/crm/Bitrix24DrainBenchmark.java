@@ -71,7 +71,7 @@ class Bitrix24DrainBenchmark {
                 digits.add(Api.newMobileDigits());
             }
             long posting = System.nanoTime();
-            post(digits, 8);
+            postAll(digits, 8);
             double postSeconds = (System.nanoTime() - posting) / 1e9;
             sequencer.sequence();
             Bitrix24BatchStub.limit(50, 2);
@@ -149,7 +149,7 @@ class Bitrix24DrainBenchmark {
         } while (step != Step.IDLE);
     }
 
-    private static void post(List<String> digits, int threads) throws Exception {
+    private static void postAll(List<String> digits, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> all = new ArrayList<>();
         for (String d : digits) {
