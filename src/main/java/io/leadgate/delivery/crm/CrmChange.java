@@ -13,6 +13,17 @@ public sealed interface CrmChange {
     /** The event's feed position (unique, in commit order). */
     long position();
 
+    /** What a connector does with the changes after a lead's first push, one method per kind. */
+    interface Lifecycle {
+        CrmConnector.Outcome repeat(RepeatInquiry change) throws CrmFailure, InterruptedException;
+
+        CrmConnector.Outcome status(LeadStatus change) throws CrmFailure, InterruptedException;
+
+        CrmConnector.Outcome deal(DealChange change) throws CrmFailure, InterruptedException;
+
+        CrmConnector.Outcome merge(Merge change) throws CrmFailure, InterruptedException;
+    }
+
     /** A new lead ({@code leadgate.lead.created}). */
     record NewLead(long position, LeadSnapshot lead) implements CrmChange {
     }

@@ -26,13 +26,39 @@ public interface CrmConnector {
     String credentialHash();
 
     /**
-     * Pushes one change, recording what the CRM created in {@link CrmLinks} as soon as it is known. Must be safe to call
-     * again for the same change after any failure or crash: a create whose answer was lost is found again (by the
-     * record's origin, a marker or a pending link) instead of being sent twice; updates are written as absolute values.
+     * Pushes one change, recording what the CRM created in {@link CrmLinks} as soon as it is known: a new lead to
+     * {@link #newLead}, the rest to the connector's {@link #lifecycle}. Must be safe to call again for the same change
+     * after any failure or crash: a create whose answer was lost is found again (by the record's origin, a marker or a
+     * pending link) instead of being sent twice; updates are written as absolute values.
      *
      * @throws CrmFailure with what the runner should do next
      */
-    Outcome push(CrmChange change) throws CrmFailure, InterruptedException;
+    default Outcome push(CrmChange change) throws CrmFailure, InterruptedException {
+        if (change instanceof CrmChange.NewLead n) {
+            newLead(n.lead());
+            return Outcome.SENT;
+        }
+        CrmChange.Lifecycle lifecycle = lifecycle();
+        if (change instanceof CrmChange.RepeatInquiry r) {
+            return lifecycle.repeat(r);
+        }
+        if (change instanceof CrmChange.LeadStatus l) {
+            return lifecycle.status(l);
+        }
+        if (change instanceof CrmChange.DealChange d) {
+            return lifecycle.deal(d);
+        }
+        return lifecycle.merge((CrmChange.Merge) change);
+    }
+
+    /**
+     * Pushes one new lead: finds or creates the CRM contact and creates the lead, linking both. Safe to repeat (it then
+     * links instead of creating twice).
+     */
+    void newLead(LeadSnapshot lead) throws CrmFailure, InterruptedException;
+
+    /** Repeat inquiries, status, deals and merges, for leads pushed before. */
+    CrmChange.Lifecycle lifecycle();
 
     /** How many new leads {@link #pushNewLeads} takes at once; 1 (the default): one by one through {@link #push}. */
     default int batchSize() {
@@ -45,7 +71,7 @@ public interface CrmConnector {
      */
     default void pushNewLeads(java.util.List<CrmChange.NewLead> leads) throws CrmFailure, InterruptedException {
         for (CrmChange.NewLead lead : leads) {
-            push(lead);
+            newLead(lead.lead());
         }
     }
 }

@@ -87,24 +87,12 @@ public class AmoCrmConnector implements CrmConnector {
     }
 
     @Override
-    public Outcome push(CrmChange change) throws CrmFailure, InterruptedException {
-        if (change instanceof CrmChange.NewLead n) {
-            pushLead(n.lead());
-            return Outcome.SENT;
-        }
-        if (change instanceof CrmChange.RepeatInquiry r) {
-            return lifecycle.repeat(r);
-        }
-        if (change instanceof CrmChange.LeadStatus l) {
-            return lifecycle.status(l);
-        }
-        if (change instanceof CrmChange.DealChange d) {
-            return lifecycle.deal(d);
-        }
-        return lifecycle.merge((CrmChange.Merge) change);
+    public CrmChange.Lifecycle lifecycle() {
+        return lifecycle;
     }
 
-    private void pushLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
+    @Override
+    public void newLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
         Optional<CrmLink> link = links.find(ID, CrmLinks.LEAD, lead.leadId());
         if (link.map(l -> l.remoteId != null).orElse(false)) {
             return; // pushed before; only the cursor move was lost

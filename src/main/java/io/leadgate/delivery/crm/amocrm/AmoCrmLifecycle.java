@@ -40,7 +40,7 @@ import java.util.Set;
  * Notes end with a marker {@code [leadgate-event-<position>]}: one whose answer was lost is found again in the
  * entity's notes instead of added twice.
  */
-final class AmoCrmLifecycle {
+final class AmoCrmLifecycle implements CrmChange.Lifecycle {
 
     /** amoCRM's fixed statuses of every pipeline: closed and realised, closed and not realised. */
     static final long WON = 142;
@@ -74,7 +74,8 @@ final class AmoCrmLifecycle {
                 : Optional.ofNullable(config.users().get(responsible)).map(Long::parseLong);
     }
 
-    Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
         Optional<String> lead = linked(CrmLinks.LEAD, r.lead().leadId());
         if (lead.isEmpty()) {
             return Outcome.UNLINKED;
@@ -87,7 +88,8 @@ final class AmoCrmLifecycle {
         return Outcome.SENT;
     }
 
-    Outcome status(CrmChange.LeadStatus s) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome status(CrmChange.LeadStatus s) throws CrmFailure, InterruptedException {
         Optional<String> lead = linked(CrmLinks.LEAD, s.leadId());
         if (lead.isEmpty()) {
             return Outcome.UNLINKED;
@@ -108,7 +110,8 @@ final class AmoCrmLifecycle {
         return patch.isEmpty() && !"junk".equals(s.status()) ? Outcome.IGNORED : Outcome.SENT;
     }
 
-    Outcome deal(CrmChange.DealChange d) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome deal(CrmChange.DealChange d) throws CrmFailure, InterruptedException {
         Optional<CrmLink> link = links.find(ID, CrmLinks.DEAL, d.dealId());
         String remote = link.map(l -> l.remoteId).orElse(null);
         if (remote == null) {
@@ -150,7 +153,8 @@ final class AmoCrmLifecycle {
         return patch.isEmpty() && !lostWhy ? Outcome.IGNORED : Outcome.SENT;
     }
 
-    Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {
         Optional<String> target = links.remoteId(ID, CrmLinks.CONTACT, m.targetId());
         Optional<String> source = links.remoteId(ID, CrmLinks.CONTACT, m.sourceId());
         if (target.isEmpty() && source.isEmpty()) {

@@ -80,21 +80,8 @@ public class Bitrix24Connector implements CrmConnector {
     }
 
     @Override
-    public Outcome push(CrmChange change) throws CrmFailure, InterruptedException {
-        if (change instanceof CrmChange.NewLead n) {
-            pushLead(n.lead());
-            return Outcome.SENT;
-        }
-        if (change instanceof CrmChange.RepeatInquiry r) {
-            return lifecycle.repeat(r);
-        }
-        if (change instanceof CrmChange.LeadStatus l) {
-            return lifecycle.status(l);
-        }
-        if (change instanceof CrmChange.DealChange d) {
-            return lifecycle.deal(d);
-        }
-        return lifecycle.merge((CrmChange.Merge) change);
+    public CrmChange.Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     @Override
@@ -161,7 +148,7 @@ public class Bitrix24Connector implements CrmConnector {
         }
         createAll(creates, inBatch);
         for (LeadSnapshot lead : slow) {
-            pushLead(lead);
+            newLead(lead);
         }
     }
 
@@ -224,7 +211,8 @@ public class Bitrix24Connector implements CrmConnector {
         owners.clear();
     }
 
-    private void pushLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
+    @Override
+    public void newLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
         var leadLink = links.find(ID, CrmLinks.LEAD, lead.leadId());
         if (leadLink.map(l -> l.remoteId != null).orElse(false)) {
             return; // pushed before; only the cursor move was lost

@@ -37,7 +37,7 @@ import java.util.Set;
  * Comments carry a marker {@code [leadgate-event-<position>]}: one whose answer was lost is found again by {@code
  * crm.timeline.comment.list} instead of added twice. Updates send absolute values, so repeating one is harmless.
  */
-final class Bitrix24Lifecycle {
+final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
 
     private static final String ID = Bitrix24Connector.ID;
 
@@ -67,7 +67,8 @@ final class Bitrix24Lifecycle {
         return params;
     }
 
-    Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
         Optional<CrmLink> lead = linked(CrmLinks.LEAD, r.lead().leadId());
         if (lead.isEmpty()) {
             return Outcome.UNLINKED;
@@ -80,7 +81,8 @@ final class Bitrix24Lifecycle {
         return Outcome.SENT;
     }
 
-    Outcome status(CrmChange.LeadStatus s) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome status(CrmChange.LeadStatus s) throws CrmFailure, InterruptedException {
         Optional<CrmLink> lead = linked(CrmLinks.LEAD, s.leadId());
         if (lead.isEmpty()) {
             return Outcome.UNLINKED;
@@ -111,7 +113,8 @@ final class Bitrix24Lifecycle {
         return fields.isEmpty() && !"junk".equals(s.status()) ? Outcome.IGNORED : Outcome.SENT;
     }
 
-    Outcome deal(CrmChange.DealChange d) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome deal(CrmChange.DealChange d) throws CrmFailure, InterruptedException {
         Optional<CrmLink> link = links.find(ID, CrmLinks.DEAL, d.dealId());
         String remote = link.map(l -> l.remoteId).orElse(null);
         if (remote == null) {
@@ -160,7 +163,8 @@ final class Bitrix24Lifecycle {
         return fields.isEmpty() && !lostWhy ? Outcome.IGNORED : Outcome.SENT;
     }
 
-    Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {
+    @Override
+    public Outcome merge(CrmChange.Merge m) throws CrmFailure, InterruptedException {
         Optional<String> target = links.remoteId(ID, CrmLinks.CONTACT, m.targetId());
         Optional<String> source = links.remoteId(ID, CrmLinks.CONTACT, m.sourceId());
         if (target.isEmpty() && source.isEmpty()) {
