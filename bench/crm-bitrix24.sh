@@ -6,6 +6,6 @@
 #   BACKLOG=1000 RATE=100 DURATION=20 flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=Bitrix24DrainBenchmark -Dleadgate.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dleadgate.bench.backlog="${BACKLOG:-10000}" -Dleadgate.bench.rate="${RATE:-100}" -Dleadgate.bench.seconds="${DURATION:-60}"
+./mvnw -B -q test -Dtest=Bitrix24DrainBenchmark -Dcrmbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dcrmbench.backlog="${BACKLOG:-10000}" -Dcrmbench.rate="${RATE:-100}" -Dcrmbench.seconds="${DURATION:-60}"
 ls -t bench/results/crm-bitrix24-*.md | head -1 | xargs cat

@@ -34,17 +34,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The Bitrix24 connector against a stub holding Bitrix24's limit (2 requests/s, burst 50; over it {@code 503
  * QUERY_LIMIT_EXCEEDED}): a backlog of new clients drained, then returning clients arriving at 100 leads/s. Run by
- * {@code bench/crm-bitrix24.sh} ({@code -Dleadgate.bench=true}); writes {@code bench/results/crm-bitrix24-<time>.md}.
+ * {@code bench/crm-bitrix24.sh} ({@code -Dcrmbench=true}); writes {@code bench/results/crm-bitrix24-<time>.md}.
  * Not a test: it measures.
  */
 @QuarkusTest
 @TestProfile(CrmBatchProfile.class)
-@EnabledIfSystemProperty(named = "leadgate.bench", matches = "true")
+@EnabledIfSystemProperty(named = "crmbench", matches = "true")
 class Bitrix24DrainBenchmark {
 
-    private static final int BACKLOG = Integer.getInteger("leadgate.bench.backlog", 10_000);
-    private static final int RATE = Integer.getInteger("leadgate.bench.rate", 100);
-    private static final int SECONDS = Integer.getInteger("leadgate.bench.seconds", 60);
+    private static final int BACKLOG = Integer.getInteger("crmbench.backlog", 10_000);
+    private static final int RATE = Integer.getInteger("crmbench.rate", 100);
+    private static final int SECONDS = Integer.getInteger("crmbench.seconds", 60);
 
     @Inject
     OutboxSequencer sequencer;
