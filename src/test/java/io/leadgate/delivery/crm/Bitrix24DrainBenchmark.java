@@ -146,6 +146,9 @@ class Bitrix24DrainBenchmark {
         do {
             sequencer.sequence();
             step = runner.drain(Bitrix24Connector.ID);
+            if (step == Step.STOPPED) {
+                throw new AssertionError("the connector stopped: " + runner.status(Bitrix24Connector.ID));
+            }
         } while (step != Step.IDLE);
     }
 
