@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.leadgate.delivery.crm.CrmJournal.body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,21 +50,10 @@ class AmoCrmLifecycleTest {
 
     @Test
     void newLeadRepeatInquiryConversionMoveAndWinReachAmoCrmAsExactlyTheseCalls() {
-        Map<String, String> pipeline = CrmJournal.pipeline();
-        String digits = Api.newMobileDigits();
-        String email = "vera." + digits + "@example.com";
-        CrmJournal journal = CrmJournal.mark();
-
-        JsonPath lead = Leads.post(digits, "Vera");
-        push();
-        CrmJournal.tilda(digits, email, "Any news on my quote?");
-        push();
-        String deal = CrmJournal.convert(lead.getString("leadId"), pipeline.get("id"));
-        push();
-        CrmJournal.move(deal, pipeline.get("Proposal"));
-        push();
-        CrmJournal.move(deal, pipeline.get("Won"));
-        push();
+        CrmJournal.Life life = CrmJournal.live(this::push);
+        CrmJournal journal = life.journal();
+        String deal = life.deal();
+        String email = life.email();
 
         String amoLead = String.valueOf(CrmWireMock.AMO_LEAD);
         String amoContact = String.valueOf(CrmWireMock.AMO_CONTACT);

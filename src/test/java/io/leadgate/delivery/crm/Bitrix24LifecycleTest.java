@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -71,21 +70,10 @@ class Bitrix24LifecycleTest {
 
     @Test
     void newLeadRepeatInquiryConversionMoveAndWinReachBitrix24AsExactlyTheseCalls() {
-        Map<String, String> pipeline = CrmJournal.pipeline();
-        String digits = Api.newMobileDigits();
-        String email = "vera." + digits + "@example.com";
-        CrmJournal journal = CrmJournal.mark();
-
-        JsonPath lead = Leads.post(digits, "Vera");
-        push();
-        CrmJournal.tilda(digits, email, "Any news on my quote?");
-        push();
-        String deal = CrmJournal.convert(lead.getString("leadId"), pipeline.get("id"));
-        push();
-        CrmJournal.move(deal, pipeline.get("Proposal"));
-        push();
-        CrmJournal.move(deal, pipeline.get("Won"));
-        push();
+        CrmJournal.Life life = CrmJournal.live(this::push);
+        CrmJournal journal = life.journal();
+        String deal = life.deal();
+        String email = life.email();
 
         assertEquals(List.of("POST batch.json", "POST batch.json", "POST crm.timeline.comment.add.json",
                 "POST crm.contact.get.json", "POST crm.contact.update.json", "POST crm.deal.add.json",

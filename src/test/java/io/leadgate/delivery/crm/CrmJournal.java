@@ -58,6 +58,33 @@ final class CrmJournal {
         }
     }
 
+    /** What the scripted life left: the lead as posted, the deal it became, the client's second address, the journal. */
+    record Life(io.restassured.path.json.JsonPath lead, String deal, String email, CrmJournal journal) {
+    }
+
+    /**
+     * The scripted life of a lead, {@code push} after each step: a new client's lead; a repeat inquiry through Tilda
+     * with a new email; conversion into a new pipeline; a move to an in-progress stage; won. The journal is marked
+     * before the first step.
+     */
+    static Life live(Runnable push) {
+        Map<String, String> pipeline = pipeline();
+        String digits = io.leadgate.testing.Api.newMobileDigits();
+        String email = "vera." + digits + "@example.com";
+        CrmJournal journal = mark();
+        io.restassured.path.json.JsonPath lead = Leads.post(digits, "Vera");
+        push.run();
+        tilda(digits, email, "Any news on my quote?");
+        push.run();
+        String deal = convert(lead.getString("leadId"), pipeline.get("id"));
+        push.run();
+        move(deal, pipeline.get("Proposal"));
+        push.run();
+        move(deal, pipeline.get("Won"));
+        push.run();
+        return new Life(lead, deal, email, journal);
+    }
+
     /** A repeat inquiry through another channel (the Tilda form): the same phone and a new email. */
     static void tilda(String digits, String email, String text) {
         given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("Name", "Vera")
