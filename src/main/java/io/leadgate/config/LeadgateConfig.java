@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Leadgate's own configuration, {@code leadgate.*}. */
@@ -219,7 +220,34 @@ public interface LeadgateConfig {
 
         AmoCrm amocrm();
 
-        interface Bitrix24 {
+        /**
+         * Where operators reach Leadgate ({@code https://leads.example.com}): a repeat inquiry's timeline entry in the
+         * CRM links the attachments Leadgate keeps there; absent, only attachments the provider gave a URL for are linked.
+         */
+        Optional<String> publicUrl();
+
+        /** How Leadgate's managers and pipelines map to a CRM's (docs/crm/mapping.md). */
+        interface Mapping {
+            /** Leadgate user name → the CRM's user id; a manager without one leaves the CRM's default responsible. */
+            Map<String, String> users();
+
+            /** Leadgate pipeline id → the CRM's pipeline and its stages. */
+            Map<String, Pipeline> pipelines();
+        }
+
+        /** One pipeline's mapping. */
+        interface Pipeline {
+            /** The CRM's pipeline: Bitrix24 {@code CATEGORY_ID}, amoCRM {@code pipeline_id}; absent: the default one. */
+            Optional<String> id();
+
+            /**
+             * Leadgate stage id → the CRM's stage (Bitrix24 {@code STAGE_ID}, amoCRM {@code status_id}); won and lost
+             * stages without an entry go to the CRM's own won and lost stages, other unmapped stages are not moved.
+             */
+            Map<String, String> stages();
+        }
+
+        interface Bitrix24 extends Mapping {
             @WithDefault("false")
             boolean enabled();
 
@@ -230,19 +258,48 @@ public interface LeadgateConfig {
             @WithDefault("lead")
             String entity();
 
+            /** Leadgate channel id → the lead's {@code SOURCE_ID} in Bitrix24 ({@code CALL}, {@code WEB}, {@code EMAIL}, …). */
+            Map<String, String> sources();
+
+            /** The lead status a junk lead gets (Bitrix24's own junk status). */
+            @WithDefault("JUNK")
+            String junkStatus();
+
+            /** The lead status a converted lead gets. */
+            @WithDefault("CONVERTED")
+            String convertedStatus();
+
+            /** The lead status a lead in progress gets. */
+            @WithDefault("IN_PROCESS")
+            String inProgressStatus();
+
+            /**
+             * New leads pushed together: one {@code batch} request looks up all their contacts, then batches of up to 50
+             * commands create them. 1: one lead at a time.
+             */
+            @WithDefault("50")
+            int leadsPerBatch();
+
+            /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */
+            @WithDefault("true")
+            boolean mergeContacts();
+
             /** Requests per second (Bitrix24: 2). */
             @WithDefault("2")
             double rate();
 
-            /** Requests at once (Bitrix24: 50). */
-            @WithDefault("50")
+            /**
+             * Requests at once: 2 under Bitrix24's 50, a margin for requests that reach the portal closer together than
+             * they were sent (the benchmark saw one {@code QUERY_LIMIT_EXCEEDED} in 10 000 leads at exactly 50).
+             */
+            @WithDefault("48")
             int burst();
 
             @WithDefault("10s")
             Duration timeout();
         }
 
-        interface AmoCrm {
+        interface AmoCrm extends Mapping {
             @WithDefault("false")
             boolean enabled();
 
@@ -254,6 +311,20 @@ public interface LeadgateConfig {
 
             /** The pipeline new leads go to; the account's main pipeline when absent. */
             Optional<Long> pipelineId();
+
+            /**
+             * New leads go to amoCRM's "Incoming leads" (Unsorted: forms, sip or mail as the channel fits) for managers to
+             * accept or decline, instead of straight into the pipeline.
+             */
+            @WithDefault("false")
+            boolean unsorted();
+
+            /** The status a junk lead gets: amoCRM's "closed — not realised" (143), the reason goes in a note. */
+            @WithDefault("143")
+            long junkStatus();
+
+            /** The status a converted lead gets; absent: the deal's stage mapping decides. */
+            Optional<Long> convertedStatus();
 
             /** Requests per second (amoCRM: 7). */
             @WithDefault("7")

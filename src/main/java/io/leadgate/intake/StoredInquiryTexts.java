@@ -6,6 +6,8 @@ import io.leadgate.delivery.crm.InquiryTexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the subject and text of stored inquiries for the CRM connectors. */
@@ -30,7 +32,12 @@ public class StoredInquiryTexts implements InquiryTexts {
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.of(new Text(textOf(item.get("subject")), textOf(item.get("text"))));
+        List<File> files = new ArrayList<>();
+        for (JsonNode a : item.path("attachments")) {
+            files.add(new File(textOf(a.get("name")), textOf(a.get("ref")), a.path("stored").asBoolean(false)));
+        }
+        return Optional.of(new Text(textOf(item.get("subject")), textOf(item.get("text")), textOf(item.get("channel")),
+                List.copyOf(files)));
     }
 
     private static String textOf(JsonNode node) {

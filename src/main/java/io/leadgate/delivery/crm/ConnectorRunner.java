@@ -1,5 +1,6 @@
 package io.leadgate.delivery.crm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.events.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -14,20 +15,25 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Feeds each enabled {@link CrmConnector} the {@code leadgate.lead.created} events of the outbox in feed order.
+ * Feeds each enabled {@link CrmConnector} the lead, deal and merge events of the outbox in feed order, each read as
+ * one typed {@link CrmChange} ({@link CrmChanges}; an event the same CRM caused is skipped, counted as an echo).
  * Each connector has its own cursor row in {@code crm_cursor}; one step locks that row ({@code FOR UPDATE SKIP
- * LOCKED}, so under several replicas exactly one pushes while the others skip), pushes the next lead and moves the
- * cursor in the same transaction. The CRM ids a push learns are committed at once by {@link CrmLinks}, so a crash
- * between the CRM's answer and the cursor move makes the lead come again and be linked, not created twice. The
+ * LOCKED}, so under several replicas exactly one pushes while the others skip), pushes the next change and moves
+ * the cursor in the same transaction. The CRM ids a push learns are committed at once by {@link CrmLinks}, so a crash
+ * between the CRM's answer and the cursor move makes the change come again and be linked, not created twice. The
  * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
  *
- * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected lead is skipped and counted;
+ * <p>A connector that can push several new leads in one go ({@link CrmConnector#batchSize}) gets the leading run of
+ * {@code leadgate.lead.created} events at once; the cursor then moves past the whole run.
+ *
+ * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected change is skipped and counted;
  * refused credentials or a URL that does not lead to the CRM's API (a redirect, a 404) stop the connector (persisted with a hash of the credentials, so it stays stopped across
  * restarts until the credentials change or {@link #resume} is called).
  */
@@ -48,16 +54,16 @@ public class ConnectorRunner {
 
     private final List<CrmConnector> connectors;
     private final EntityManager em;
-    private final LeadSnapshots snapshots;
+    private final CrmChanges changes;
     private final MeterRegistry metrics;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    ConnectorRunner(Instance<CrmConnector> connectors, EntityManager em, LeadSnapshots snapshots, MeterRegistry metrics) {
+    ConnectorRunner(Instance<CrmConnector> connectors, EntityManager em, CrmChanges changes, MeterRegistry metrics) {
         this.connectors = connectors.stream().toList();
         this.em = em;
-        this.snapshots = snapshots;
+        this.changes = changes;
         this.metrics = metrics;
     }
 
@@ -169,57 +175,123 @@ public class ConnectorRunner {
             em.createNativeQuery("update crm_cursor set stopped_reason = null, stopped_at = null where crm = ?1")
                     .setParameter(1, id).executeUpdate();
         }
+        int size = Math.max(1, connector.batchSize());
         @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("select feed_position, lead_id, inquiry_id from outbox_event "
-                        + "where type = ?1 and feed_position > ?2 order by feed_position")
-                .setParameter(1, EventTypes.LEAD_CREATED).setParameter(2, last).setMaxResults(1).getResultList();
-        if (events.isEmpty()) {
+        List<Object[]> events0 = em.createNativeQuery("select feed_position, type, lead_id, inquiry_id, contact_id, channel_id, "
+                        + "payload from outbox_event where type in (?1) and feed_position > ?2 order by feed_position")
+                .setParameter(1, CrmChanges.TYPES).setParameter(2, last).setMaxResults(size).getResultList();
+        if (events0.isEmpty()) {
             return Step.IDLE;
         }
-        long position = ((Number) events.get(0)[0]).longValue();
-        Long leadId = events.get(0)[1] == null ? null : ((Number) events.get(0)[1]).longValue();
-        Long inquiryId = events.get(0)[2] == null ? null : ((Number) events.get(0)[2]).longValue();
-        Optional<LeadSnapshot> lead = leadId == null ? Optional.empty() : snapshots.load(leadId, inquiryId);
-        if (lead.isEmpty()) {
+        List<CrmChanges.Event> events = new ArrayList<>();
+        for (Object[] row : events0) {
+            events.add(new CrmChanges.Event(((Number) row[0]).longValue(), (String) row[1], number(row[2]),
+                    number(row[3]), number(row[4]), (String) row[5], (String) row[6]));
+        }
+        if (size > 1) {
+            Optional<Step> batch = newLeads(connector, events);
+            if (batch.isPresent()) {
+                return batch.get();
+            }
+        }
+        return one(connector, events.get(0));
+    }
+
+    /**
+     * Pushes the leading run of new leads at once when there are several ({@link CrmConnector#pushNewLeads}); empty
+     * when there is no such run, or when one lead of it was refused: then they go one by one, each judged on its own.
+     */
+    private Optional<Step> newLeads(CrmConnector connector, List<CrmChanges.Event> events) {
+        String id = connector.id();
+        List<CrmChange.NewLead> run = new ArrayList<>();
+        long end = -1;
+        for (CrmChanges.Event event : events) {
+            if (!EventTypes.LEAD_CREATED.equals(event.type())) {
+                break;
+            }
+            JsonNode data = changes.data(event);
+            if (!CrmChanges.echo(data, id)) {
+                changes.read(event, data).ifPresent(c -> run.add((CrmChange.NewLead) c));
+            }
+            end = event.position();
+        }
+        if (run.size() < 2) {
+            return Optional.empty();
+        }
+        try {
+            connector.pushNewLeads(run);
+            advance(id, end);
+            metrics.counter("leadgate.crm.pushed", "crm", id, "change", "new-lead", "outcome", "sent").increment(run.size());
+            return Optional.of(Step.PUSHED);
+        } catch (CrmFailure f) {
+            if (f.kind() == CrmFailure.Kind.REJECTED) {
+                return Optional.empty();
+            }
+            return Optional.of(failed(connector, f, "new-lead", run.get(0).lead().leadId(), end));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Step.RETRY);
+        }
+    }
+
+    private Step one(CrmConnector connector, CrmChanges.Event event) {
+        String id = connector.id();
+        long position = event.position();
+        JsonNode data = changes.data(event);
+        if (CrmChanges.echo(data, id)) {
+            // crm-in applied this because the same CRM reported it: sending it back would loop
+            metrics.counter("leadgate.crm.echoes", "crm", id).increment();
+            advance(id, position);
+            return Step.SKIPPED;
+        }
+        Optional<CrmChange> change = changes.read(event, data);
+        if (change.isEmpty()) {
             advance(id, position);
             return Step.SKIPPED;
         }
         try {
-            connector.push(lead.get());
+            CrmConnector.Outcome outcome = connector.push(change.get());
             advance(id, position);
-            metrics.counter("leadgate.crm.pushed", "crm", id).increment();
-            return Step.PUSHED;
+            metrics.counter("leadgate.crm.pushed", "crm", id, "change", kind(change.get()),
+                    "outcome", outcome.name().toLowerCase()).increment();
+            return outcome == CrmConnector.Outcome.SENT ? Step.PUSHED : Step.SKIPPED;
         } catch (CrmFailure f) {
-            metrics.counter("leadgate.crm.failures", "crm", id, "kind", f.kind().name().toLowerCase()).increment();
-            switch (f.kind()) {
-                case REJECTED -> {
-                    // the CRM's own text may quote the lead's data: only the code is logged
-                    LOG.warnf("CRM connector %s: lead %d refused (%s), skipped", id, leadId, f.code());
-                    advance(id, position);
-                    return Step.SKIPPED;
-                }
-                case AUTH, MISCONFIGURED -> {
-                    String reason = truncate(f.code() + ": " + f.getMessage(), 200);
-                    em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
-                                    + "updated_at = ?3 where crm = ?1")
-                            .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
-                            .setParameter(4, connector.credentialHash()).executeUpdate();
-                    statuses.put(id, new Status("stopped", reason, Instant.now()));
-                    LOG.errorf("CRM connector %s STOPPED: %s (%s). Nothing is sent until the configuration is fixed;"
-                            + " pending leads wait. %s", id, f.kind() == CrmFailure.Kind.AUTH
-                            ? "the CRM refused the credentials or the account"
-                            : "the configured URL does not lead to the CRM's API", f.code(), f.getMessage());
-                    return Step.STOPPED;
-                }
-                default -> {
-                    statuses.put(id, new Status("retrying", f.code(), Instant.now()));
-                    LOG.warnf("CRM connector %s: lead %d not pushed yet (%s), will retry", id, leadId, f.code());
-                    return Step.RETRY;
-                }
-            }
+            return failed(connector, f, kind(change.get()), event.leadId(), position);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Step.RETRY;
+        }
+    }
+
+    /** What a failure means: a refused change is skipped (up to {@code position}); the rest stop or retry. */
+    private Step failed(CrmConnector connector, CrmFailure f, String what, Long leadId, long position) {
+        String id = connector.id();
+        metrics.counter("leadgate.crm.failures", "crm", id, "kind", f.kind().name().toLowerCase()).increment();
+        switch (f.kind()) {
+            case REJECTED -> {
+                // the CRM's own text may quote the lead's data: only the code is logged
+                LOG.warnf("CRM connector %s: %s of lead %s refused (%s), skipped", id, what, leadId, f.code());
+                advance(id, position);
+                return Step.SKIPPED;
+            }
+            case AUTH, MISCONFIGURED -> {
+                String reason = truncate(f.code() + ": " + f.getMessage(), 200);
+                em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
+                                + "updated_at = ?3 where crm = ?1")
+                        .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
+                        .setParameter(4, connector.credentialHash()).executeUpdate();
+                statuses.put(id, new Status("stopped", reason, Instant.now()));
+                LOG.errorf("CRM connector %s STOPPED: %s (%s). Nothing is sent until the configuration is fixed;"
+                        + " pending leads wait. %s", id, f.kind() == CrmFailure.Kind.AUTH
+                        ? "the CRM refused the credentials or the account"
+                        : "the configured URL does not lead to the CRM's API", f.code(), f.getMessage());
+                return Step.STOPPED;
+            }
+            default -> {
+                statuses.put(id, new Status("retrying", f.code(), Instant.now()));
+                LOG.warnf("CRM connector %s: %s of lead %s not pushed yet (%s), will retry", id, what, leadId, f.code());
+                return Step.RETRY;
+            }
         }
     }
 
@@ -249,6 +321,19 @@ public class ConnectorRunner {
         Number max = (Number) em.createNativeQuery("select coalesce(max(feed_position), 0) from outbox_event").getSingleResult();
         em.createNativeQuery("insert into crm_cursor (crm, last_position, updated_at) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, id).setParameter(2, max.longValue()).setParameter(3, Instant.now()).executeUpdate();
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** The metric and log name of a change. */
+    static String kind(CrmChange change) {
+        if (change instanceof CrmChange.DealChange d) {
+            return "deal-" + d.kind().name().toLowerCase();
+        }
+        return change instanceof CrmChange.NewLead ? "new-lead" : change instanceof CrmChange.RepeatInquiry
+                ? "repeat-inquiry" : change instanceof CrmChange.LeadStatus ? "lead-status" : "merge";
     }
 
     private static String truncate(String s, int max) {

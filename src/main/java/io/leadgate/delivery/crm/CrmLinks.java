@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads and records {@link CrmLink}s, each write committed at once in its own transaction: what the CRM created
+ * Reads and records {@link CrmLink}s (contacts, leads, deals, identities given, and what an event created), each write committed at once in its own transaction: what the CRM created
  * stays known even when the push that created it fails later. Only one replica pushes to a CRM at a time (the
  * cursor row lock), so there is no race on a link.
  */
@@ -16,6 +16,11 @@ public class CrmLinks {
 
     public static final String CONTACT = "contact";
     public static final String LEAD = "lead";
+    public static final String DEAL = "deal";
+    /** A contact identity (phone, email) given to the CRM contact; local id: the identity's. */
+    public static final String IDENTITY = "identity";
+    /** Something an event created without a key of its own (a comment, a note); local id: the event's feed position. */
+    public static final String EVENT = "event";
 
     /** The link of a local contact or lead, if any (its remote id is empty while a create is in flight). */
     public Optional<CrmLink> find(String crm, String entity, Long localId) {

@@ -1,5 +1,6 @@
 package io.leadgate.delivery.crm;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,8 +9,19 @@ import java.util.Optional;
  */
 public interface InquiryTexts {
 
-    /** Subject and text as the inquiry arrived; either may be null. */
-    record Text(String subject, String text) {
+    /**
+     * Subject and text as the inquiry arrived (either may be null), the channel family it came through ({@code
+     * webform}, {@code email}, {@code phone}, {@code messenger}) and its attachments.
+     */
+    record Text(String subject, String text, String family, List<File> attachments) {
+
+        public Text(String subject, String text) {
+            this(subject, text, null, List.of());
+        }
+    }
+
+    /** An attachment: its name, the provider's reference (often a URL) and whether Leadgate keeps its bytes. */
+    record File(String name, String ref, boolean stored) {
     }
 
     /** The inquiry's text; empty when it does not exist (erased). Runs in the caller's transaction. */

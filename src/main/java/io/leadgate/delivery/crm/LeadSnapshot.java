@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * What a CRM is told about a new lead, read from the database when it is pushed: the contact card as it is then
- * (name, E.164 phones, emails), the lead's source and the first inquiry's text and UTM tags.
+ * (name, E.164 phones, emails), the lead's source, manager and the
+ * pushed inquiry's text, and the first inquiry's UTM tags.
  */
 public record LeadSnapshot(long leadId, Long contactId, String name, List<String> phones, List<String> emails,
-                           String source, String channelId, String subject, String text, Map<String, String> utm) {
+                           String source, String channelId, String subject, String text, Map<String, String> utm,
+                           String responsible, String channelKind) {
 
     /** A title for the CRM record: the source and who asked. */
     public String title() {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Both CRM connectors on, pointed at {@link CrmWireMock}; no schedule, so each test drives the connectors itself and
- * sees exactly what they sent. Bitrix24's bucket is smaller than the real one (burst 10, 5/s) so a burst test is short.
+ * sees exactly what they sent. Bitrix24's bucket is smaller than the real one (burst 10, 5/s) so a burst test is short,
+ * and new leads go one by one (Bitrix24BatchTest pushes them together).
  */
 public class CrmConnectorsProfile implements QuarkusTestProfile {
 
@@ -18,6 +19,7 @@ public class CrmConnectorsProfile implements QuarkusTestProfile {
                 "leadgate.connectors.bitrix24.enabled", "true",
                 "leadgate.connectors.bitrix24.burst", "10",
                 "leadgate.connectors.bitrix24.rate", "5",
+                "leadgate.connectors.bitrix24.leads-per-batch", "1",
                 "leadgate.connectors.amocrm.enabled", "true",
                 "leadgate.connectors.amocrm.timeout", "2s");
     }

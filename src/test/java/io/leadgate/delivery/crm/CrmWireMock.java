@@ -6,13 +6,16 @@ import io.leadgate.testing.Conformance;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -35,9 +38,10 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
+        server = new WireMockServer(options().dynamicPort().extensions(new Bitrix24BatchStub()));
         server.start();
         defaults();
+        lifecycle();
         return Map.of(
                 "leadgate.connectors.bitrix24.url", server.baseUrl() + B24_HOOK,
                 "leadgate.connectors.amocrm.base-url", server.baseUrl(),
@@ -64,6 +68,45 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("[{\"id\":" + AMO_LEAD + ",\"contact_id\":" + AMO_CONTACT
                                 + ",\"company_id\":null,\"request_id\":[\"0\"],\"merged\":false}]")));
+    }
+
+    /** The documented answers of the lifecycle calls (fixtures/crm/*, see their README). */
+    static void lifecycle() {
+        for (String method : List.of("crm.timeline.comment.add", "crm.contact.get", "crm.contact.update", "crm.lead.update",
+                "crm.deal.add", "crm.deal.update", "crm.entity.mergeBatch")) {
+            server.stubFor(post(urlEqualTo(B24_HOOK + method + ".json")).atPriority(DEFAULT_PRIORITY)
+                    .willReturn(json(fixture("bitrix24/" + method + ".response.json"))));
+        }
+        for (String method : List.of("crm.timeline.comment.list", "crm.deal.list")) {
+            server.stubFor(post(urlEqualTo(B24_HOOK + method + ".json")).atPriority(DEFAULT_PRIORITY)
+                    .willReturn(json(fixture("bitrix24/" + method + ".empty.response.json"))));
+        }
+        server.stubFor(post(urlPathMatching("/api/v4/(leads|contacts)/notes")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/notes.add.response.json"))));
+        server.stubFor(get(urlPathMatching("/api/v4/(leads|contacts)/[0-9]+/notes")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(aResponse().withStatus(204)));
+        server.stubFor(get(urlPathMatching("/api/v4/contacts/[0-9]+")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/contacts.get.response.json"))));
+        server.stubFor(patch(urlPathMatching("/api/v4/contacts/[0-9]+")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/contacts.update.response.json"))));
+        server.stubFor(patch(urlPathMatching("/api/v4/leads/[0-9]+")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/leads.update.response.json"))));
+        server.stubFor(post(urlEqualTo("/api/v4/leads")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/leads.add.response.json"))));
+        server.stubFor(post(urlPathMatching("/api/v4/leads/unsorted/(forms|sip|mail)")).atPriority(DEFAULT_PRIORITY)
+                .willReturn(json(fixture("amocrm/unsorted.forms.response.json"))));
+    }
+
+    /** A project fixture under {@code fixtures/crm/}. */
+    static String fixture(String relative) {
+        try (var in = CrmWireMock.class.getResourceAsStream("/fixtures/crm/" + relative)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + relative);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A Bitrix24 batch answer with these results and no errors (empty PHP arrays come as {@code []}). */

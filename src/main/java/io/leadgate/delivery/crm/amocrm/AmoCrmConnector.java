@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.delivery.crm.CrmAnswer;
+import io.leadgate.delivery.crm.CrmChange;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmFailure.Kind;
+import io.leadgate.delivery.crm.CrmIdentities;
 import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
@@ -21,11 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Pushes new leads to amoCRM (API v4, long-lived token as a Bearer token) with one {@code POST /api/v4/leads/complex}
- * per lead, the contact embedded by its stored amoCRM id for a returning client. Limits
+ * Pushes Leadgate's changes to amoCRM (API v4, long-lived token as a Bearer token): new leads here, the rest of a lead's
+ * life in {@link AmoCrmLifecycle}. A new lead is one {@code POST /api/v4/leads/complex}, the contact embedded by its
+ * stored amoCRM id for a returning client, the manager as {@code responsible_user_id} and the UTM tags in amoCRM's
+ * tracking fields; or, with {@code unsorted} on, one {@code POST /api/v4/leads/unsorted/{forms|sip|mail}} into
+ * "Incoming leads", where managers accept or decline it. Limits
  * (https://www.amocrm.ru/developers/content/api/recommendations): at most 7 requests/s, kept by a token bucket;
  * {@code 429} is retried after a pause (the request was not run); {@code 401}, {@code 402} and {@code 403} (account or
  * IP blocked) are never retried and stop the connector, and so do a redirect and {@code 404} (the base URL is not an
@@ -50,10 +56,14 @@ public class AmoCrmConnector implements CrmConnector {
     private final ObjectMapper mapper;
     private final TokenBucket bucket;
     private final HttpClient http;
+    private final CrmIdentities identities;
+    private final AmoCrmLifecycle lifecycle;
 
-    AmoCrmConnector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper) {
+    AmoCrmConnector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper) {
         this.config = config.connectors().amocrm();
         this.links = links;
+        this.identities = identities;
+        this.lifecycle = new AmoCrmLifecycle(this.config, this::call, links, identities, mapper);
         this.mapper = mapper;
         this.bucket = TokenBucket.system(this.config.burst(), this.config.rate());
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(this.config.timeout()).build();
@@ -77,7 +87,12 @@ public class AmoCrmConnector implements CrmConnector {
     }
 
     @Override
-    public void push(LeadSnapshot lead) throws CrmFailure, InterruptedException {
+    public CrmChange.Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public void newLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
         Optional<CrmLink> link = links.find(ID, CrmLinks.LEAD, lead.leadId());
         if (link.map(l -> l.remoteId != null).orElse(false)) {
             return; // pushed before; only the cursor move was lost
@@ -87,17 +102,32 @@ public class AmoCrmConnector implements CrmConnector {
             return; // the create sent before was carried out: linked, not created twice
         }
         Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).filter(id -> id != null);
+        if (contact.isPresent()) {
+            lifecycle.addIdentities(lead.contactId(), contact.get()); // a returning client may write from a new number
+        }
+        Long responsible = lifecycle.user(lead.responsible()).orElse(null);
         links.markPending(ID, CrmLinks.LEAD, lead.leadId(), "lead");
-        CrmAnswer answer = send(post("/api/v4/leads/complex",
-                AmoCrmPayload.complex(lead, contact.orElse(null), config.pipelineId().orElse(null)).toString()),
-                "leads/complex");
-        JsonNode created = answer.require(NAME, "leads/complex", "/0/id").isNumber()
-                ? answer.json().get(0) : null;
+        JsonNode created;
+        if (config.unsorted()) {
+            String category = AmoCrmPayload.unsortedCategory(lead.channelKind());
+            CrmAnswer answer = send(post("/api/v4/leads/unsorted/" + category, AmoCrmPayload.unsorted(lead, category,
+                    contact.orElse(null), config.pipelineId().orElse(null), Instant.now()).toString()), "leads/unsorted");
+            JsonNode item = answer.require(NAME, "leads/unsorted", "/_embedded/unsorted/0/_embedded/leads/0/id");
+            created = mapper.createObjectNode().put("id", item.asLong())
+                    .set("contact_id", answer.json().at("/_embedded/unsorted/0/_embedded/contacts/0/id"));
+        } else {
+            CrmAnswer answer = send(post("/api/v4/leads/complex", AmoCrmPayload.complex(lead, contact.orElse(null),
+                    config.pipelineId().orElse(null), responsible).toString()), "leads/complex");
+            created = answer.require(NAME, "leads/complex", "/0/id").isNumber() ? answer.json().get(0) : null;
+        }
         if (created == null) {
             throw new CrmFailure(Kind.RETRYABLE, "invalid_answer", "amoCRM leads/complex answered without a lead id");
         }
-        if (lead.contactId() != null && created.hasNonNull("contact_id")) {
+        if (lead.contactId() != null && created.hasNonNull("contact_id") && !created.get("contact_id").isMissingNode()) {
             links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.get("contact_id").asText());
+            if (contact.isEmpty()) {
+                identities.created(ID, lead.contactId(), created.get("contact_id").asText());
+            }
         }
         links.link(ID, CrmLinks.LEAD, lead.leadId(), "lead", created.get("id").asText());
     }
@@ -141,6 +171,22 @@ public class AmoCrmConnector implements CrmConnector {
 
     private HttpRequest get(String path) {
         return request(path).GET().build();
+    }
+
+    private HttpRequest patch(String path, String body) {
+        return request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    }
+
+    /** One call for {@link AmoCrmLifecycle}: {@code GET}, {@code POST} or {@code PATCH} of a path with a JSON body. */
+    CrmAnswer call(String method, String path, String body, String what) throws CrmFailure, InterruptedException {
+        HttpRequest request = switch (method) {
+            case "GET" -> get(path);
+            case "POST" -> post(path, body);
+            case "PATCH" -> patch(path, body);
+            default -> throw new IllegalArgumentException(method);
+        };
+        return send(request, what);
     }
 
     /** Sends, retrying {@code 429} after a pause; returns a 2xx answer or throws what the failure means. */

@@ -12,24 +12,102 @@ import java.util.List;
  * an array of leads, each with its contact embedded — by id for a client the CRM already knows, else as a new
  * contact with {@code PHONE}/{@code EMAIL} fields by {@code field_code} (amoCRM's duplicate control may then merge
  * it into an existing one). The lead's name ends with its {@link #marker}, so a create whose answer was lost can be
- * found again. Pure.
+ * found again; the UTM tags go into amoCRM's tracking fields by {@code field_code}. Pure.
  */
 public final class AmoCrmPayload {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** amoCRM's tracking fields ({@code field_code} UTM_SOURCE … UTM_TERM). */
+    private static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term");
 
     private AmoCrmPayload() {
     }
 
-    public static ArrayNode complex(LeadSnapshot lead, String remoteContactId, Long pipelineId) {
+    public static ArrayNode complex(LeadSnapshot lead, String remoteContactId, Long pipelineId, Long responsibleUserId) {
         ArrayNode body = MAPPER.createArrayNode();
         ObjectNode item = body.addObject();
+        lead(item, lead, pipelineId, responsibleUserId);
+        ObjectNode embedded = item.putObject("_embedded");
+        embedded.putArray("tags").addObject().put("name", "leadgate");
+        contacts(embedded, lead, remoteContactId);
+        return body;
+    }
+
+    /** The channel's Unsorted category: {@code sip} for calls, {@code mail} for email, {@code forms} for the rest. */
+    public static String unsortedCategory(String channelKind) {
+        return "phone".equals(channelKind) ? "sip" : "email".equals(channelKind) ? "mail" : "forms";
+    }
+
+    /**
+     * The body of {@code POST /api/v4/leads/unsorted/{category}}
+     * (https://www.amocrm.ru/developers/content/crm_platform/unsorted-api#unsorted-add): one incoming lead with its
+     * lead and contact, {@code source_uid} the lead's marker and {@code metadata} as the category asks.
+     */
+    public static ArrayNode unsorted(LeadSnapshot lead, String category, String remoteContactId, Long pipelineId,
+                                     java.time.Instant now) {
+        ArrayNode body = MAPPER.createArrayNode();
+        ObjectNode item = body.addObject();
+        item.put("source_name", "Leadgate: " + lead.source());
+        item.put("source_uid", marker(lead.leadId()));
+        item.put("created_at", now.getEpochSecond());
+        if (pipelineId != null) {
+            item.put("pipeline_id", pipelineId);
+        }
+        ObjectNode metadata = item.putObject("metadata");
+        String phone = lead.phones().isEmpty() ? null : lead.phones().get(0);
+        String email = lead.emails().isEmpty() ? null : lead.emails().get(0);
+        switch (category) {
+            case "sip" -> {
+                metadata.put("is_call_event_needed", true);
+                metadata.put("uniq", marker(lead.leadId()));
+                metadata.put("duration", 0);
+                metadata.put("service_code", "leadgate");
+                metadata.put("phone", phone == null ? "" : phone);
+                metadata.put("called_at", now.getEpochSecond());
+                metadata.put("from", phone == null ? "" : phone);
+            }
+            case "mail" -> {
+                metadata.putObject("from").put("email", email == null ? "" : email).put("name",
+                        lead.name() == null ? "" : lead.name());
+                metadata.put("subject", lead.subject() == null ? "" : lead.subject());
+                metadata.put("received_at", now.getEpochSecond());
+                metadata.put("content_summary", lead.text() == null ? "" : truncate(lead.text(), 500));
+            }
+            default -> {
+                metadata.put("form_id", lead.channelId() == null ? "leadgate" : lead.channelId());
+                metadata.put("form_name", lead.source());
+                metadata.put("form_page", lead.channelId() == null ? "leadgate" : lead.channelId());
+                metadata.put("form_sent_at", now.getEpochSecond());
+            }
+        }
+        ObjectNode embedded = item.putObject("_embedded");
+        lead(embedded.putArray("leads").addObject(), lead, pipelineId, null);
+        contacts(embedded, lead, remoteContactId);
+        return body;
+    }
+
+    private static void lead(ObjectNode item, LeadSnapshot lead, Long pipelineId, Long responsibleUserId) {
         item.put("name", lead.title() + " [" + marker(lead.leadId()) + "]");
         if (pipelineId != null) {
             item.put("pipeline_id", pipelineId);
         }
-        ObjectNode embedded = item.putObject("_embedded");
-        embedded.putArray("tags").addObject().put("name", "leadgate");
+        if (responsibleUserId != null) {
+            item.put("responsible_user_id", responsibleUserId);
+        }
+        ArrayNode fields = MAPPER.createArrayNode();
+        for (String key : UTM) {
+            String value = lead.utm().get(key);
+            if (value != null) {
+                fields.addObject().put("field_code", key.toUpperCase(java.util.Locale.ROOT))
+                        .putArray("values").addObject().put("value", value);
+            }
+        }
+        if (!fields.isEmpty()) {
+            item.set("custom_fields_values", fields);
+        }
+    }
+
+    private static void contacts(ObjectNode embedded, LeadSnapshot lead, String remoteContactId) {
         if (remoteContactId != null) {
             embedded.putArray("contacts").addObject().put("id", Long.parseLong(remoteContactId));
         } else if (lead.contactId() != null) {
@@ -40,7 +118,10 @@ public final class AmoCrmPayload {
             field(fields, "PHONE", lead.phones());
             field(fields, "EMAIL", lead.emails());
         }
-        return body;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     /** The marker a pushed lead carries in its name, unique per gateway lead: found again by amoCRM's search. */

@@ -4,30 +4,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.Secrets;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.delivery.crm.CrmChange;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.CrmFailure;
+import io.leadgate.delivery.crm.CrmIdentities;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Pushes new leads to Bitrix24 through an incoming webhook (REST API, https://apidocs.bitrix24.com). Per lead, in at
- * most three requests:
+ * Pushes Leadgate's changes to Bitrix24 through an incoming webhook (REST API, https://apidocs.bitrix24.com): new
+ * leads here, the rest of a lead's life (repeat inquiries, status, deals, merges) in {@link Bitrix24Lifecycle}. Per new
+ * lead, in at most three requests:
  * <ol>
  *   <li>the CRM contact: the stored link, else one {@code batch} of {@code crm.duplicate.findbycomm} by phone and by
  *   email (the oldest matching contact is linked instead of creating a duplicate); if the lead's create was sent
  *   before without a recorded answer, the same batch looks it up by {@code ORIGINATOR_ID}/{@code ORIGIN_ID};</li>
  *   <li>{@code crm.lead.add} (or {@code crm.deal.add}) with {@code CONTACT_ID}, so Bitrix24 marks the returning
  *   client; for a new client one {@code batch} of {@code crm.contact.add} and the lead's add using
- *   {@code $result[contact]}.</li>
+ *   {@code $result[contact]}; the manager ({@code ASSIGNED_BY_ID}) and {@code SOURCE_ID} as configured.</li>
  * </ol>
+ * A returning client's phones and emails the linked contact lacks are added to it first.
  * Requests share one token bucket (Bitrix24: 2 requests/s, burst 50).
  */
 @ApplicationScoped
@@ -39,16 +48,20 @@ public class Bitrix24Connector implements CrmConnector {
     private final CrmLinks links;
     private final Bitrix24Client client;
     private final String entity;
+    private final CrmIdentities identities;
+    private final Bitrix24Lifecycle lifecycle;
 
-    Bitrix24Connector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper) {
+    Bitrix24Connector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper) {
         this.config = config.connectors().bitrix24();
         this.links = links;
+        this.identities = identities;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
         this.client = enabled()
                 ? new Bitrix24Client(this.config.url().orElseThrow(), this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
                 d -> Thread.sleep(Math.max(1, d.toMillis())))
                 : null;
+        this.lifecycle = new Bitrix24Lifecycle(this.config, client, links, identities, mapper);
     }
 
     @Override
@@ -67,7 +80,139 @@ public class Bitrix24Connector implements CrmConnector {
     }
 
     @Override
-    public void push(LeadSnapshot lead) throws CrmFailure, InterruptedException {
+    public CrmChange.Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    @Override
+    public int batchSize() {
+        return Math.max(1, config.leadsPerBatch());
+    }
+
+    /**
+     * New leads at once: one {@code batch} of {@code crm.duplicate.findbycomm} over up to 20 phones or emails per
+     * command (a chunk that matches any contact sends its leads the one-by-one way, which finds which contact is
+     * whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
+     * or {@code crm.contact.add} + {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before
+     * its batch is sent, so a lost answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
+     */
+    @Override
+    public void pushNewLeads(List<CrmChange.NewLead> changes) throws CrmFailure, InterruptedException {
+        List<LeadSnapshot> fast = new ArrayList<>();
+        List<LeadSnapshot> slow = new ArrayList<>();
+        Set<Long> clients = new HashSet<>();
+        for (CrmChange.NewLead change : changes) {
+            LeadSnapshot lead = change.lead();
+            var link = links.find(ID, CrmLinks.LEAD, lead.leadId());
+            if (link.map(l -> l.remoteId != null).orElse(false)) {
+                continue;
+            }
+            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            boolean newIdentities = contact.isPresent() && !identities.pending(ID, lead.contactId()).isEmpty();
+            // a client's second lead in the run waits for the first one's contact
+            boolean again = lead.contactId() != null && !clients.add(lead.contactId());
+            (link.isPresent() || newIdentities || again ? slow : fast).add(lead);
+        }
+        Map<String, List<LeadSnapshot>> chunks = new LinkedHashMap<>();
+        Map<String, String> lookups = new LinkedHashMap<>();
+        chunk(fast, "PHONE", LeadSnapshot::phones, chunks, lookups);
+        chunk(fast, "EMAIL", LeadSnapshot::emails, chunks, lookups);
+        if (!lookups.isEmpty()) {
+            JsonNode found = client.batch(lookups, true);
+            for (Map.Entry<String, List<LeadSnapshot>> chunk : chunks.entrySet()) {
+                if (found.path(chunk.getKey()).path("CONTACT").size() > 0) {
+                    for (LeadSnapshot lead : chunk.getValue()) {
+                        if (fast.remove(lead)) {
+                            slow.add(lead);
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, String> creates = new LinkedHashMap<>();
+        List<LeadSnapshot> inBatch = new ArrayList<>();
+        for (LeadSnapshot lead : fast) {
+            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            boolean newContact = contact.isEmpty() && lead.contactId() != null
+                    && (!lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null);
+            if (creates.size() + (newContact ? 2 : 1) > 50) {
+                createAll(creates, inBatch);
+            }
+            String n = String.valueOf(inBatch.size());
+            if (newContact) {
+                creates.put("c" + n, Bitrix24Query.command("crm.contact.add", Bitrix24Fields.contactAdd(lead)));
+            }
+            creates.put("l" + n, Bitrix24Query.command("crm." + entity + ".add", lifecycle.mapped(lead,
+                    Bitrix24Fields.leadAdd(lead, entity, newContact ? "$result[c" + n + "]" : contact.orElse(null)))));
+            inBatch.add(lead);
+        }
+        createAll(creates, inBatch);
+        for (LeadSnapshot lead : slow) {
+            newLead(lead);
+        }
+    }
+
+    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads) throws CrmFailure, InterruptedException {
+        if (creates.isEmpty()) {
+            return;
+        }
+        for (LeadSnapshot lead : leads) {
+            links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
+        }
+        JsonNode created = client.batch(creates, false);
+        for (int i = 0; i < leads.size(); i++) {
+            LeadSnapshot lead = leads.get(i);
+            if (!created.path("l" + i).isValueNode()) {
+                throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "invalid_answer",
+                        "Bitrix24 batch answered without the id of command l" + i);
+            }
+            JsonNode contact = created.path("c" + i);
+            if (!contact.isMissingNode() && !contact.isNull()) {
+                links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText());
+                identities.created(ID, lead.contactId(), contact.asText());
+            }
+            links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("l" + i).asText());
+        }
+        creates.clear();
+        leads.clear();
+    }
+
+    /** Lookups of up to 20 values each for leads whose contact is not linked yet, keyed {@code phone0}, {@code email0}, … */
+    private void chunk(List<LeadSnapshot> leads, String type, Function<LeadSnapshot, List<String>> values,
+                       Map<String, List<LeadSnapshot>> chunks, Map<String, String> lookups) {
+        List<String> batch = new ArrayList<>();
+        List<LeadSnapshot> owners = new ArrayList<>();
+        for (LeadSnapshot lead : leads) {
+            if (lead.contactId() == null || links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).isPresent()) {
+                continue;
+            }
+            List<String> own = values.apply(lead);
+            if (own.isEmpty()) {
+                continue;
+            }
+            if (batch.size() + own.size() > 20 && !batch.isEmpty()) {
+                flush(type, batch, owners, chunks, lookups);
+            }
+            batch.addAll(own.subList(0, Math.min(own.size(), 20)));
+            owners.add(lead);
+        }
+        flush(type, batch, owners, chunks, lookups);
+    }
+
+    private static void flush(String type, List<String> batch, List<LeadSnapshot> owners,
+                              Map<String, List<LeadSnapshot>> chunks, Map<String, String> lookups) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String key = type.toLowerCase(java.util.Locale.ROOT) + chunks.size();
+        lookups.put(key, Bitrix24Query.command("crm.duplicate.findbycomm", Bitrix24Fields.findContacts(type, batch)));
+        chunks.put(key, List.copyOf(owners));
+        batch.clear();
+        owners.clear();
+    }
+
+    @Override
+    public void newLead(LeadSnapshot lead) throws CrmFailure, InterruptedException {
         var leadLink = links.find(ID, CrmLinks.LEAD, lead.leadId());
         if (leadLink.map(l -> l.remoteId != null).orElse(false)) {
             return; // pushed before; only the cursor move was lost
@@ -93,6 +238,7 @@ public class Bitrix24Connector implements CrmConnector {
             if (contact.isEmpty() && existing.isPresent()) {
                 contact = existing;
                 links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", existing.get());
+                lifecycle.addIdentities(lead.contactId(), existing.get());
             }
             JsonNode sent = found.path("sent");
             if (sent.isArray() && !sent.isEmpty()) {
@@ -101,17 +247,23 @@ public class Bitrix24Connector implements CrmConnector {
             }
         }
 
+        if (contact.isPresent() && lead.contactId() != null && !lookups.containsKey("phone") && !lookups.containsKey("email")) {
+            lifecycle.addIdentities(lead.contactId(), contact.get()); // a returning client may write from a new number
+        }
         links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
         if (contact.isPresent() || lead.contactId() == null || (lead.phones().isEmpty() && lead.emails().isEmpty() && lead.name() == null)) {
-            JsonNode id = client.call("crm." + entity + ".add", Bitrix24Fields.leadAdd(lead, entity, contact.orElse(null)), false);
+            JsonNode id = client.call("crm." + entity + ".add", lifecycle.mapped(lead, Bitrix24Fields.leadAdd(lead, entity,
+                    contact.orElse(null))), false);
             links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id.asText());
             return;
         }
         Map<String, String> creates = new LinkedHashMap<>();
         creates.put("contact", Bitrix24Query.command("crm.contact.add", Bitrix24Fields.contactAdd(lead)));
-        creates.put("lead", Bitrix24Query.command("crm." + entity + ".add", Bitrix24Fields.leadAdd(lead, entity, "$result[contact]")));
+        creates.put("lead", Bitrix24Query.command("crm." + entity + ".add",
+                lifecycle.mapped(lead, Bitrix24Fields.leadAdd(lead, entity, "$result[contact]"))));
         JsonNode created = client.batch(creates, false);
         links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.path("contact").asText());
+        identities.created(ID, lead.contactId(), created.path("contact").asText());
         links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("lead").asText());
     }
 

@@ -17,7 +17,7 @@ class Bitrix24FieldsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LeadSnapshot lead = new LeadSnapshot(42, 7L, "Анна", List.of("+79161234567"), List.of("anna@example.com"),
-            "website", "form", null, "Call me & soon", Map.of("utm_source", "google"));
+            "website", "form", null, "Call me & soon", Map.of("utm_source", "google"), null, "webform");
 
     @Test
     void batchCommandsUseBracketNotationWithEncodedValues() {

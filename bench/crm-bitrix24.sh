@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Bitrix24 connector at Bitrix24's limit (2 requests/s, burst 50): a backlog of new clients drained, then returning
+# clients at 100 leads/s. Runs Bitrix24DrainBenchmark (a @QuarkusTest on the test PostgreSQL, like the test suite)
+# while holding the machine's Maven lock; the figures go to bench/results/crm-bitrix24-<time>.md.
+#   flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh                    # 10 000 leads, then 100/s for 60 s
+#   BACKLOG=1000 RATE=100 DURATION=20 flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -q test -Dtest=Bitrix24DrainBenchmark -Dcrmbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dcrmbench.backlog="${BACKLOG:-10000}" -Dcrmbench.rate="${RATE:-100}" -Dcrmbench.seconds="${DURATION:-60}"
+ls -t bench/results/crm-bitrix24-*.md | head -1 | xargs cat
