@@ -123,6 +123,18 @@ public class Availability {
         }
     }
 
+    /** A known, active manager's id (stripped), else refused as invalid. */
+    String requireActive(String id) {
+        String m = id.strip();
+        if (Manager.findById(m) == null) {
+            throw PipelineException.invalid("no manager " + m);
+        }
+        if (!activeManager(m)) {
+            throw PipelineException.invalid("manager " + m + " is not active");
+        }
+        return m;
+    }
+
     static void requireManager(String manager) {
         if (Manager.findById(manager) == null) {
             throw PipelineException.notFound("no manager " + manager);

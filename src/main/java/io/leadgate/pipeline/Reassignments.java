@@ -70,13 +70,6 @@ public class Reassignments {
     }
 
     private String activeManager(String id) {
-        String m = id.strip();
-        if (Manager.findById(m) == null) {
-            throw PipelineException.invalid("no manager " + m);
-        }
-        if (!availability.activeManager(m)) {
-            throw PipelineException.invalid("manager " + m + " is not active");
-        }
-        return m;
+        return availability.requireActive(id);
     }
 }

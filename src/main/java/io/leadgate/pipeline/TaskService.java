@@ -220,14 +220,7 @@ public class TaskService {
     }
 
     private String manager(String id) {
-        String m = id.strip();
-        if (Manager.findById(m) == null) {
-            throw PipelineException.invalid("no manager " + m);
-        }
-        if (!availability.activeManager(m)) {
-            throw PipelineException.invalid("manager " + m + " is not active");
-        }
-        return m;
+        return availability.requireActive(id);
     }
 
     private static DealTask find(long id) {
