@@ -169,6 +169,17 @@ class DeskTest {
                 .extract().jsonPath().getList("").size());
     }
 
+    @Test
+    void theDeskIsDocumentedInOpenApi() {
+        String doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        for (String path : List.of("/api/tasks", "/api/tasks/{id}/complete", "/api/tasks/{id}/assign",
+                "/api/managers/{id}/tasks", "/api/managers/{id}/hours", "/api/managers/{id}/absences",
+                "/api/managers/{id}/handover", "/api/automation-jobs", "/api/automation-jobs/{id}/cancel",
+                "/api/speed-to-lead", "/api/leads/{id}/accept", "/api/contacts/{id}/assign")) {
+            assertTrue(doc.contains("\"" + path + "\""), path);
+        }
+    }
+
     private static void sipgate(String body) {
         given().contentType("application/x-www-form-urlencoded").body(body).post("/hooks/sipgate/sg-token-1").then()
                 .statusCode(200);
