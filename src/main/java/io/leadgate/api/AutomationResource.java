@@ -18,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * Automation on stage entry: {@code {stageId, action, params, delay?}} with action emit-event, webhook,
- * set-responsible, add-task, set-field or move; delay as ISO-8601 ({@code PT1H}) or seconds.
+ * Robots: {@code {trigger?, stageId | leadStatus, inquiryKinds?, action, params, delay?, repeat?}} with action
+ * emit-event, webhook, set-responsible, add-task, set-field, move, create-deal, notify or reopen; delay as ISO-8601
+ * ({@code PT1H}, {@code P11M}) or seconds.
  */
 @Path("/api/automations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,7 +28,13 @@ import java.util.List;
 @Tag(name = "pipeline")
 public class AutomationResource {
 
-    public record RuleBody(String stageId, String action, JsonNode params, JsonNode delay) {
+    /**
+     * {@code trigger}: stage-entered (default), inquiry or lead-status; {@code stageId} or {@code leadStatus};
+     * {@code inquiryKinds}: call, message, form, email (inquiry rules; empty = any); {@code delay}: ISO-8601 duration,
+     * seconds or a calendar period (P11M); {@code repeat}: a period (P1Y) to run again after each run.
+     */
+    public record RuleBody(String trigger, String stageId, String leadStatus, List<String> inquiryKinds, String action,
+                           JsonNode params, JsonNode delay, String repeat) {
     }
 
     private final AutomationService automations;
@@ -46,8 +53,8 @@ public class AutomationResource {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {stageId, action, params} is required");
         }
-        return Response.status(201).entity(automations.create(body.stageId(), body.action(), body.params(), body.delay()))
-                .build();
+        return Response.status(201).entity(automations.create(new AutomationService.RuleSpec(body.trigger(), body.stageId(),
+                body.leadStatus(), body.inquiryKinds(), body.action(), body.params(), body.delay(), body.repeat()))).build();
     }
 
     @DELETE

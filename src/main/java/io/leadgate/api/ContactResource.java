@@ -54,10 +54,15 @@ public class ContactResource {
     private final ObjectMapper mapper;
     private final PrivacyService privacy;
     private final ContactEdits edits;
+    private final io.leadgate.pipeline.SpeedToLead speed;
+    private final io.leadgate.pipeline.Reassignments reassignments;
 
     ContactResource(ContactQueries contacts, DuplicateQueries duplicates, MergeService merges, ObjectMapper mapper,
-                    PrivacyService privacy, ContactEdits edits) {
+                    PrivacyService privacy, ContactEdits edits, io.leadgate.pipeline.SpeedToLead speed,
+                    io.leadgate.pipeline.Reassignments reassignments) {
         this.edits = edits;
+        this.speed = speed;
+        this.reassignments = reassignments;
         this.contacts = contacts;
         this.duplicates = duplicates;
         this.merges = merges;
@@ -182,9 +187,30 @@ public class ContactResource {
             throw ApiError.badRequest("a JSON object {text} is required");
         }
         long contactId = Params.pathId("contact", id);
-        ContactEdits.NoteView note = edit(() -> edits.addNote(contactId, body.text(),
-                PipelineErrors.actor(actor, body.author())));
+        String author = PipelineErrors.actor(actor, body.author());
+        ContactEdits.NoteView note = edit(() -> edits.addNote(contactId, body.text(), author));
+        speed.noted(contactId, author); // a note is a first action on the client's open leads (speed to lead)
         return Response.status(201).entity(note).build();
+    }
+
+    public record AssignBody(String responsible) {
+    }
+
+    /** {@code POST /api/contacts/{id}/assign {responsible}}: the client's own manager (null: nobody). */
+    @POST
+    @Path("{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Makes a manager the client's own (a returning client's new lead goes to them); null: nobody")
+    public java.util.Map<String, String> assign(@PathParam("id") String id, AssignBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {responsible} is required");
+        }
+        long contactId = Params.pathId("contact", id);
+        String manager = reassignments.contact(contactId, body.responsible());
+        java.util.Map<String, String> answer = new java.util.LinkedHashMap<>();
+        answer.put("id", String.valueOf(contactId));
+        answer.put("responsible", manager);
+        return answer;
     }
 
     @GET

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.pipeline.Deal;
 import io.leadgate.pipeline.DealService;
-import io.leadgate.pipeline.DealTask;
+import io.leadgate.pipeline.TaskService;
 import io.leadgate.pipeline.DealView;
 import io.leadgate.pipeline.MoveView;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
 import java.util.List;
 
 /** Deals (CONTRACT §7): list, create, update, move with history (who, when, from, to), tasks. */
@@ -37,14 +36,12 @@ public class DealResource {
     public record MoveBody(String stageId, String lossReason, String actor) {
     }
 
-    public record TaskView(String id, String dealId, String kind, String title, Instant dueAt, boolean done,
-                           Instant createdAt) {
-    }
-
     private final DealService deals;
+    private final TaskService tasks;
 
-    DealResource(DealService deals) {
+    DealResource(DealService deals, TaskService tasks) {
         this.deals = deals;
+        this.tasks = tasks;
     }
 
     @GET
@@ -104,13 +101,12 @@ public class DealResource {
         return deals.history(Params.pathId("deal", id));
     }
 
+    /** The deal's tasks, all states, oldest first (the desk's task view: {@code /api/tasks}). */
     @GET
     @Path("{id}/tasks")
-    public List<TaskView> tasks(@PathParam("id") String id) {
+    public List<TaskService.TaskView> tasks(@PathParam("id") String id) {
         long dealId = Params.pathId("deal", id);
         deals.find(dealId);
-        return DealTask.<DealTask>list("dealId = ?1 order by id", dealId).stream()
-                .map(t -> new TaskView(String.valueOf(t.id), String.valueOf(t.dealId), t.kind, t.title, t.dueAt, t.done,
-                        t.createdAt)).toList();
+        return tasks.list(null, null, dealId, TaskService.State.ALL, 0, Params.MAX_LIMIT);
     }
 }

@@ -73,6 +73,20 @@ public class LeadResource {
     public record AssignBody(String responsible, String actor) {
     }
 
+    public record AcceptBody(String actor) {
+    }
+
+    /**
+     * {@code POST /api/leads/{id}/accept}: the manager (X-Actor or body actor) takes the lead into work: a new lead
+     * becomes in-progress, one without a manager gets this one. The first action for speed to lead.
+     */
+    @POST
+    @Path("{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LeadView accept(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, AcceptBody body) {
+        return leads.accept(Params.pathId("lead", id), PipelineErrors.actor(actor, body == null ? null : body.actor()));
+    }
+
     /** {@code POST /api/leads/{id}/assign {responsible}}: the manager responsible for the lead (null: nobody). */
     @POST
     @Path("{id}/assign")

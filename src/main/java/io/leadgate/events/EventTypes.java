@@ -14,6 +14,14 @@ public final class EventTypes {
     /** The default type of an automation's emit-event action. */
     public static final String DEAL_STAGE_ENTERED = "leadgate.deal.stage-entered";
 
+    /** A robot's notify action: {@code data.manager} should look at {@code data.deal} or {@code data.lead}. */
+    public static final String MANAGER_NOTIFIED = "leadgate.manager.notified";
+    /** Speed to lead: a lead waited longer than the configured limit for its manager's first action. */
+    public static final String LEAD_RESPONSE_OVERDUE = "leadgate.lead.response-overdue";
+    /** A task on the manager's desk was created, or completed ({@code data.task}). */
+    public static final String TASK_CREATED = "leadgate.task.created";
+    public static final String TASK_COMPLETED = "leadgate.task.completed";
+
     public static final String CONTACT_UNMERGED = "leadgate.contact.unmerged";
 
     /** A channel went silent far outside its rhythm, or its verification failures jumped (subject: the channel id). */

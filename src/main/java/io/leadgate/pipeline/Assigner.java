@@ -4,6 +4,7 @@ import io.leadgate.contact.Contact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +12,20 @@ import java.util.Set;
 
 /**
  * Who gets a lead or deal: a returning client's own manager while active, otherwise the next active manager of a
- * channel's or pipeline's list in turn (round robin; the position is kept per scope in the database, locked for the
+ * channel's or pipeline's list in turn, skipping those outside working hours or absent ({@link Availability}) (round robin; the position is kept per scope in the database, locked for the
  * transaction, so parallel assignments do not pick the same turn).
  */
 @ApplicationScoped
 public class Assigner {
 
     private final EntityManager em;
+    private final Availability availability;
+    private final Clock clock;
 
-    Assigner(EntityManager em) {
+    Assigner(EntityManager em, Availability availability, Clock clock) {
         this.em = em;
+        this.availability = availability;
+        this.clock = clock;
     }
 
     /** A manager is active unless marked inactive. */
@@ -65,10 +70,13 @@ public class Assigner {
         Set<String> inactive = new HashSet<>(em.createQuery(
                         "select m.id from Manager m where m.active = false and m.id in ?1", String.class)
                 .setParameter(1, managers).getResultList());
-        List<String> candidates = managers.stream().filter(m -> !inactive.contains(m)).toList();
-        if (candidates.isEmpty()) {
+        List<String> active = managers.stream().filter(m -> !inactive.contains(m)).toList();
+        if (active.isEmpty()) {
             return Optional.empty();
         }
+        // off duty (outside working hours, absent) is skipped; when nobody is on duty the turn goes round all active
+        List<String> onDuty = availability.working(active, clock.instant());
+        List<String> candidates = onDuty.isEmpty() ? active : onDuty;
         em.createNativeQuery("insert into assignment_cursor (scope, next_index) values (?1, 0) on conflict do nothing")
                 .setParameter(1, scope).executeUpdate();
         long index = ((Number) em.createNativeQuery(

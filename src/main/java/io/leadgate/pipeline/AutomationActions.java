@@ -49,12 +49,15 @@ public class AutomationActions {
     private final LeadgateConfig config;
     private final ObjectMapper mapper;
     private final PinnedPost http;
+    private final LeadRobots leadRobots;
 
-    AutomationActions(DealService deals, DealEvents events, Assigner assigner, LeadgateConfig config, Vertx vertx) {
+    AutomationActions(DealService deals, DealEvents events, Assigner assigner, LeadgateConfig config, Vertx vertx,
+                      LeadRobots leadRobots) {
         this.deals = deals;
         this.events = events;
         this.assigner = assigner;
         this.config = config;
+        this.leadRobots = leadRobots;
         this.mapper = events.mapper();
         this.http = new PinnedPost(vertx, config.pipeline().automation().webhookTimeout(),
                 config.pipeline().automation().allowPrivateWebhooks());
@@ -67,12 +70,18 @@ public class AutomationActions {
 
     /** Runs the job; answers done or skipped, or throws {@link RetryLater}. */
     public String run(AutomationJob job, Instant now) {
-        Deal deal = Deal.findById(job.dealId, LockModeType.PESSIMISTIC_WRITE);
         AutomationAction action = AutomationAction.parse(job.action).orElse(null);
-        if (deal == null || action == null) {
+        if (action == null) {
             return AutomationJobs.SKIPPED;
         }
         ObjectNode p = params(job);
+        if (job.dealId == null) {
+            return leadRobots.run(job, action, p, now);
+        }
+        Deal deal = Deal.findById(job.dealId, LockModeType.PESSIMISTIC_WRITE);
+        if (deal == null) {
+            return AutomationJobs.SKIPPED;
+        }
         switch (action) {
             case EMIT_EVENT -> {
                 ObjectNode data = mapper.createObjectNode();
@@ -96,17 +105,13 @@ public class AutomationActions {
                 updated(deal, now);
             }
             case ADD_TASK -> {
-                DealTask task = new DealTask();
-                task.dealId = deal.id;
-                task.kind = p.path("kind").asText("task");
-                task.title = p.get("title").asText().strip();
-                DealMove entry = DealMove.findById(job.moveId);
+                // due from the stage entry that scheduled the task; from now for an inquiry's task
+                DealMove entry = job.moveId == null || job.cause != null && !job.cause.startsWith("move:") ? null
+                        : DealMove.findById(job.moveId);
                 Instant from = entry == null ? now : entry.movedAt;
-                task.dueAt = p.has("due") ? from.plus(Duration.parse(p.get("due").asText())) : null;
-                task.done = false;
-                task.jobId = job.id;
-                task.createdAt = now;
-                task.persist();
+                TaskService.automatic(deal.id, null, p.path("kind").asText("task"), p.get("title").asText().strip(),
+                        p.has("due") ? from.plus(Duration.parse(p.get("due").asText())) : null, deal.responsible,
+                        job.id, null, "automation:" + job.ruleId, now);
             }
             case SET_FIELD -> {
                 String field = p.get("field").asText().strip();
@@ -125,15 +130,47 @@ public class AutomationActions {
             }
             case MOVE -> {
                 DealMove current = DealMove.find("dealId = ?1 and leftAt is null order by id desc", deal.id).firstResult();
-                Stage target = Stage.findById(Long.parseLong(p.get("stageId").asText()));
+                Stage target = AutomationService.NEXT.equals(p.get("stageId").asText()) ? nextStage(deal)
+                        : Stage.findById(Long.parseLong(p.get("stageId").asText()));
                 if (current == null || !current.id.equals(job.moveId) || target == null || target.deleted
                         || target.id.equals(deal.stageId)) {
                     return AutomationJobs.SKIPPED; // the deal moved on meanwhile: the delayed move no longer applies
                 }
                 deals.moveTo(deal, target, "automation:" + job.ruleId, null, now, 0);
             }
+            case CREATE_DEAL -> {
+                Stage entered = job.stageId == null ? null : Stage.findById(job.stageId);
+                if (job.cause != null && job.cause.startsWith("move:") && entered != null
+                        && !DealService.status(entered).equals(deal.status)) {
+                    return AutomationJobs.SKIPPED; // e.g. a boost after a win: the deal is no longer won
+                }
+                leadRobots.createDeal(p, deal.contactId, deal.leadId, deal.channelId, deal.source, deal.responsible,
+                        deal.id, "automation:" + job.ruleId, now);
+            }
+            case NOTIFY -> {
+                if (deal.responsible == null) {
+                    return AutomationJobs.SKIPPED;
+                }
+                ObjectNode data = leadRobots.notice(deal.responsible, p, job);
+                data.set("deal", mapper.valueToTree(DealView.of(deal)));
+                events.custom(EventTypes.MANAGER_NOTIFIED, deal, data, now);
+            }
+            case REOPEN -> {
+                return AutomationJobs.SKIPPED; // a lead action
+            }
         }
         return AutomationJobs.DONE;
+    }
+
+    /** The live stage after the deal's current one in its pipeline; null at the last. */
+    private static Stage nextStage(Deal deal) {
+        java.util.List<Stage> stages = Stage.of(deal.pipelineId);
+        for (int i = 0; i < stages.size() - 1; i++) {
+            if (stages.get(i).id.equals(deal.stageId)) {
+                return stages.get(i + 1);
+            }
+        }
+        return null;
     }
 
     private void updated(Deal deal, Instant now) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +37,13 @@ public class AutomationExecutor {
     private final EntityManager em;
     private final AutomationActions actions;
     private final LeadgateConfig config;
+    private final Clock clock;
 
-    AutomationExecutor(EntityManager em, AutomationActions actions, LeadgateConfig config) {
+    AutomationExecutor(EntityManager em, AutomationActions actions, LeadgateConfig config, Clock clock) {
         this.em = em;
         this.actions = actions;
         this.config = config;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${leadgate.pipeline.automation.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -84,7 +87,7 @@ public class AutomationExecutor {
     }
 
     private boolean claimAndRun(AtomicLong current, AtomicReference<AutomationActions.WebhookCall> call) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<?> ids = em.createNativeQuery("select id from automation_job where status = 'pending' and due_at <= ?1 "
                         + "order by due_at, id limit 1 for update skip locked")
                 .setParameter(1, now).getResultList();
@@ -111,10 +114,22 @@ public class AutomationExecutor {
             job.attempts++;
             job.doneAt = now;
             job.lastError = null;
+            repeat(job, now);
         } catch (AutomationActions.RetryLater e) {
             retry(job, e.getMessage(), now);
         }
         return true;
+    }
+
+    /** A repeating rule's job that ran schedules its next run (its rule still there): until a run is cancelled. */
+    private static void repeat(AutomationJob job, Instant now) {
+        if (!AutomationJobs.DONE.equals(job.status)) {
+            return;
+        }
+        AutomationRule rule = AutomationRule.findById(job.ruleId);
+        if (rule != null && rule.repeatEvery != null) {
+            AutomationJobs.next(job, rule.repeatEvery, now);
+        }
     }
 
     /** Records a sent webhook job's result, unless the job was finished meanwhile. */
@@ -123,7 +138,7 @@ public class AutomationExecutor {
         if (job == null || !AutomationJobs.PENDING.equals(job.status)) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (failure.isPresent()) {
             retry(job, failure.get(), now);
         } else {
@@ -131,13 +146,14 @@ public class AutomationExecutor {
             job.attempts++;
             job.doneAt = now;
             job.lastError = null;
+            repeat(job, now);
         }
     }
 
     private void failed(long id, String error) {
         AutomationJob job = em.find(AutomationJob.class, id);
         if (job != null && AutomationJobs.PENDING.equals(job.status)) {
-            retry(job, error, Instant.now());
+            retry(job, error, clock.instant());
         }
     }
 

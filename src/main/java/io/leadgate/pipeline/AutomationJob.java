@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One due run of a rule for one stage entry; the executor claims it with SKIP LOCKED and runs it once. */
+/**
+ * One due run of a rule for one occasion (a stage entry, an inquiry, a lead status entry) on a deal or a lead; the
+ * executor claims it with SKIP LOCKED and runs it once. (rule, cause, occurrence) is unique.
+ */
 @Entity
 @Table(name = "automation_job")
 public class AutomationJob extends PanacheEntityBase {
@@ -24,15 +27,31 @@ public class AutomationJob extends PanacheEntityBase {
     @Column(name = "rule_id", nullable = false)
     public Long ruleId;
 
-    @Column(name = "deal_id", nullable = false)
+    /** The deal the job acts on; null for a job on a lead. */
+    @Column(name = "deal_id")
     public Long dealId;
 
-    /** The stage entered, and the entry, that scheduled the job. */
-    @Column(name = "stage_id", nullable = false)
+    /** The lead the job acts on; null for a job on a deal. */
+    @Column(name = "lead_id")
+    public Long leadId;
+
+    /** The stage entered, and the entry, that scheduled the job (a deal job; for an inquiry: the deal's stay). */
+    @Column(name = "stage_id")
     public Long stageId;
 
-    @Column(name = "move_id", nullable = false)
+    @Column(name = "move_id")
     public Long moveId;
+
+    /** The occasion: {@code move:<id>}, {@code inquiry:<id>:deal:<id>}, {@code status:<lead>:<code>:<n>}, ... */
+    public String cause;
+
+    /** 0 for the first run; a repeating rule's next run is the next number. */
+    @Column(nullable = false)
+    public int occurrence;
+
+    /** Who cancelled the job (status cancelled). */
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
 
     @Column(nullable = false)
     public String action;
@@ -40,7 +59,7 @@ public class AutomationJob extends PanacheEntityBase {
     @Column(nullable = false)
     public String params;
 
-    /** pending, done, skipped or failed. */
+    /** pending, done, skipped, failed or cancelled. */
     @Column(nullable = false)
     public String status;
 

@@ -227,19 +227,15 @@ public class DealService {
 
     /** The effects of entering a stage: automation jobs, then copy tunnels, then move tunnels. */
     private void entered(Deal d, Stage s, DealMove m, Instant now, int depth) {
-        for (AutomationRule rule : AutomationRule.<AutomationRule>list("stageId = ?1 order by id", s.id)) {
-            AutomationJob job = new AutomationJob();
-            job.ruleId = rule.id;
-            job.dealId = d.id;
-            job.stageId = s.id;
-            job.moveId = m.id;
-            job.action = rule.action;
-            job.params = rule.params;
-            job.status = AutomationJobs.PENDING;
-            job.dueAt = now.plusSeconds(rule.delaySeconds);
-            job.attempts = 0;
-            job.createdAt = now;
-            job.persist();
+        for (AutomationRule rule : AutomationRule.<AutomationRule>list("stageId = ?1 and triggerOn = ?2 order by id",
+                s.id, RuleTrigger.STAGE_ENTERED.code())) {
+            if (rule.repeatEvery != null || AutomationAction.CREATE_DEAL.code().equals(rule.action)) {
+                // a deal won again replaces its pending sales boost: one boost per deal and rule
+                AutomationJob.update("status = ?1, cancelledBy = ?2, doneAt = ?3 where ruleId = ?4 and dealId = ?5"
+                        + " and status = ?6", AutomationJobs.CANCELLED, "superseded", now, rule.id, d.id,
+                        AutomationJobs.PENDING);
+            }
+            AutomationJobs.schedule(rule, d.id, null, s.id, m.id, "move:" + m.id, now, now);
         }
         List<Tunnel> tunnels = Tunnel.list("fromStageId = ?1 order by id", s.id);
         if (tunnels.isEmpty()) {

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A task or reminder on a deal, with a due time. */
+/** A task or reminder on a deal or a lead, with a due time and an assignee (the manager's desk). */
 @Entity
 @Table(name = "deal_task")
 public class DealTask extends PanacheEntityBase {
@@ -21,10 +21,30 @@ public class DealTask extends PanacheEntityBase {
     @SequenceGenerator(name = "deal_task_seq", sequenceName = "deal_task_seq", allocationSize = 50)
     public Long id;
 
-    @Column(name = "deal_id", nullable = false)
+    /** The deal; null for a task on a lead. */
+    @Column(name = "deal_id")
     public Long dealId;
 
-    /** task or reminder. */
+    /** The lead; null for a task on a deal. */
+    @Column(name = "lead_id")
+    public Long leadId;
+
+    /** The manager who should do it. */
+    public String assignee;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "completed_by")
+    public String completedBy;
+
+    /** Why an automatic task exists (unique), such as {@code callback:<inquiry id>}; null for others. */
+    public String origin;
+
+    /** task, reminder or call. */
     @Column(nullable = false)
     public String kind;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,19 @@ public class LeadLifecycle {
     private final DealService deals;
     private final DealEvents events;
     private final Assigner assigner;
+    private final LeadRobots robots;
+    private final SpeedToLead speed;
+    private final Clock clock;
 
-    LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner) {
+    LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner, LeadRobots robots,
+                  SpeedToLead speed, Clock clock) {
+        this.clock = clock;
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
         this.assigner = assigner;
+        this.robots = robots;
+        this.speed = speed;
     }
 
     /** Conversion options; all optional. */
@@ -43,7 +51,7 @@ public class LeadLifecycle {
     @Transactional
     public String convert(long leadId, Conversion c, String actor) {
         return String.valueOf(convert(lockedLead(leadId), c == null ? new Conversion(null, null, null, null, null) : c,
-                null, actor, Instant.now()).id);
+                null, actor, clock.instant()).id);
     }
 
     private Deal convert(Lead lead, Conversion c, String statusCode, String actor, Instant now) {
@@ -66,6 +74,8 @@ public class LeadLifecycle {
         lead.dealId = deal.id;
         lead.updatedAt = now;
         events.leadUpdated(lead, now);
+        robots.statusEntered(lead, now);
+        speed.acted(lead, SpeedToLead.Action.ACCEPT, actor, now);
         return deal;
     }
 
@@ -73,11 +83,11 @@ public class LeadLifecycle {
     @Transactional
     public LeadView junk(long leadId, String reason, String actor) {
         Lead lead = lockedLead(leadId);
-        junk(lead, reason, null, Instant.now());
+        junk(lead, reason, null, actor, clock.instant());
         return LeadView.of(lead);
     }
 
-    private void junk(Lead lead, String reason, String statusCode, Instant now) {
+    private void junk(Lead lead, String reason, String statusCode, String actor, Instant now) {
         refuseClosed(lead);
         if (reason == null || reason.isBlank()) {
             throw PipelineException.invalid("reason is required, one of " + reasonCodes());
@@ -91,6 +101,8 @@ public class LeadLifecycle {
         lead.junkReason = known.code;
         lead.updatedAt = now;
         events.leadUpdated(lead, now);
+        robots.statusEntered(lead, now);
+        speed.acted(lead, SpeedToLead.Action.JUNK, actor, now);
     }
 
     /**
@@ -105,11 +117,11 @@ public class LeadLifecycle {
             throw PipelineException.invalid("status must be one of " + statusCodes());
         }
         String custom = status.builtin ? null : status.code;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (status.semantics()) {
             case CONVERTED -> convert(lead, conversion == null ? new Conversion(null, null, null, null, null) : conversion,
                     custom, actor, now);
-            case JUNK -> junk(lead, reason, custom, now);
+            case JUNK -> junk(lead, reason, custom, actor, now);
             default -> {
                 if (lead.status == LeadStatus.CONVERTED) {
                     throw PipelineException.conflict("lead " + lead.id + " is converted into deal " + lead.dealId);
@@ -119,8 +131,39 @@ public class LeadLifecycle {
                 lead.junkReason = null;
                 lead.updatedAt = now;
                 events.leadUpdated(lead, now);
+                robots.statusEntered(lead, now);
+                if (lead.status == LeadStatus.IN_PROGRESS) {
+                    speed.acted(lead, SpeedToLead.Action.ACCEPT, actor, now);
+                }
             }
         }
+        return LeadView.of(lead);
+    }
+
+    /**
+     * {@code POST /api/leads/{id}/accept}: the manager takes the lead into work — a new lead becomes in-progress, and
+     * a lead without a manager gets the accepting one (when the actor is a manager). The first action for speed to lead.
+     */
+    @Transactional
+    public LeadView accept(long leadId, String actor) {
+        Lead lead = lockedLead(leadId);
+        refuseClosed(lead);
+        Instant now = clock.instant();
+        if (lead.responsible == null && actor != null && Manager.findById(actor) != null && assigner.active(actor)) {
+            lead.responsible = actor;
+            assigner.remember(lead.contactId, actor);
+        }
+        boolean entered = lead.status == LeadStatus.NEW;
+        if (entered) {
+            lead.status = LeadStatus.IN_PROGRESS;
+            lead.statusCode = null;
+        }
+        lead.updatedAt = now;
+        events.leadUpdated(lead, now);
+        if (entered) {
+            robots.statusEntered(lead, now);
+        }
+        speed.acted(lead, SpeedToLead.Action.ACCEPT, actor, now);
         return LeadView.of(lead);
     }
 
@@ -135,7 +178,7 @@ public class LeadLifecycle {
         if (m != null && !assigner.active(m)) {
             throw PipelineException.invalid("manager " + m + " is not active");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         lead.responsible = m;
         lead.updatedAt = now;
         assigner.remember(lead.contactId, m);

@@ -182,9 +182,9 @@ class AutomationTest {
         long jobId = QuarkusTransaction.requiringNew().call(() -> dueJob(dealId, "add-task",
                 "{\"title\":\"Survived the restart\",\"kind\":\"task\"}"));
 
-        AutomationExecutor afterRestart = new AutomationExecutor(em, actions, config);
+        AutomationExecutor afterRestart = new AutomationExecutor(em, actions, config, java.time.Clock.systemUTC());
         assertEquals(1, afterRestart.runDue());
-        assertEquals(0, new AutomationExecutor(em, actions, config).runDue());
+        assertEquals(0, new AutomationExecutor(em, actions, config, java.time.Clock.systemUTC()).runDue());
         List<String> titles = api().get("/api/deals/" + dealId + "/tasks").then().extract().path("title");
         assertEquals(List.of("Survived the restart"), titles);
         assertEquals(List.of("done"), jobStatuses(dealId));
@@ -202,8 +202,8 @@ class AutomationTest {
                         i % 2 == 0 ? "{\"title\":\"Task " + i + "\"}" : "{\"type\":\"leadgate.deal.race\"}");
             }
         });
-        AutomationExecutor one = new AutomationExecutor(em, actions, config);
-        AutomationExecutor two = new AutomationExecutor(em, actions, config);
+        AutomationExecutor one = new AutomationExecutor(em, actions, config, java.time.Clock.systemUTC());
+        AutomationExecutor two = new AutomationExecutor(em, actions, config, java.time.Clock.systemUTC());
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -42,8 +42,10 @@ public class CardResource {
     private final CardQuery cards;
     private final ContactEdits edits;
     private final Pages pages;
+    private final io.leadgate.pipeline.SpeedToLead speed;
 
-    CardResource(CardQuery cards, ContactEdits edits, Pages pages) {
+    CardResource(CardQuery cards, ContactEdits edits, Pages pages, io.leadgate.pipeline.SpeedToLead speed) {
+        this.speed = speed;
         this.cards = cards;
         this.edits = edits;
         this.pages = pages;
@@ -76,6 +78,7 @@ public class CardResource {
         Page page = pages.page("contact");
         try {
             edits.addNote(id, text, pages.actor());
+            speed.noted(id, pages.actor()); // a first action on the client's open leads (speed to lead)
         } catch (ContactEdits.EditException e) {
             return refused(e, page);
         }
