@@ -65,7 +65,7 @@ public class LeadLifecycle {
         lead.statusCode = statusCode;
         lead.dealId = deal.id;
         lead.updatedAt = now;
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
         return deal;
     }
 
@@ -73,11 +73,11 @@ public class LeadLifecycle {
     @Transactional
     public LeadView junk(long leadId, String reason, String actor) {
         Lead lead = lockedLead(leadId);
-        junk(lead, reason, null, Instant.now());
+        junk(lead, reason, null, actor, Instant.now());
         return LeadView.of(lead);
     }
 
-    private void junk(Lead lead, String reason, String statusCode, Instant now) {
+    private void junk(Lead lead, String reason, String statusCode, String actor, Instant now) {
         refuseClosed(lead);
         if (reason == null || reason.isBlank()) {
             throw PipelineException.invalid("reason is required, one of " + reasonCodes());
@@ -90,7 +90,7 @@ public class LeadLifecycle {
         lead.statusCode = statusCode;
         lead.junkReason = known.code;
         lead.updatedAt = now;
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
     }
 
     /**
@@ -109,7 +109,7 @@ public class LeadLifecycle {
         switch (status.semantics()) {
             case CONVERTED -> convert(lead, conversion == null ? new Conversion(null, null, null, null, null) : conversion,
                     custom, actor, now);
-            case JUNK -> junk(lead, reason, custom, now);
+            case JUNK -> junk(lead, reason, custom, actor, now);
             default -> {
                 if (lead.status == LeadStatus.CONVERTED) {
                     throw PipelineException.conflict("lead " + lead.id + " is converted into deal " + lead.dealId);
@@ -118,7 +118,7 @@ public class LeadLifecycle {
                 lead.statusCode = custom;
                 lead.junkReason = null;
                 lead.updatedAt = now;
-                events.leadUpdated(lead, now);
+                events.leadUpdated(lead, actor, now);
             }
         }
         return LeadView.of(lead);
@@ -139,7 +139,7 @@ public class LeadLifecycle {
         lead.responsible = m;
         lead.updatedAt = now;
         assigner.remember(lead.contactId, m);
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
         return LeadView.of(lead);
     }
 

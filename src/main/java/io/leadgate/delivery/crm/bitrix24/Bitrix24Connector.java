@@ -39,11 +39,13 @@ public class Bitrix24Connector implements CrmConnector {
     private final CrmLinks links;
     private final Bitrix24Client client;
     private final String entity;
+    private final ObjectMapper mapper;
 
     Bitrix24Connector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper) {
         this.config = config.connectors().bitrix24();
         this.links = links;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
+        this.mapper = mapper;
         this.client = enabled()
                 ? new Bitrix24Client(this.config.url().orElseThrow(), this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
@@ -113,6 +115,14 @@ public class Bitrix24Connector implements CrmConnector {
         JsonNode created = client.batch(creates, false);
         links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.path("contact").asText());
         links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("lead").asText());
+    }
+
+    /** Reads one CRM record with {@code crm.lead.get} / {@code crm.deal.get}; its {@code result}. */
+    public JsonNode read(String crmEntity, String id) throws CrmFailure, InterruptedException {
+        if (client == null) {
+            throw new CrmFailure(CrmFailure.Kind.MISCONFIGURED, "disabled", "the Bitrix24 connector is not enabled");
+        }
+        return client.call("crm." + crmEntity + ".get", mapper.createObjectNode().put("id", id), true);
     }
 
     /**
