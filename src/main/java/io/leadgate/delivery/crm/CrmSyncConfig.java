@@ -25,8 +25,8 @@ public interface CrmSyncConfig {
 
     interface Crm {
         /**
-         * {@code stages.<Leadgate pipeline id>.<Leadgate stage id>=<CRM status>}: the CRM status a deal at that stage
-         * has. Bitrix24: the deal's {@code STAGE_ID} ({@code WON}, {@code C1:NEW}); amoCRM: {@code <pipeline id>:<status
+         * {@code stages.<Leadgate pipeline>.<Leadgate stage>=<CRM status>}: the CRM status a deal at that stage has;
+         * pipeline and stage each by id or by name (case-insensitive; a name with spaces or dots in quotes). Bitrix24: the deal's {@code STAGE_ID} ({@code WON}, {@code C1:NEW}); amoCRM: {@code <pipeline id>:<status
          * id>} or a bare status id (any pipeline). Each CRM status once.
          */
         Map<String, Map<String, String>> stages();

@@ -16,24 +16,24 @@ public final class StageMap {
     public sealed interface Target permits StageTarget, LeadStatusTarget {
     }
 
-    public record StageTarget(long pipelineId, long stageId) implements Target {
+    /** A Leadgate pipeline and stage as configured: each an id or a name (names compare case-insensitively). */
+    public record StageTarget(String pipeline, String stage) implements Target {
     }
 
     public record LeadStatusTarget(String code) implements Target {
     }
 
-    private final Map<Long, String> stageToCrm = new LinkedHashMap<>();
+    private final Map<StageTarget, String> stageToCrm = new LinkedHashMap<>();
     private final Map<String, String> statusToCrm = new LinkedHashMap<>();
     private final Map<String, StageTarget> crmToStage = new LinkedHashMap<>();
     private final Map<String, LeadStatusTarget> crmToStatus = new LinkedHashMap<>();
 
     public StageMap(Map<String, Map<String, String>> stages, Map<String, String> leadStatuses) {
         stages.forEach((pipeline, byStage) -> byStage.forEach((stage, crm) -> {
-            long p = number("stages." + pipeline, pipeline);
-            long s = number("stages." + pipeline + "." + stage, stage);
+            StageTarget target = new StageTarget(pipeline.strip(), stage.strip());
             String status = crm.strip();
-            stageToCrm.put(s, status);
-            crmToStage.putIfAbsent(status, new StageTarget(p, s));
+            stageToCrm.put(target, status);
+            crmToStage.putIfAbsent(status, target);
         }));
         leadStatuses.forEach((code, crm) -> {
             String status = crm.strip();
@@ -46,9 +46,20 @@ public final class StageMap {
         return new StageMap(config.stages(), config.leadStatuses());
     }
 
-    /** The CRM status of a Leadgate stage (the Leadgate → CRM direction). */
-    public Optional<String> crmStatusOfStage(long stageId) {
-        return Optional.ofNullable(stageToCrm.get(stageId));
+    /**
+     * The CRM status of a Leadgate stage (the Leadgate → CRM direction), whether the configuration names the pipeline
+     * and stage by id or by name.
+     */
+    public Optional<String> crmStatusOfStage(long pipelineId, String pipelineName, long stageId, String stageName) {
+        return stageToCrm.entrySet().stream()
+                .filter(e -> matches(e.getKey().pipeline(), pipelineId, pipelineName)
+                        && matches(e.getKey().stage(), stageId, stageName))
+                .map(Map.Entry::getValue).findFirst();
+    }
+
+    /** True when a configured reference (an id or a name) names this pipeline or stage. */
+    public static boolean matches(String ref, long id, String name) {
+        return ref.equals(String.valueOf(id)) || (name != null && ref.equalsIgnoreCase(name.strip()));
     }
 
     /** The CRM status of a Leadgate lead status code. */
@@ -64,14 +75,5 @@ public final class StageMap {
     /** The lead status a CRM status maps back to; the first of {@code candidates} that is mapped wins. */
     public Optional<LeadStatusTarget> leadStatus(List<String> candidates) {
         return candidates.stream().map(crmToStatus::get).filter(t -> t != null).findFirst();
-    }
-
-    private static long number(String key, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("leadgate.crm.<id>." + key + ": '" + value
-                    + "' is not a Leadgate pipeline or stage id (a number, see GET /api/pipelines)");
-        }
     }
 }

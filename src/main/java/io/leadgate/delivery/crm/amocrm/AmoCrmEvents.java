@@ -6,6 +6,7 @@ import io.leadgate.delivery.crm.inbound.CrmChange;
 import io.leadgate.delivery.crm.inbound.CrmEvents;
 import io.leadgate.inquiry.UrlQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public class AmoCrmEvents implements CrmEvents {
 
     private final Optional<String> secret;
 
+    @Inject
     AmoCrmEvents(CrmSyncConfig config) {
         this(config.amocrm().eventSecret());
     }

@@ -12,7 +12,10 @@ import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.pipeline.Deal;
 import io.leadgate.pipeline.DealService;
 import io.leadgate.pipeline.LeadLifecycle;
+import io.leadgate.pipeline.Pipeline;
 import io.leadgate.pipeline.PipelineException;
+import io.leadgate.pipeline.PipelineService;
+import io.leadgate.pipeline.Stage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,12 +46,15 @@ public class CrmChanges {
     private final CrmLinks links;
     private final LeadLifecycle leads;
     private final DealService deals;
+    private final PipelineService pipelines;
     private final ObjectMapper mapper;
     private final Map<String, CrmSyncConfig.Crm> configs;
     private final Map<String, StageMap> maps;
 
-    CrmChanges(CrmLinks links, LeadLifecycle leads, DealService deals, ObjectMapper mapper, CrmSyncConfig config) {
+    CrmChanges(CrmLinks links, LeadLifecycle leads, DealService deals, PipelineService pipelines, ObjectMapper mapper,
+               CrmSyncConfig config) {
         this.links = links;
+        this.pipelines = pipelines;
         this.leads = leads;
         this.deals = deals;
         this.mapper = mapper;
@@ -99,9 +105,9 @@ public class CrmChanges {
                     result = Result.of(Outcome.APPLIED, "lead " + leadId + " status " + def.code);
                 }
             } else if (stage.isPresent()) {
-                leads.convert(leadId, new LeadLifecycle.Conversion(null, String.valueOf(stage.get().stageId()), null,
-                        null, null), actor);
-                result = Result.of(Outcome.APPLIED, "lead " + leadId + " converted at stage " + stage.get().stageId());
+                Stage target = resolve(stage.get());
+                leads.convert(leadId, new LeadLifecycle.Conversion(null, String.valueOf(target.id), null, null, null), actor);
+                result = Result.of(Outcome.APPLIED, "lead " + leadId + " converted at stage " + target.id);
             } else {
                 result = Result.of(Outcome.UNMAPPED, "CRM status " + c.statuses().get(0) + " is not mapped");
             }
@@ -133,9 +139,12 @@ public class CrmChanges {
             Optional<StageMap.StageTarget> stage = maps.get(crm).stage(c.statuses());
             if (stage.isEmpty()) {
                 result = Result.of(Outcome.UNMAPPED, "CRM stage " + c.statuses().get(0) + " is not mapped");
-            } else if (!Objects.equals(deal.stageId, stage.get().stageId())) {
-                deals.move(dealId, String.valueOf(stage.get().stageId()), config.lossReason(), actor);
-                result = Result.of(Outcome.APPLIED, "deal " + dealId + " moved to stage " + stage.get().stageId());
+            } else {
+                Stage target = resolve(stage.get());
+                if (!Objects.equals(deal.stageId, target.id)) {
+                    deals.move(dealId, String.valueOf(target.id), config.lossReason(), actor);
+                    result = Result.of(Outcome.APPLIED, "deal " + dealId + " moved to stage " + target.id);
+                }
             }
         }
         Optional<String> manager = manager(config, c.responsible());
@@ -145,6 +154,15 @@ public class CrmChanges {
             result = merge(result, Result.of(Outcome.APPLIED, "deal " + dealId + " responsible"));
         }
         return result;
+    }
+
+    /** The live stage a mapping names; refused when the pipeline or stage does not exist. */
+    private Stage resolve(StageMap.StageTarget target) {
+        Pipeline p = pipelines.byIdOrName(target.pipeline()).orElseThrow(() -> PipelineException.invalid(
+                "mapped pipeline '" + target.pipeline() + "' does not exist"));
+        return Stage.of(p.id).stream().filter(s -> StageMap.matches(target.stage(), s.id, s.name)).findFirst()
+                .orElseThrow(() -> PipelineException.invalid("mapped stage '" + target.stage() + "' is not a live stage of '"
+                        + p.name + "'"));
     }
 
     private static Optional<String> manager(CrmSyncConfig.Crm config, String crmUser) {
