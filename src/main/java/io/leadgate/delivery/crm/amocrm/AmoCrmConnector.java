@@ -12,6 +12,8 @@ import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
+import io.leadgate.delivery.crm.oauth.CrmOAuth;
+import io.leadgate.delivery.crm.oauth.OAuthSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -24,7 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Pushes new leads to amoCRM (API v4, long-lived token as a Bearer token) with one {@code POST /api/v4/leads/complex}
+ * Pushes new leads to amoCRM (API v4; a long-lived token, or an OAuth 2 integration's access token, as a Bearer
+ * token) with one {@code POST /api/v4/leads/complex}
  * per lead, the contact embedded by its stored amoCRM id for a returning client. Limits
  * (https://www.amocrm.ru/developers/content/api/recommendations): at most 7 requests/s, kept by a token bucket;
  * {@code 429} is retried after a pause (the request was not run); {@code 401}, {@code 402} and {@code 403} (account or
@@ -50,9 +53,11 @@ public class AmoCrmConnector implements CrmConnector {
     private final ObjectMapper mapper;
     private final TokenBucket bucket;
     private final HttpClient http;
+    private final Optional<OAuthSession> oauth;
 
-    AmoCrmConnector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper) {
+    AmoCrmConnector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper, CrmOAuth oauth) {
         this.config = config.connectors().amocrm();
+        this.oauth = oauth.session(ID);
         this.links = links;
         this.mapper = mapper;
         this.bucket = TokenBucket.system(this.config.burst(), this.config.rate());
@@ -67,12 +72,13 @@ public class AmoCrmConnector implements CrmConnector {
     @Override
     public boolean enabled() {
         return config.enabled() && config.baseUrl().filter(u -> !u.isBlank()).isPresent()
-                && config.token().filter(t -> !t.isBlank()).isPresent();
+                && (oauth.isPresent() || config.token().filter(t -> !t.isBlank()).isPresent());
     }
 
     @Override
     public String credentialHash() {
-        String material = config.baseUrl().orElse("") + "\n" + config.token().orElse("");
+        String material = config.baseUrl().orElse("") + "\n" + config.token().orElse("") + "\n"
+                + oauth.map(OAuthSession::grantHash).orElse("");
         return Secrets.hex(Secrets.sha256(material.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -126,20 +132,25 @@ public class AmoCrmConnector implements CrmConnector {
         return false;
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String path) throws CrmFailure, InterruptedException {
         String base = config.baseUrl().orElseThrow();
         return HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path))
                 .timeout(config.timeout())
-                .header("Authorization", "Bearer " + config.token().orElseThrow())
+                .header("Authorization", "Bearer " + bearer())
                 .header("Accept", "application/json");
     }
 
-    private HttpRequest post(String path, String body) {
+    /** The OAuth access token (refreshed before it expires) when an integration is configured, else the long-lived token. */
+    private String bearer() throws CrmFailure, InterruptedException {
+        return oauth.isPresent() ? oauth.get().accessToken() : config.token().orElseThrow();
+    }
+
+    private HttpRequest post(String path, String body) throws CrmFailure, InterruptedException {
         return request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    private HttpRequest get(String path) {
+    private HttpRequest get(String path) throws CrmFailure, InterruptedException {
         return request(path).GET().build();
     }
 

@@ -9,6 +9,9 @@ import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
+import io.leadgate.delivery.crm.oauth.CrmOAuth;
+import io.leadgate.delivery.crm.oauth.OAuthSession;
+import io.leadgate.delivery.crm.oauth.OAuthTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Pushes new leads to Bitrix24 through an incoming webhook (REST API, https://apidocs.bitrix24.com). Per lead, in at
+ * Pushes new leads to Bitrix24 through an incoming webhook or an OAuth 2 application (REST API,
+ * https://apidocs.bitrix24.com). Per lead, in at
  * most three requests:
  * <ol>
  *   <li>the CRM contact: the stored link, else one {@code batch} of {@code crm.duplicate.findbycomm} by phone and by
@@ -41,13 +45,16 @@ public class Bitrix24Connector implements CrmConnector {
     private final String entity;
     private final ObjectMapper mapper;
 
-    Bitrix24Connector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper) {
+    private final Optional<OAuthSession> oauth;
+
+    Bitrix24Connector(LeadgateConfig config, CrmLinks links, ObjectMapper mapper, CrmOAuth oauth) {
         this.config = config.connectors().bitrix24();
+        this.oauth = oauth.session(ID);
         this.links = links;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
         this.mapper = mapper;
         this.client = enabled()
-                ? new Bitrix24Client(this.config.url().orElseThrow(), this.config.timeout(),
+                ? new Bitrix24Client(this::endpoint, this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
                 d -> Thread.sleep(Math.max(1, d.toMillis())))
                 : null;
@@ -60,12 +67,28 @@ public class Bitrix24Connector implements CrmConnector {
 
     @Override
     public boolean enabled() {
-        return config.enabled() && config.url().filter(u -> !u.isBlank()).isPresent();
+        return config.enabled() && (oauth.isPresent() || config.url().filter(u -> !u.isBlank()).isPresent());
     }
 
     @Override
     public String credentialHash() {
-        return Secrets.hex(Secrets.sha256(config.url().orElse("").getBytes(StandardCharsets.UTF_8)));
+        String material = config.url().orElse("") + "\n" + oauth.map(OAuthSession::grantHash).orElse("");
+        return Secrets.hex(Secrets.sha256(material.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Where the next call goes: with an OAuth application, its {@code client_endpoint} (else the configured URL as the
+     * portal's REST base) and a fresh access token; else the incoming-webhook URL.
+     */
+    private Bitrix24Client.Endpoint endpoint() throws CrmFailure, InterruptedException {
+        if (oauth.isEmpty()) {
+            return new Bitrix24Client.Endpoint(config.url().orElseThrow(), null);
+        }
+        OAuthTokens tokens = oauth.get().tokens();
+        String base = tokens.endpoint() != null ? tokens.endpoint() : config.url().filter(u -> !u.isBlank())
+                .orElseThrow(() -> new CrmFailure(CrmFailure.Kind.MISCONFIGURED, "no_endpoint",
+                        "the Bitrix24 token answer named no client_endpoint and leadgate.connectors.bitrix24.url is unset"));
+        return new Bitrix24Client.Endpoint(base, tokens.accessToken());
     }
 
     @Override
