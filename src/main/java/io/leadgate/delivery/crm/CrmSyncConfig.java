@@ -23,6 +23,10 @@ public interface CrmSyncConfig {
     @WithDefault("2s")
     String inboundEvery();
 
+    /** How often OAuth tokens are checked and refreshed when due; {@code off} disables the schedule. */
+    @WithDefault("60s")
+    String oauthEvery();
+
     interface Crm {
         /**
          * {@code stages.<Leadgate pipeline>.<Leadgate stage>=<CRM status>}: the CRM status a deal at that stage has;
