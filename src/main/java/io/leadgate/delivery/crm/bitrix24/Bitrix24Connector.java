@@ -143,7 +143,7 @@ public class Bitrix24Connector implements CrmConnector {
     /** Reads one CRM record with {@code crm.lead.get} / {@code crm.deal.get}; its {@code result}. */
     public JsonNode read(String crmEntity, String id) throws CrmFailure, InterruptedException {
         if (client == null) {
-            throw new CrmFailure(CrmFailure.Kind.MISCONFIGURED, "disabled", "the Bitrix24 connector is not enabled");
+            throw new CrmFailure(CrmFailure.Kind.REJECTED, "disabled", "the Bitrix24 connector is not enabled");
         }
         return client.call("crm." + crmEntity + ".get", mapper.createObjectNode().put("id", id), true);
     }
