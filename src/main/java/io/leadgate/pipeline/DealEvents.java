@@ -25,12 +25,23 @@ public class DealEvents {
         this.mapper = mapper;
     }
 
-    /** A deal event: {@code {deal, move?}}. */
+    /** A deal event: {@code {deal, move?, actor?}}; the actor is the move's. */
     public void deal(String type, Deal deal, DealMove move, Instant now) {
+        deal(type, deal, move, move == null ? null : move.actor, now);
+    }
+
+    /**
+     * A deal event: {@code {deal, move?, actor?}}. {@code actor} (top level) names who made the change, e.g.
+     * {@code crm:<connector id>} for a change a CRM sent back, so that connector does not echo it to the CRM.
+     */
+    public void deal(String type, Deal deal, DealMove move, String actor, Instant now) {
         ObjectNode data = mapper.createObjectNode();
         data.set("deal", mapper.valueToTree(DealView.of(deal)));
         if (move != null) {
             data.set("move", mapper.valueToTree(MoveView.of(move)));
+        }
+        if (actor != null) {
+            data.put("actor", actor);
         }
         custom(type, deal, data, now);
     }
@@ -43,8 +54,16 @@ public class DealEvents {
 
     /** {@code leadgate.lead.updated} with the lead as the read API shows it. */
     public void leadUpdated(Lead lead, Instant now) {
+        leadUpdated(lead, null, now);
+    }
+
+    /** {@code leadgate.lead.updated} with the lead as the read API shows it and, when known, the {@code actor}. */
+    public void leadUpdated(Lead lead, String actor, Instant now) {
         ObjectNode data = mapper.createObjectNode();
         data.set("lead", mapper.valueToTree(LeadView.of(lead)));
+        if (actor != null) {
+            data.put("actor", actor);
+        }
         outbox.append(EventTypes.LEAD_UPDATED, lead.channelId, lead.contactId, lead.id, null, data, now);
     }
 

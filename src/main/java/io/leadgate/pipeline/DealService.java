@@ -190,7 +190,7 @@ public class DealService {
             d.fields = fields.toString();
         }
         d.updatedAt = Instant.now();
-        events.deal(EventTypes.DEAL_UPDATED, d, null, d.updatedAt);
+        events.deal(EventTypes.DEAL_UPDATED, d, null, actor, d.updatedAt);
         return DealView.of(d);
     }
 

@@ -73,7 +73,7 @@ public class LeadLifecycle {
         lead.statusCode = statusCode;
         lead.dealId = deal.id;
         lead.updatedAt = now;
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
         robots.statusEntered(lead, now);
         speed.acted(lead, SpeedToLead.Action.ACCEPT, actor, now);
         return deal;
@@ -100,7 +100,7 @@ public class LeadLifecycle {
         lead.statusCode = statusCode;
         lead.junkReason = known.code;
         lead.updatedAt = now;
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
         robots.statusEntered(lead, now);
         speed.acted(lead, SpeedToLead.Action.JUNK, actor, now);
     }
@@ -130,7 +130,7 @@ public class LeadLifecycle {
                 lead.statusCode = custom;
                 lead.junkReason = null;
                 lead.updatedAt = now;
-                events.leadUpdated(lead, now);
+                events.leadUpdated(lead, actor, now);
                 robots.statusEntered(lead, now);
                 if (lead.status == LeadStatus.IN_PROGRESS) {
                     speed.acted(lead, SpeedToLead.Action.ACCEPT, actor, now);
@@ -182,7 +182,7 @@ public class LeadLifecycle {
         lead.responsible = m;
         lead.updatedAt = now;
         assigner.remember(lead.contactId, m);
-        events.leadUpdated(lead, now);
+        events.leadUpdated(lead, actor, now);
         return LeadView.of(lead);
     }
 

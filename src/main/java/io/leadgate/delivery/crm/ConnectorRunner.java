@@ -275,16 +275,7 @@ public class ConnectorRunner {
                 return Step.SKIPPED;
             }
             case AUTH, MISCONFIGURED -> {
-                String reason = truncate(f.code() + ": " + f.getMessage(), 200);
-                em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
-                                + "updated_at = ?3 where crm = ?1")
-                        .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
-                        .setParameter(4, connector.credentialHash()).executeUpdate();
-                statuses.put(id, new Status("stopped", reason, Instant.now()));
-                LOG.errorf("CRM connector %s STOPPED: %s (%s). Nothing is sent until the configuration is fixed;"
-                        + " pending leads wait. %s", id, f.kind() == CrmFailure.Kind.AUTH
-                        ? "the CRM refused the credentials or the account"
-                        : "the configured URL does not lead to the CRM's API", f.code(), f.getMessage());
+                stopLocked(connector, f);
                 return Step.STOPPED;
             }
             default -> {
@@ -293,6 +284,36 @@ public class ConnectorRunner {
                 return Step.RETRY;
             }
         }
+    }
+
+    /**
+     * Stops a connector for a failure found outside a push (a refused OAuth refresh, refused credentials while reading
+     * a record for a CRM event): the same persisted stop as a push's, lifted when the credentials change or by
+     * {@link #resume}.
+     */
+    public void stop(String id, CrmFailure f) {
+        CrmConnector connector = enabled().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+        if (connector == null) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            ensureCursor(id);
+            stopLocked(connector, f);
+        });
+    }
+
+    private void stopLocked(CrmConnector connector, CrmFailure f) {
+        String id = connector.id();
+        String reason = truncate(f.code() + ": " + f.getMessage(), 200);
+        em.createNativeQuery("update crm_cursor set stopped_reason = ?2, stopped_at = ?3, credential_hash = ?4, "
+                        + "updated_at = ?3 where crm = ?1")
+                .setParameter(1, id).setParameter(2, reason).setParameter(3, Instant.now())
+                .setParameter(4, connector.credentialHash()).executeUpdate();
+        statuses.put(id, new Status("stopped", reason, Instant.now()));
+        LOG.errorf("CRM connector %s STOPPED: %s (%s). Nothing is sent until the configuration is fixed;"
+                + " pending leads wait. %s", id, f.kind() == CrmFailure.Kind.AUTH
+                ? "the CRM refused the credentials or the account"
+                : "the configured URL does not lead to the CRM's API", f.code(), f.getMessage());
     }
 
     private void backOff(String id) {

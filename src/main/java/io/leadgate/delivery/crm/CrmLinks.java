@@ -31,6 +31,19 @@ public class CrmLinks {
                 "crm = ?1 and entity = ?2 and localId = ?3", crm, entity, localId).firstResultOptional());
     }
 
+    /**
+     * The local lead or deal a CRM record is linked to (the reverse of {@link #find}): {@code remoteType} is the CRM's
+     * entity type ({@code lead}, {@code deal}); the oldest link wins.
+     */
+    public Optional<CrmLink> findByRemote(String crm, String remoteType, String remoteId) {
+        if (remoteId == null) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> CrmLink.<CrmLink>find(
+                "crm = ?1 and remoteType = ?2 and remoteId = ?3 and entity <> ?4 order by id", crm, remoteType, remoteId,
+                CONTACT).firstResultOptional());
+    }
+
     /** The CRM's id of a local contact or lead, once known. */
     public Optional<String> remoteId(String crm, String entity, Long localId) {
         return find(crm, entity, localId).map(l -> l.remoteId);

@@ -14,6 +14,8 @@ import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
+import io.leadgate.delivery.crm.oauth.CrmOAuth;
+import io.leadgate.delivery.crm.oauth.OAuthSession;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -27,11 +29,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Pushes Leadgate's changes to amoCRM (API v4, long-lived token as a Bearer token): new leads here, the rest of a lead's
- * life in {@link AmoCrmLifecycle}. A new lead is one {@code POST /api/v4/leads/complex}, the contact embedded by its
- * stored amoCRM id for a returning client, the manager as {@code responsible_user_id} and the UTM tags in amoCRM's
- * tracking fields; or, with {@code unsorted} on, one {@code POST /api/v4/leads/unsorted/{forms|sip|mail}} into
- * "Incoming leads", where managers accept or decline it. Limits
+ * Pushes Leadgate's changes to amoCRM (API v4; a long-lived token, or an OAuth 2 integration's access token, as a
+ * Bearer token): new leads here, the rest of a lead's life in {@link AmoCrmLifecycle}. A new lead is one
+ * {@code POST /api/v4/leads/complex}, the contact embedded by its stored amoCRM id for a returning client, the manager
+ * as {@code responsible_user_id} and the UTM tags in amoCRM's tracking fields; or, with {@code unsorted} on, one
+ * {@code POST /api/v4/leads/unsorted/{forms|sip|mail}} into "Incoming leads", where managers accept or decline it. Limits
  * (https://www.amocrm.ru/developers/content/api/recommendations): at most 7 requests/s, kept by a token bucket;
  * {@code 429} is retried after a pause (the request was not run); {@code 401}, {@code 402} and {@code 403} (account or
  * IP blocked) are never retried and stop the connector, and so do a redirect and {@code 404} (the base URL is not an
@@ -58,9 +60,12 @@ public class AmoCrmConnector implements CrmConnector {
     private final HttpClient http;
     private final CrmIdentities identities;
     private final AmoCrmLifecycle lifecycle;
+    private final Optional<OAuthSession> oauth;
 
-    AmoCrmConnector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper) {
+    AmoCrmConnector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper,
+                    CrmOAuth oauth) {
         this.config = config.connectors().amocrm();
+        this.oauth = oauth.session(ID);
         this.links = links;
         this.identities = identities;
         this.lifecycle = new AmoCrmLifecycle(this.config, this::call, links, identities, mapper);
@@ -77,12 +82,13 @@ public class AmoCrmConnector implements CrmConnector {
     @Override
     public boolean enabled() {
         return config.enabled() && config.baseUrl().filter(u -> !u.isBlank()).isPresent()
-                && config.token().filter(t -> !t.isBlank()).isPresent();
+                && (oauth.isPresent() || config.token().filter(t -> !t.isBlank()).isPresent());
     }
 
     @Override
     public String credentialHash() {
-        String material = config.baseUrl().orElse("") + "\n" + config.token().orElse("");
+        String material = config.baseUrl().orElse("") + "\n" + config.token().orElse("") + "\n"
+                + oauth.map(OAuthSession::grantHash).orElse("");
         return Secrets.hex(Secrets.sha256(material.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -156,20 +162,25 @@ public class AmoCrmConnector implements CrmConnector {
         return false;
     }
 
-    private HttpRequest.Builder request(String path) {
+    private HttpRequest.Builder request(String path) throws CrmFailure, InterruptedException {
         String base = config.baseUrl().orElseThrow();
         return HttpRequest.newBuilder(URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path))
                 .timeout(config.timeout())
-                .header("Authorization", "Bearer " + config.token().orElseThrow())
+                .header("Authorization", "Bearer " + bearer())
                 .header("Accept", "application/json");
     }
 
-    private HttpRequest post(String path, String body) {
+    /** The OAuth access token (refreshed before it expires) when an integration is configured, else the long-lived token. */
+    private String bearer() throws CrmFailure, InterruptedException {
+        return oauth.isPresent() ? oauth.get().accessToken() : config.token().orElseThrow();
+    }
+
+    private HttpRequest post(String path, String body) throws CrmFailure, InterruptedException {
         return request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
-    private HttpRequest get(String path) {
+    private HttpRequest get(String path) throws CrmFailure, InterruptedException {
         return request(path).GET().build();
     }
 

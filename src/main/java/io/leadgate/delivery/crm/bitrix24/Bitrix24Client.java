@@ -10,6 +10,7 @@ import io.leadgate.delivery.crm.TokenBucket;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,18 +19,33 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Calls a Bitrix24 incoming webhook ({@code <url>/<method>.json}, JSON body). Every HTTP request takes a token from
+ * Calls Bitrix24's REST API ({@code <url>/<method>.json}, JSON body): an incoming webhook's URL, or an OAuth
+ * application's {@code client_endpoint} with {@code ?auth=<access token>}. Every HTTP request takes a token from
  * the bucket first. Error answers ({@code {"error": …, "error_description": …}},
  * https://apidocs.bitrix24.com/error-codes.html) are classified: {@code QUERY_LIMIT_EXCEEDED} (503) empties the bucket
  * and is retried after a pause, always safely since Bitrix24 did not run the request; other 5xx and timeouts are
  * retried here only for read-only calls (a create whose answer was lost is resolved by the caller); refused
- * credentials are {@link Kind#AUTH}. The webhook URL holds the token: it never appears in a message.
+ * credentials are {@link Kind#AUTH}. The webhook URL and the access token are secrets: they never appear in a message.
  */
 public class Bitrix24Client {
 
     private static final int ATTEMPTS = 4;
 
-    private final String baseUrl;
+    /** Where calls go: the REST base URL and, for an OAuth application, the access token (null for a webhook URL). */
+    public record Endpoint(String baseUrl, String accessToken) {
+        @Override
+        public String toString() {
+            return "Endpoint[…]"; // the webhook URL and the token are secrets
+        }
+    }
+
+    /** Answers the endpoint for the next call (an OAuth token is refreshed here before it expires). */
+    @FunctionalInterface
+    public interface Endpoints {
+        Endpoint next() throws CrmFailure, InterruptedException;
+    }
+
+    private final Endpoints endpoints;
     private final Duration timeout;
     private final TokenBucket bucket;
     private final HttpClient http;
@@ -37,7 +53,11 @@ public class Bitrix24Client {
     private final TokenBucket.Sleeper sleeper;
 
     public Bitrix24Client(String webhookUrl, Duration timeout, TokenBucket bucket, ObjectMapper mapper, TokenBucket.Sleeper sleeper) {
-        this.baseUrl = webhookUrl.endsWith("/") ? webhookUrl : webhookUrl + "/";
+        this(() -> new Endpoint(webhookUrl, null), timeout, bucket, mapper, sleeper);
+    }
+
+    public Bitrix24Client(Endpoints endpoints, Duration timeout, TokenBucket bucket, ObjectMapper mapper, TokenBucket.Sleeper sleeper) {
+        this.endpoints = endpoints;
         this.timeout = timeout;
         this.bucket = bucket;
         this.mapper = mapper;
@@ -72,7 +92,12 @@ public class Bitrix24Client {
     }
 
     private JsonNode send(String method, JsonNode params, boolean readOnly) throws CrmFailure, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + method + ".json"))
+        Endpoint endpoint = endpoints.next();
+        String base = endpoint.baseUrl().endsWith("/") ? endpoint.baseUrl() : endpoint.baseUrl() + "/";
+        // an OAuth application's calls carry the access token as the auth parameter
+        String auth = endpoint.accessToken() == null ? ""
+                : "?auth=" + URLEncoder.encode(endpoint.accessToken(), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + method + ".json" + auth))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")

@@ -11,6 +11,9 @@ import io.leadgate.delivery.crm.CrmIdentities;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.TokenBucket;
+import io.leadgate.delivery.crm.oauth.CrmOAuth;
+import io.leadgate.delivery.crm.oauth.OAuthSession;
+import io.leadgate.delivery.crm.oauth.OAuthTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -25,9 +28,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Pushes Leadgate's changes to Bitrix24 through an incoming webhook (REST API, https://apidocs.bitrix24.com): new
- * leads here, the rest of a lead's life (repeat inquiries, status, deals, merges) in {@link Bitrix24Lifecycle}. Per new
- * lead, in at most three requests:
+ * Pushes Leadgate's changes to Bitrix24 through an incoming webhook or an OAuth 2 application (REST API,
+ * https://apidocs.bitrix24.com): new leads here, the rest of a lead's life (repeat inquiries, status, deals, merges) in
+ * {@link Bitrix24Lifecycle}. Per new lead, in at most three requests:
  * <ol>
  *   <li>the CRM contact: the stored link, else one {@code batch} of {@code crm.duplicate.findbycomm} by phone and by
  *   email (the oldest matching contact is linked instead of creating a duplicate); if the lead's create was sent
@@ -50,14 +53,19 @@ public class Bitrix24Connector implements CrmConnector {
     private final String entity;
     private final CrmIdentities identities;
     private final Bitrix24Lifecycle lifecycle;
+    private final ObjectMapper mapper;
+    private final Optional<OAuthSession> oauth;
 
-    Bitrix24Connector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper) {
+    Bitrix24Connector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper,
+                      CrmOAuth oauth) {
         this.config = config.connectors().bitrix24();
+        this.oauth = oauth.session(ID);
         this.links = links;
         this.identities = identities;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
+        this.mapper = mapper;
         this.client = enabled()
-                ? new Bitrix24Client(this.config.url().orElseThrow(), this.config.timeout(),
+                ? new Bitrix24Client(this::endpoint, this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
                 d -> Thread.sleep(Math.max(1, d.toMillis())))
                 : null;
@@ -71,12 +79,28 @@ public class Bitrix24Connector implements CrmConnector {
 
     @Override
     public boolean enabled() {
-        return config.enabled() && config.url().filter(u -> !u.isBlank()).isPresent();
+        return config.enabled() && (oauth.isPresent() || config.url().filter(u -> !u.isBlank()).isPresent());
     }
 
     @Override
     public String credentialHash() {
-        return Secrets.hex(Secrets.sha256(config.url().orElse("").getBytes(StandardCharsets.UTF_8)));
+        String material = config.url().orElse("") + "\n" + oauth.map(OAuthSession::grantHash).orElse("");
+        return Secrets.hex(Secrets.sha256(material.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Where the next call goes: with an OAuth application, its {@code client_endpoint} (else the configured URL as the
+     * portal's REST base) and a fresh access token; else the incoming-webhook URL.
+     */
+    private Bitrix24Client.Endpoint endpoint() throws CrmFailure, InterruptedException {
+        if (oauth.isEmpty()) {
+            return new Bitrix24Client.Endpoint(config.url().orElseThrow(), null);
+        }
+        OAuthTokens tokens = oauth.get().tokens();
+        String base = tokens.endpoint() != null ? tokens.endpoint() : config.url().filter(u -> !u.isBlank())
+                .orElseThrow(() -> new CrmFailure(CrmFailure.Kind.MISCONFIGURED, "no_endpoint",
+                        "the Bitrix24 token answer named no client_endpoint and leadgate.connectors.bitrix24.url is unset"));
+        return new Bitrix24Client.Endpoint(base, tokens.accessToken());
     }
 
     @Override
@@ -265,6 +289,14 @@ public class Bitrix24Connector implements CrmConnector {
         links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.path("contact").asText());
         identities.created(ID, lead.contactId(), created.path("contact").asText());
         links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("lead").asText());
+    }
+
+    /** Reads one CRM record with {@code crm.lead.get} / {@code crm.deal.get}; its {@code result}. */
+    public JsonNode read(String crmEntity, String id) throws CrmFailure, InterruptedException {
+        if (client == null) {
+            throw new CrmFailure(CrmFailure.Kind.REJECTED, "disabled", "the Bitrix24 connector is not enabled");
+        }
+        return client.call("crm." + crmEntity + ".get", mapper.createObjectNode().put("id", id), true);
     }
 
     /**
