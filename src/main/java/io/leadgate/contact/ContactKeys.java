@@ -3,6 +3,7 @@ package io.leadgate.contact;
 import io.leadgate.config.LeadgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,25 +46,42 @@ public class ContactKeys {
         }
     }
 
-    /** Writes the keys of a card's new phones, emails and name (existing keys are left alone). */
+    /**
+     * Writes the keys of a card's new phones, emails and name (existing keys are left alone), in one statement.
+     */
     public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (String phone : phones) {
             String tail = BlockingKeys.phoneTail(phone);
-            insert(BlockingKeys.Kind.PHONE_TAIL, tail, contactId);
-            insertNear(tail, contactId);
+            key(kinds, values, BlockingKeys.Kind.PHONE_TAIL, tail);
+            if (tail != null) {
+                PhoneDrift.storedKeys(tail).forEach(near -> key(kinds, values, BlockingKeys.Kind.PHONE_NEAR, near));
+            }
         }
         for (String email : emails) {
-            insert(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), contactId);
+            key(kinds, values, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
         }
-        insert(BlockingKeys.Kind.NAME, NameKey.blockingKey(name), contactId);
-    }
-
-    private void insert(BlockingKeys.Kind kind, String value, long contactId) {
-        if (value == null || value.length() > 400) {
+        key(kinds, values, BlockingKeys.Kind.NAME, NameKey.blockingKey(name));
+        if (kinds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("insert into contact_key (kind, key_value, contact_id) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, kind.code()).setParameter(2, value).setParameter(3, contactId).executeUpdate();
+        StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
+        for (int i = 0; i < kinds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(", ?1)");
+        }
+        var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString()).setParameter(1, contactId);
+        for (int i = 0; i < kinds.size(); i++) {
+            query.setParameter(2 * i + 2, kinds.get(i)).setParameter(2 * i + 3, values.get(i));
+        }
+        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
+    }
+
+    private static void key(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
+        if (value != null && value.length() <= 400) {
+            kinds.add(kind.code());
+            values.add(value);
+        }
     }
 
     /** Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement. */
@@ -81,7 +99,7 @@ public class ContactKeys {
         for (int i = 0; i < near.size(); i++) {
             query.setParameter(i + 3, near.get(i));
         }
-        query.executeUpdate();
+        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
     }
 
     /**
@@ -142,7 +160,8 @@ public class ContactKeys {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select contact_id from contact_key where kind = ?1 and key_value = ?2 "
                         + "order by contact_id desc limit " + PER_KEY)
-                .setParameter(1, kind.code()).setParameter(2, value).getResultList();
+                .setParameter(1, kind.code()).setParameter(2, value)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList();
         ids.forEach(id -> into.add(id.longValue()));
     }
 
@@ -163,7 +182,7 @@ public class ContactKeys {
             query.setParameter(i + 2, keys.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Number> ids = query.getResultList();
+        List<Number> ids = query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList();
         ids.forEach(id -> into.add(id.longValue()));
     }
 
