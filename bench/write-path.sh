@@ -24,7 +24,8 @@ warmup=${BENCH_WARMUP:-30}
 . bench/lib.sh
 require wrk pgbench java jcmd psql curl
 build_jar() { mvn_ -q package -DskipTests; }
-with_lock jar_stale build_jar "build first with mvnl -q package -DskipTests" "$0" "$@"
+stale() { [ -z "${BENCH_JAR:-}" ] && jar_stale; }   # BENCH_JAR: a jar built elsewhere, nothing to build
+with_lock stale build_jar "build first with mvnl -q package -DskipTests" "$0" "$@"
 close_inherited_fds
 jar=${BENCH_JAR:-$bench_jar}   # BENCH_JAR: another packaged jar (an older build, for a before/after)
 
@@ -131,7 +132,8 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
 
 {
   echo "# write path $(date -u '+%F %T UTC'), $(nproc) cores shared by the load generators, the gateway and PostgreSQL"
-  echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $jar of $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"
+  if [ -n "${BENCH_JAR:-}" ]; then echo "# jar $jar (BENCH_JAR, built $(date -u -r "$jar" '+%F %T')), $(java -version 2>&1 | head -1)"
+  else echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"; fi
   echo "# private PostgreSQL $(sql -c 'show server_version'), synchronous_commit $(sql -c 'show synchronous_commit'), fsync $(sql -c 'show fsync'); salt $salt"
 } > "$out"
 
