@@ -40,8 +40,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir "$tmp/channels"
 pg_init "$tmp" "$(free_port 55432)"
-pg_start -c max_connections=200 -c shared_buffers=256MB
+pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
 sql -c 'create database leadgate'
+sql -c 'create extension pg_stat_statements'   # in the postgres database: the gateway's schema stays Flyway's own
 sql -c 'create table one_row (id bigserial primary key, payload text not null, created_at timestamptz not null default now())'
 printf '%s\n' "insert into one_row (payload) values ('inquiry ' || :client_id || ' ' || random());" > "$tmp/one-row.sql"
 
@@ -149,12 +150,25 @@ for c in 4 16 64; do
   phase=$(( c == 4 ? 1 : c == 16 ? 2 : 3 ))
   if [ "$c" = 16 ]; then
     thread_ticks > "$tmp/threads0.txt"
+    sql -c 'select pg_stat_statements_reset()' >/dev/null || true
+    c16=$(committed)
     w16_from=$(date -u +%FT%T.%NZ)
   fi
   run_wrk "gateway, new people" "$c" new "$phase"
   if [ "$c" = 16 ]; then
     w16_to=$(date -u +%FT%T.%NZ)
     thread_ticks > "$tmp/threads1.txt"
+    c16=$(( $(committed) - c16 ))
+    # PostgreSQL's side of the phase: the gateway's statements by total execution time (the count(*) probes of
+    # this script included)
+    sql -F $'\t' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::text || '%',
+        round(total_exec_time::numeric / 1000, 2) || ' s', round(calls::numeric / greatest($c16, 1), 2),
+        round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g')
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
+      order by total_exec_time desc limit 20" > "$tmp/pgstat.txt" || true
+    sql -c "select round(sum(calls)::numeric / greatest($c16, 1), 1) || ' statements per committed inquiry, '
+        || round(sum(total_exec_time)::numeric / greatest($c16, 1), 3) || ' ms of execution per committed inquiry'
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'" > "$tmp/pgsum.txt" || true
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
   fi
 done
@@ -209,6 +223,11 @@ if [ -s "$tmp/w16.jfr" ]; then
     join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/threads0.txt" "$tmp/threads1.txt" \
       | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
           for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
+    echo
+    echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum.txt")"
+    echo "## share of execution time, total, calls per committed inquiry, mean, statement"
+    cat "$tmp/pgstat.txt"
+    echo
     java bench/JfrTop.java "$tmp/w16.jfr" "$w16_from" "$w16_to"
   } > "${out%.txt}-profile.txt"
   mkdir -p target && cp "$tmp/w16.jfr" "target/write-path-$stamp.jfr"   # for jfr / JMC; not committed

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,19 +114,22 @@ public class ContactKeys {
         Set<Long> found = found(probe, byName);
         List<Candidate> out = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>(exclude);
+        List<Long> ids = List.copyOf(found);
         int scored = 0;
-        for (Long id : found) {
-            if (scored == MAX_CARDS) {
-                break;
+        // cards are read MAX_CARDS at a time (three statements), in the order found, until MAX_CARDS are scored
+        for (int from = 0; from < ids.size() && scored < MAX_CARDS; from += MAX_CARDS) {
+            for (Card card : liveCards(ids.subList(from, Math.min(ids.size(), from + MAX_CARDS)))) {
+                if (scored == MAX_CARDS) {
+                    break;
+                }
+                if (!seen.add(card.id())) {
+                    continue;
+                }
+                scored++;
+                MatchScorer.score(card.id(), probe, card.details())
+                        .filter(c -> c.score() >= config.candidateScore())
+                        .ifPresent(out::add);
             }
-            Optional<Card> card = live(id);
-            if (card.isEmpty() || !seen.add(card.get().id())) {
-                continue;
-            }
-            scored++;
-            MatchScorer.score(card.get().id(), probe, card.get().details())
-                    .filter(c -> c.score() >= config.candidateScore())
-                    .ifPresent(out::add);
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         return out;
@@ -225,9 +230,65 @@ public class ContactKeys {
         List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = ?2 "
                         + "order by key_value limit " + PER_KEY)
                 .setParameter(1, contactId).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code()).getResultList();
+        return unexplained(tails, phones);
+    }
+
+    private static List<String> unexplained(List<String> tails, List<String> phones) {
         Set<String> own = new java.util.HashSet<>();
         phones.forEach(phone -> own.add(BlockingKeys.phoneTail(phone)));
         return tails.stream().filter(tail -> !own.contains(tail)).toList();
+    }
+
+    /**
+     * What {@link #live} gives for each id, in the ids' order, in three statements for all of them (cards, their
+     * identities, their first {@link #PER_KEY} phone tails); a merged card is followed on its own (rare).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Card> liveCards(List<Long> ids) {
+        Map<Long, Object[]> rows = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, name, merged_into from contact where id in (?1)")
+                .setParameter(1, ids).unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact").getResultList()) {
+            rows.put(((Number) row[0]).longValue(), row);
+        }
+        List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
+        Map<Long, List<String>> phones = new HashMap<>();
+        Map<Long, List<String>> emails = new HashMap<>();
+        Map<Long, List<String>> tails = new HashMap<>();
+        if (!plain.isEmpty()) {
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("select contact_id, kind, identity_value "
+                            + "from contact_identity where contact_id in (?1) order by contact_id, id")
+                    .setParameter(1, plain).unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_identity")
+                    .getResultList()) {
+                Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
+                        : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
+                if (into != null) {
+                    into.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[2]);
+                }
+            }
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("select contact_id, key_value from ("
+                            + "select contact_id, key_value, row_number() over (partition by contact_id order by key_value) n "
+                            + "from contact_key where contact_id in (?1) and kind = ?2) k where n <= " + PER_KEY
+                            + " order by contact_id, key_value")
+                    .setParameter(1, plain).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code())
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList()) {
+                tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        List<Card> cards = new ArrayList<>();
+        for (Long id : ids) {
+            Object[] row = rows.get(id);
+            if (row == null) {
+                continue; // gone
+            }
+            if (row[2] != null) {
+                live(id).ifPresent(cards::add);
+                continue;
+            }
+            List<String> own = phones.getOrDefault(id, new ArrayList<>());
+            cards.add(new Card(id, (String) row[1], null, own, emails.getOrDefault(id, new ArrayList<>()),
+                    unexplained(tails.getOrDefault(id, List.of()), own)));
+        }
+        return cards;
     }
 
     /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */
