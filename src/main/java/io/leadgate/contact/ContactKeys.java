@@ -3,8 +3,11 @@ package io.leadgate.contact;
 import io.leadgate.config.LeadgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -243,11 +246,9 @@ public class ContactKeys {
      * What {@link #live} gives for each id, in the ids' order, in three statements for all of them (cards, their
      * identities, their first {@link #PER_KEY} phone tails); a merged card is followed on its own (rare).
      */
-    @SuppressWarnings("unchecked")
     private List<Card> liveCards(List<Long> ids) {
         Map<Long, Object[]> rows = new HashMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery("select id, name, merged_into from contact where id in (?1)")
-                .setParameter(1, ids).unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact").getResultList()) {
+        for (Object[] row : byCards("select id, name, merged_into from contact where id = any(?)", ids)) {
             rows.put(((Number) row[0]).longValue(), row);
         }
         List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
@@ -255,22 +256,18 @@ public class ContactKeys {
         Map<Long, List<String>> emails = new HashMap<>();
         Map<Long, List<String>> tails = new HashMap<>();
         if (!plain.isEmpty()) {
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("select contact_id, kind, identity_value "
-                            + "from contact_identity where contact_id in (?1) order by contact_id, id")
-                    .setParameter(1, plain).unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_identity")
-                    .getResultList()) {
+            for (Object[] row : byCards("select contact_id, kind, identity_value from contact_identity "
+                    + "where contact_id = any(?) order by contact_id, id", plain)) {
                 Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
                         : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
                 if (into != null) {
                     into.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[2]);
                 }
             }
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("select contact_id, key_value from ("
-                            + "select contact_id, key_value, row_number() over (partition by contact_id order by key_value) n "
-                            + "from contact_key where contact_id in (?1) and kind = ?2) k where n <= " + PER_KEY
-                            + " order by contact_id, key_value")
-                    .setParameter(1, plain).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code())
-                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList()) {
+            for (Object[] row : byCards("select c.id, k.key_value from unnest(?) as c(id) cross join lateral "
+                    + "(select key_value from contact_key where contact_id = c.id and kind = '"
+                    + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by key_value limit " + PER_KEY + ") k "
+                    + "order by c.id, k.key_value", plain)) {
                 tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
             }
         }
@@ -289,6 +286,32 @@ public class ContactKeys {
                     unexplained(tails.getOrDefault(id, List.of()), own)));
         }
         return cards;
+    }
+
+    /**
+     * A fixed-shape statement over card ids bound as one {@code bigint[]} (one shape whatever the count, and an index
+     * lookup: a list of parameters of another type would compare as numeric and scan). Runs beside Hibernate, so
+     * pending rows are flushed first.
+     */
+    private List<Object[]> byCards(String sql, List<Long> ids) {
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = result.getObject(c + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */
