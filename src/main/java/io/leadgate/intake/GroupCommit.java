@@ -96,7 +96,7 @@ public class GroupCommit {
 
     /** One shared transaction for the batch; the callers learn their outcome only after it ended. */
     private void write(List<Task<?>> batch) {
-        boolean committed;
+        boolean committed = false;
         try {
             committed = QuarkusTransaction.requiringNew().call(() -> {
                 for (Task<?> task : batch) {
@@ -109,12 +109,13 @@ public class GroupCommit {
             });
         } catch (RuntimeException e) { // the commit failed, or the transaction could not even begin
             committed = false;
-        }
-        if (committed) {
-            sizes.record(batch.size());
-        }
-        for (Task<?> task : batch) {
-            task.settle(committed ? task.outcome : Outcome.ALONE);
+        } finally { // every caller hears back, whatever was thrown
+            if (committed) {
+                sizes.record(batch.size());
+            }
+            for (Task<?> task : batch) {
+                task.settle(committed ? task.outcome : Outcome.ALONE);
+            }
         }
     }
 
