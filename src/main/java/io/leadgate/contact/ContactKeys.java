@@ -248,7 +248,8 @@ public class ContactKeys {
      */
     private List<Card> liveCards(List<Long> ids) {
         Map<Long, Object[]> rows = new HashMap<>();
-        for (Object[] row : byCards("select id, name, merged_into from contact where id = any(?)", ids)) {
+        for (Object[] row : byCards("select x.id, x.name, x.merged_into from unnest(?) as c(id) "
+                + "join contact x on x.id = c.id", ids)) {
             rows.put(((Number) row[0]).longValue(), row);
         }
         List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
@@ -256,8 +257,8 @@ public class ContactKeys {
         Map<Long, List<String>> emails = new HashMap<>();
         Map<Long, List<String>> tails = new HashMap<>();
         if (!plain.isEmpty()) {
-            for (Object[] row : byCards("select contact_id, kind, identity_value from contact_identity "
-                    + "where contact_id = any(?) order by contact_id, id", plain)) {
+            for (Object[] row : byCards("select i.contact_id, i.kind, i.identity_value from unnest(?) as c(id) "
+                    + "join contact_identity i on i.contact_id = c.id order by i.contact_id, i.id", plain)) {
                 Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
                         : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
                 if (into != null) {
@@ -289,9 +290,8 @@ public class ContactKeys {
     }
 
     /**
-     * A fixed-shape statement over card ids bound as one {@code bigint[]} (one shape whatever the count, and an index
-     * lookup: a list of parameters of another type would compare as numeric and scan). Runs beside Hibernate, so
-     * pending rows are flushed first.
+     * A fixed-shape statement over card ids bound as one {@code bigint[]} (one shape whatever the count), joined as
+     * {@code unnest(?)} so that each id is one index lookup. Runs beside Hibernate, so pending rows are flushed first.
      */
     private List<Object[]> byCards(String sql, List<Long> ids) {
         em.flush();
