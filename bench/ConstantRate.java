@@ -17,8 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * Request i is due at start + i / rate, whatever happened to the earlier ones; its latency is measured from that
  * intended send time, so a stall of the gateway (or of this generator) counts against every request it delays
  * (no coordinated omission). Requests that time out or fail count as infinitely slow in the percentiles.
- * Every request is a web-form post of a different person (phone and e-mail from the phase digit, the run's salt
- * and the request number). At most 512 requests are in flight: beyond that a due request is not sent and counts as
+ * Every request is a web-form post of a different person (phone from the phase digit and the request number, e-mail
+ * and name from those and the run's salt). At most 512 requests are in flight: beyond that a due request is not sent and counts as
  * failed, so an overloaded gateway shows as failures instead of thousands of open connections.
  *
  * Usage: java ConstantRate.java URL RATE SECONDS WARMUP_SECONDS SALT PHASE_DIGIT
@@ -60,7 +60,8 @@ public class ConstantRate {
                 maxLag = Math.max(maxLag, System.nanoTime() - due);
             }
             int n = i;
-            String phone = String.format("+79%d%02d%06d", phase, Integer.parseInt(salt) % 100, n % 1_000_000);
+            // spread over 10^8 numbers by a fixed permutation, as in write-path.lua: few numbers one slip apart
+            String phone = String.format("+79%d%08d", phase, (n * 7919L) % 100_000_000L);
             String body = "{\"name\":\"Bench " + word(phase * 1_000_000 + n) + word(Integer.parseInt(salt)) + "\",\"phone\":\"" + phone + "\",\"email\":\"rate." + salt + "."
                     + n + "@example.com\",\"message\":\"constant rate " + salt + " " + n + "\"}";
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))

@@ -21,77 +21,31 @@ set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
 clients=${FAULTS_CLIENTS:-16}
-lock=/tmp/leadgate-maven.lock
-jar=target/quarkus-app/quarkus-run.jar
 kafka_cp=target/faults-kafka.classpath
 use_kafka=${FAULTS_KAFKA:-1}
-
-for tool in java psql curl; do
-  command -v "$tool" >/dev/null || { echo "missing $tool"; exit 1; }
-done
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || { echo "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"; exit 1; }
-
-stale() { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; }
-held_by_caller() {
-  local p=$PPID cmd
-  while [ "$p" -gt 1 ]; do
-    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null || true)
-    [[ $cmd == *flock*"$lock"* ]] && return 0
-    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo 1)
-  done
-  return 1
-}
-mvn_() { if command -v mvnl >/dev/null; then mvnl "$@"; else ./mvnw -B "$@"; fi; }
-if [ -z "${FAULTS_LOCKED:-}" ]; then
-  if held_by_caller; then
-    stale && { echo "out of date and the Maven lock is held by the caller: build first with mvnl -q package -DskipTests"; exit 1; }
-    [ "$use_kafka" = 1 ] && [ ! -s "$kafka_cp" ] && { echo "no $kafka_cp: run once without flock, or FAULTS_KAFKA=0"; exit 1; }
-  else
-    stale && mvn_ -q package -DskipTests
-    if [ "$use_kafka" = 1 ] && [ ! -s "$kafka_cp" ]; then
-      mvn_ -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$kafka_cp" || use_kafka=0
-    fi
-    FAULTS_LOCKED=1 FAULTS_KAFKA=$use_kafka exec flock "$lock" "$0" "$@"
+. bench/lib.sh
+require java psql curl
+stale() { jar_stale || { [ "$use_kafka" = 1 ] && [ ! -s "$kafka_cp" ]; }; }
+build() {
+  jar_stale && mvn_ -q package -DskipTests
+  if [ "$use_kafka" = 1 ] && [ ! -s "$kafka_cp" ]; then
+    mvn_ -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$kafka_cp" || use_kafka=0
   fi
-fi
-
-# Children (PostgreSQL, the broker, the gateway) must not inherit the Maven lock's file descriptor: one left behind
-# would hold the lock for every build on the machine. flock itself keeps holding it until this script ends.
-for fd in $(ls /proc/$$/fd); do
-  if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
-done
-
-free_port() {
-  local p
-  for p in $(seq "$1" $(( $1 + 200 ))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "no free port from $1" >&2; exit 1
+  export FAULTS_KAFKA=$use_kafka
 }
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+with_lock stale build "build first with mvnl -q package -DskipTests (no $kafka_cp: run once without flock, or FAULTS_KAFKA=0)" "$0" "$@"
+close_inherited_fds
+jar=$bench_jar
+
 tmp=$(mktemp -d /tmp/leadgate-faults.XXXXXX)
-chmod 755 "$tmp"
-pgport=$(free_port 56432)
 port=$(free_port 18190)
 app=""
 broker=""
-stop_pid() { # pid: TERM, then KILL after 20 s
-  local i
-  kill "$1" 2>/dev/null || return 0
-  for i in $(seq 1 40); do
-    case "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || echo gone)" in gone|Z) wait "$1" 2>/dev/null || true; return 0;; esac
-    sleep 0.5
-  done
-  kill -9 "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  return 0
-}
 cleanup() {
   set +e
   [ -n "$app" ] && stop_pid "$app"
   [ -n "$broker" ] && stop_pid "$broker"
-  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null 2>&1
+  pg_stop
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -99,15 +53,9 @@ trap 'exit 130' INT TERM
 log() { echo "$(date -u +%T) $*" >&2; }
 
 # --- private PostgreSQL -------------------------------------------------------------------------------------------
-mkdir "$tmp/pg" "$tmp/channels" "$tmp/out"
-[ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
-as_pg "$pgbin/initdb" -D "$tmp/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log"
-pg_start() {
-  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -l "$tmp/pg/server.log" -w start -o "-p $pgport -k $tmp/pg \
-    -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c fsync=on -c max_connections=100" >/dev/null
-}
-pg_start
-sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -X -q -At "$@"; }
+mkdir "$tmp/channels" "$tmp/out"
+pg_init "$tmp" "$(free_port 56432)"
+pg_start -c max_connections=100
 sql -c 'create database leadgate'
 
 # --- Kafka (optional) ---------------------------------------------------------------------------------------------
@@ -214,11 +162,11 @@ log "PostgreSQL stopped for 10 s"
 drive dbstop 30 > "$tmp/dbstop.txt" &
 driver=$!
 sleep 8
-as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$pgdir" -m fast -w stop >/dev/null
 touch "$flag"
 sleep 10
 rm -f "$flag"
-pg_start
+pg_start -c max_connections=100
 wait "$driver"
 verify dbstop "$(cat "$tmp/dbstop.txt")"
 

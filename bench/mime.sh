@@ -11,34 +11,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${CORPUS_DIR:-../shared/conformance/email}
-lock=/tmp/leadgate-maven.lock
 cpfile=target/jmh-classpath.txt
-for tool in java javac python3; do command -v "$tool" >/dev/null || { echo "missing $tool"; exit 1; }; done
+. bench/lib.sh
+require java javac python3
 ls "$corpus"/*.eml >/dev/null || { echo "no .eml files in $corpus"; exit 1; }
-
-stale() { [ ! -f "$cpfile" ] || [ -n "$(find src/main pom.xml -newer "$cpfile" -print -quit)" ]; }
-# Run under `flock /tmp/leadgate-maven.lock` by the caller (an ancestor process holds the lock)?
-held_by_caller() {
-  local p=$PPID cmd
-  while [ "$p" -gt 1 ]; do
-    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null || true)
-    [[ $cmd == *flock*"$lock"* ]] && return 0
-    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo 1)
-  done
-  return 1
+cp_stale() { older_than_sources "$cpfile"; }
+build_jmh() {
+  mvn_ -q -Pjmh compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
+  touch "$cpfile"
 }
-if [ -z "${BENCH_LOCKED:-}" ]; then
-  if held_by_caller; then
-    stale && { echo "out of date and the Maven lock is held by the caller: build first with mvnl -q -Pjmh compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$cpfile"; exit 1; }
-  else
-    if stale; then
-      mvn=./mvnw; command -v mvnl >/dev/null && mvn=mvnl
-      $mvn -B -q -Pjmh compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile"
-      touch "$cpfile"
-    fi
-    BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"   # no build can start while the benchmark runs
-  fi
-fi
+with_lock cp_stale build_jmh "build first with mvnl -q -Pjmh compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$cpfile" "$0" "$@"
 
 cp="target/jmh-classes:target/classes:$(cat "$cpfile")"
 rm -rf target/jmh-classes && mkdir -p target/jmh-classes

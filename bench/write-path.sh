@@ -11,7 +11,8 @@
 #                                     the machine's Maven lock), then re-runs itself holding that lock so no build
 #                                     disturbs the measurement
 #        flock /tmp/leadgate-maven.lock bench/write-path.sh   the same when the jar is already up to date
-# Environment: BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
+# Environment: BENCH_JAR (another packaged quarkus-run.jar to measure, e.g. an older build kept for a before/after),
+# BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
 # (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500).
 set -euo pipefail
 export LC_ALL=C
@@ -20,65 +21,28 @@ secs=${BENCH_SECONDS:-20}
 pg_secs=$(( secs / 2 ))
 rate=${BENCH_RATE:-500}
 warmup=${BENCH_WARMUP:-30}
-lock=/tmp/leadgate-maven.lock
-jar=target/quarkus-app/quarkus-run.jar
+. bench/lib.sh
+require wrk pgbench java jcmd psql curl
+build_jar() { mvn_ -q package -DskipTests; }
+stale() { [ -z "${BENCH_JAR:-}" ] && jar_stale; }   # BENCH_JAR: a jar built elsewhere, nothing to build
+with_lock stale build_jar "build first with mvnl -q package -DskipTests" "$0" "$@"
+close_inherited_fds
+jar=${BENCH_JAR:-$bench_jar}   # BENCH_JAR: another packaged jar (an older build, for a before/after)
 
-for tool in wrk pgbench java jcmd psql; do
-  command -v "$tool" >/dev/null || { echo "missing $tool (wrk: apt-get install wrk; pgbench: postgresql-contrib)"; exit 1; }
-done
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$pgbin/initdb" ] || { echo "no PostgreSQL server binaries under /usr/lib/postgresql/*/bin"; exit 1; }
-
-stale() { [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; }
-# Run under `flock /tmp/leadgate-maven.lock` by the caller (an ancestor process holds the lock)?
-held_by_caller() {
-  local p=$PPID cmd
-  while [ "$p" -gt 1 ]; do
-    cmd=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null || true)
-    [[ $cmd == *flock*"$lock"* ]] && return 0
-    p=$(awk '{print $4}' "/proc/$p/stat" 2>/dev/null || echo 1)
-  done
-  return 1
-}
-if [ -z "${BENCH_LOCKED:-}" ]; then
-  if held_by_caller; then
-    stale && { echo "out of date and the Maven lock is held by the caller: build first with mvnl -q package -DskipTests"; exit 1; }
-  else
-    if stale; then
-      if command -v mvnl >/dev/null; then mvnl -q package -DskipTests; else ./mvnw -B -q package -DskipTests; fi
-    fi
-    BENCH_LOCKED=1 exec flock "$lock" "$0" "$@"   # no build can start while the benchmark runs
-  fi
-fi
-
-# --- private PostgreSQL -----------------------------------------------------------------------------------------
-free_port() {
-  local p
-  for p in $(seq "$1" $(( $1 + 200 ))); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "no free port from $1" >&2; exit 1
-}
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 tmp=$(mktemp -d /tmp/leadgate-write-path.XXXXXX)
-chmod 755 "$tmp"
-pgport=$(free_port 55432)
 app=""
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
-  as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -m fast -w stop >/dev/null 2>&1 || true
+  [ -n "$app" ] && stop_pid "$app"
+  pg_stop
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-mkdir "$tmp/pg" "$tmp/channels"
-[ "$(id -u)" = 0 ] && chown postgres "$tmp/pg"
-as_pg "$pgbin/initdb" -D "$tmp/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log"
-as_pg "$pgbin/pg_ctl" -D "$tmp/pg" -l "$tmp/pg/server.log" -w start -o "-p $pgport -k $tmp/pg \
-  -c listen_addresses=127.0.0.1 -c synchronous_commit=on -c fsync=on -c max_connections=200 -c shared_buffers=256MB" \
-  >/dev/null
-sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -X -q -At "$@"; }
+mkdir "$tmp/channels"
+pg_init "$tmp" "$(free_port 55432)"
+pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
 sql -c 'create database leadgate'
+sql -c 'create extension pg_stat_statements'   # in the postgres database: the gateway's schema stays Flyway's own
 sql -c 'create table one_row (id bigserial primary key, payload text not null, created_at timestamptz not null default now())'
 printf '%s\n' "insert into one_row (payload) values ('inquiry ' || :client_id || ' ' || random());" > "$tmp/one-row.sql"
 
@@ -169,7 +133,8 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
 
 {
   echo "# write path $(date -u '+%F %T UTC'), $(nproc) cores shared by the load generators, the gateway and PostgreSQL"
-  echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"
+  if [ -n "${BENCH_JAR:-}" ]; then echo "# jar $jar (BENCH_JAR, built $(date -u -r "$jar" '+%F %T')), $(java -version 2>&1 | head -1)"
+  else echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"; fi
   echo "# private PostgreSQL $(sql -c 'show server_version'), synchronous_commit $(sql -c 'show synchronous_commit'), fsync $(sql -c 'show fsync'); salt $salt"
 } > "$out"
 
@@ -185,12 +150,25 @@ for c in 4 16 64; do
   phase=$(( c == 4 ? 1 : c == 16 ? 2 : 3 ))
   if [ "$c" = 16 ]; then
     thread_ticks > "$tmp/threads0.txt"
+    sql -c 'select pg_stat_statements_reset()' >/dev/null || true
+    c16=$(committed)
     w16_from=$(date -u +%FT%T.%NZ)
   fi
   run_wrk "gateway, new people" "$c" new "$phase"
   if [ "$c" = 16 ]; then
     w16_to=$(date -u +%FT%T.%NZ)
     thread_ticks > "$tmp/threads1.txt"
+    c16=$(( $(committed) - c16 ))
+    # PostgreSQL's side of the phase: the gateway's statements by total execution time (the count(*) probes of
+    # this script included)
+    sql -F $'\t' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::text || '%',
+        round(total_exec_time::numeric / 1000, 2) || ' s', round(calls::numeric / greatest($c16, 1), 2),
+        round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g')
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
+      order by total_exec_time desc limit 20" > "$tmp/pgstat.txt" || true
+    sql -c "select round(sum(calls)::numeric / greatest($c16, 1), 1) || ' statements per committed inquiry, '
+        || round(sum(total_exec_time)::numeric / greatest($c16, 1), 3) || ' ms of execution per committed inquiry'
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'" > "$tmp/pgsum.txt" || true
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
   fi
 done
@@ -207,6 +185,9 @@ cat "$tmp/rate.txt" >> "$raw"
 read -r _ rp50 rp99 rbad < <(grep '^summary' "$tmp/rate.txt" || echo "summary ? ? ?")
 # the rate row: committed over the generator's whole schedule (5 s warm-up + the measured seconds)
 rows+=("$(row "constant rate $rate/s" - $(( c1 - c0 )) $(( secs + 5 )) "$rp50" "$rp99" "$rbad" $(( a1 - a0 )) $(( p1 - p0 )) 0 $(( m1 - m0 )) $(( j1 - j0 )))")
+# group commit (leadgate.group-commit): writes per shared transaction over the whole run, from the gateway's metrics
+groups=$(curl -s "$url/q/metrics" | awk '/^leadgate_intake_group_size_sum/ {s += $2} /^leadgate_intake_group_size_count/ {c += $2}
+  END {if (c > 0) printf "%.2f writes per shared transaction on average, %d shared transactions", s / c, c; else print "no group-commit metric (an older jar, or group commit off)"}')
 kill "$app"; wait "$app" 2>/dev/null || true; app=""
 
 {
@@ -227,6 +208,7 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
   grep -v '^summary' "$tmp/rate.txt"
   echo
   echo "## totals: $(sql -d leadgate -c 'select count(*) from inquiry') inquiries, $(sql -d leadgate -c 'select count(*) from lead') leads, $(sql -d leadgate -c 'select count(*) from contact') contacts"
+  echo "## group commit: $groups"
   echo
   echo "## raw output"
   cat "$raw"
@@ -241,6 +223,11 @@ if [ -s "$tmp/w16.jfr" ]; then
     join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/threads0.txt" "$tmp/threads1.txt" \
       | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
           for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
+    echo
+    echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum.txt")"
+    echo "## share of execution time, total, calls per committed inquiry, mean, statement"
+    cat "$tmp/pgstat.txt"
+    echo
     java bench/JfrTop.java "$tmp/w16.jfr" "$w16_from" "$w16_to"
   } > "${out%.txt}-profile.txt"
   mkdir -p target && cp "$tmp/w16.jfr" "target/write-path-$stamp.jfr"   # for jfr / JMC; not committed

@@ -3,13 +3,19 @@ package io.leadgate.contact;
 import io.leadgate.config.LeadgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,25 +51,42 @@ public class ContactKeys {
         }
     }
 
-    /** Writes the keys of a card's new phones, emails and name (existing keys are left alone). */
+    /**
+     * Writes the keys of a card's new phones, emails and name (existing keys are left alone), in one statement.
+     */
     public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (String phone : phones) {
             String tail = BlockingKeys.phoneTail(phone);
-            insert(BlockingKeys.Kind.PHONE_TAIL, tail, contactId);
-            insertNear(tail, contactId);
+            key(kinds, values, BlockingKeys.Kind.PHONE_TAIL, tail);
+            if (tail != null) {
+                PhoneDrift.storedKeys(tail).forEach(near -> key(kinds, values, BlockingKeys.Kind.PHONE_NEAR, near));
+            }
         }
         for (String email : emails) {
-            insert(BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email), contactId);
+            key(kinds, values, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
         }
-        insert(BlockingKeys.Kind.NAME, NameKey.blockingKey(name), contactId);
-    }
-
-    private void insert(BlockingKeys.Kind kind, String value, long contactId) {
-        if (value == null || value.length() > 400) {
+        key(kinds, values, BlockingKeys.Kind.NAME, NameKey.blockingKey(name));
+        if (kinds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("insert into contact_key (kind, key_value, contact_id) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, kind.code()).setParameter(2, value).setParameter(3, contactId).executeUpdate();
+        StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
+        for (int i = 0; i < kinds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(", ?1)");
+        }
+        var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString()).setParameter(1, contactId);
+        for (int i = 0; i < kinds.size(); i++) {
+            query.setParameter(2 * i + 2, kinds.get(i)).setParameter(2 * i + 3, values.get(i));
+        }
+        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
+    }
+
+    private static void key(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
+        if (value != null && value.length() <= 400) {
+            kinds.add(kind.code());
+            values.add(value);
+        }
     }
 
     /** Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement. */
@@ -81,7 +104,7 @@ public class ContactKeys {
         for (int i = 0; i < near.size(); i++) {
             query.setParameter(i + 3, near.get(i));
         }
-        query.executeUpdate();
+        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
     }
 
     /**
@@ -94,19 +117,22 @@ public class ContactKeys {
         Set<Long> found = found(probe, byName);
         List<Candidate> out = new ArrayList<>();
         Set<Long> seen = new LinkedHashSet<>(exclude);
+        List<Long> ids = List.copyOf(found);
         int scored = 0;
-        for (Long id : found) {
-            if (scored == MAX_CARDS) {
-                break;
+        // cards are read MAX_CARDS at a time (three statements), in the order found, until MAX_CARDS are scored
+        for (int from = 0; from < ids.size() && scored < MAX_CARDS; from += MAX_CARDS) {
+            for (Card card : liveCards(ids.subList(from, Math.min(ids.size(), from + MAX_CARDS)))) {
+                if (scored == MAX_CARDS) {
+                    break;
+                }
+                if (!seen.add(card.id())) {
+                    continue;
+                }
+                scored++;
+                MatchScorer.score(card.id(), probe, card.details())
+                        .filter(c -> c.score() >= config.candidateScore())
+                        .ifPresent(out::add);
             }
-            Optional<Card> card = live(id);
-            if (card.isEmpty() || !seen.add(card.get().id())) {
-                continue;
-            }
-            scored++;
-            MatchScorer.score(card.get().id(), probe, card.get().details())
-                    .filter(c -> c.score() >= config.candidateScore())
-                    .ifPresent(out::add);
         }
         out.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         return out;
@@ -142,7 +168,8 @@ public class ContactKeys {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select contact_id from contact_key where kind = ?1 and key_value = ?2 "
                         + "order by contact_id desc limit " + PER_KEY)
-                .setParameter(1, kind.code()).setParameter(2, value).getResultList();
+                .setParameter(1, kind.code()).setParameter(2, value)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList();
         ids.forEach(id -> into.add(id.longValue()));
     }
 
@@ -163,7 +190,7 @@ public class ContactKeys {
             query.setParameter(i + 2, keys.get(i));
         }
         @SuppressWarnings("unchecked")
-        List<Number> ids = query.getResultList();
+        List<Number> ids = query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").getResultList();
         ids.forEach(id -> into.add(id.longValue()));
     }
 
@@ -206,9 +233,85 @@ public class ContactKeys {
         List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = ?2 "
                         + "order by key_value limit " + PER_KEY)
                 .setParameter(1, contactId).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code()).getResultList();
+        return unexplained(tails, phones);
+    }
+
+    private static List<String> unexplained(List<String> tails, List<String> phones) {
         Set<String> own = new java.util.HashSet<>();
         phones.forEach(phone -> own.add(BlockingKeys.phoneTail(phone)));
         return tails.stream().filter(tail -> !own.contains(tail)).toList();
+    }
+
+    /**
+     * What {@link #live} gives for each id, in the ids' order, in three statements for all of them (cards, their
+     * identities, their first {@link #PER_KEY} phone tails); a merged card is followed on its own (rare).
+     */
+    private List<Card> liveCards(List<Long> ids) {
+        Map<Long, Object[]> rows = new HashMap<>();
+        for (Object[] row : byCards("select x.id, x.name, x.merged_into from unnest(?) as c(id) "
+                + "join contact x on x.id = c.id", ids)) {
+            rows.put(((Number) row[0]).longValue(), row);
+        }
+        List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
+        Map<Long, List<String>> phones = new HashMap<>();
+        Map<Long, List<String>> emails = new HashMap<>();
+        Map<Long, List<String>> tails = new HashMap<>();
+        if (!plain.isEmpty()) {
+            for (Object[] row : byCards("select i.contact_id, i.kind, i.identity_value from unnest(?) as c(id) "
+                    + "join contact_identity i on i.contact_id = c.id order by i.contact_id, i.id", plain)) {
+                Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
+                        : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
+                if (into != null) {
+                    into.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[2]);
+                }
+            }
+            for (Object[] row : byCards("select c.id, k.key_value from unnest(?) as c(id) cross join lateral "
+                    + "(select key_value from contact_key where contact_id = c.id and kind = '"
+                    + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by key_value limit " + PER_KEY + ") k "
+                    + "order by c.id, k.key_value", plain)) {
+                tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        List<Card> cards = new ArrayList<>();
+        for (Long id : ids) {
+            Object[] row = rows.get(id);
+            if (row == null) {
+                continue; // gone
+            }
+            if (row[2] != null) {
+                live(id).ifPresent(cards::add);
+                continue;
+            }
+            List<String> own = phones.getOrDefault(id, new ArrayList<>());
+            cards.add(new Card(id, (String) row[1], null, own, emails.getOrDefault(id, new ArrayList<>()),
+                    unexplained(tails.getOrDefault(id, List.of()), own)));
+        }
+        return cards;
+    }
+
+    /**
+     * A fixed-shape statement over card ids bound as one {@code bigint[]} (one shape whatever the count), joined as
+     * {@code unnest(?)} so that each id is one index lookup. Runs beside Hibernate, so pending rows are flushed first.
+     */
+    private List<Object[]> byCards(String sql, List<Long> ids) {
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int c = 0; c < columns; c++) {
+                            row[c] = result.getObject(c + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+                return rows;
+            }
+        });
     }
 
     /** The other cards of a card's open candidate pairs (at most {@link #MAX_CARDS}). */

@@ -7,6 +7,7 @@ import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ public class IdentityResolver {
             @SuppressWarnings("unchecked")
             List<Number> owners = em.createNativeQuery(
                             "select contact_id from contact_identity where identity_value = ?1 and kind = ?2")
-                    .setParameter(1, id.getKey()).setParameter(2, id.getValue().name()).getResultList();
+                    .setParameter(1, id.getKey()).setParameter(2, id.getValue().name())
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_identity").getResultList();
             owners.forEach(owner -> known.add(new Known(owner.longValue(), id.getValue(), id.getKey())));
         }
         return known;

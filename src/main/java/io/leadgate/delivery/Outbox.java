@@ -1,21 +1,19 @@
 package io.leadgate.delivery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.format.EventFormat;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -27,7 +25,6 @@ import java.util.UUID;
 public class Outbox implements EventLog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     @Override
     public String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId,
@@ -51,21 +48,35 @@ public class Outbox implements EventLog {
         row.leadId = leadId;
         row.inquiryId = inquiryId;
         row.createdAt = now;
-        try {
-            CloudEvent event = CloudEventBuilder.v1()
-                    .withId(row.eventId)
-                    .withSource(URI.create(EventTypes.source(channelId)))
-                    .withType(type)
-                    .withSubject(subject)
-                    .withTime(now.atOffset(ZoneOffset.UTC))
-                    .withDataContentType("application/json")
-                    .withData(MAPPER.writeValueAsBytes(data))
-                    .build();
-            row.payload = new String(FORMAT.serialize(event), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event data cannot be written as JSON", e);
-        }
+        row.payload = structured(row.eventId, EventTypes.source(channelId), type, subject, now, data);
         row.persist();
         return row.eventId;
+    }
+
+    /**
+     * The event in the CloudEvents 1.0 structured JSON mode, written in one pass: the attributes in the order the
+     * SDK's {@code JsonFormat} writes them (specversion, id, source, type, datacontenttype, subject, time) and the
+     * data as a JSON value. {@code OutboxTest} checks it against the SDK's serialisation.
+     */
+    static String structured(String id, String source, String type, String subject, Instant time, JsonNode data) {
+        StringWriter out = new StringWriter(512);
+        try (JsonGenerator json = MAPPER.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("specversion", "1.0");
+            json.writeStringField("id", id);
+            json.writeStringField("source", source);
+            json.writeStringField("type", type);
+            json.writeStringField("datacontenttype", "application/json");
+            if (subject != null) {
+                json.writeStringField("subject", subject);
+            }
+            json.writeStringField("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(ZoneOffset.UTC)));
+            json.writeFieldName("data");
+            MAPPER.writeTree(json, data == null ? NullNode.getInstance() : data);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("event data cannot be written as JSON", e);
+        }
+        return out.toString();
     }
 }

@@ -26,9 +26,9 @@ import io.leadgate.lead.RepeatLeadPolicy;
 import io.leadgate.pipeline.LeadIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -40,7 +40,8 @@ import java.util.Optional;
  * The one write path. For each item of a verified delivery, in one transaction: the raw envelope → idempotency
  * (provider key or content hash) → identity resolution → lead created, or the open lead extended → the inquiry →
  * outbox events. The caller answers the provider only after this returns, i.e. after commit. Reached only through
- * {@link Intake#submit}, which decides what a failure means.
+ * {@link Intake#submit}, which decides what a failure means. Concurrent deliveries share one transaction
+ * ({@link GroupCommit}), each behind its own savepoint.
  *
  * <p>Races another transaction wins (the same new phone posted 50 times at once, a redelivery arriving twice)
  * surface as unique-key violations; the whole transaction is then run again and finds what the winner committed.
@@ -62,11 +63,13 @@ public class IntakeService {
     private final ObjectMapper mapper;
     private final LeadIntake pipeline;
     private final ChannelRegistry registry;
+    private final GroupCommit groupCommit;
 
     IntakeService(EntityManager em, IdentityResolver identities, CallLedger calls, Outbox outbox, LeadgateConfig config,
                   MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads,
-                  ChannelRegistry registry) {
+                  ChannelRegistry registry, GroupCommit groupCommit) {
         this.em = em;
+        this.groupCommit = groupCommit;
         this.registry = registry;
         this.pipeline = pipeline;
         this.repeatLeads = repeatLeads;
@@ -97,8 +100,7 @@ public class IntakeService {
         Timer.Sample sample = Timer.start(metrics);
         for (int attempt = 1; ; attempt++) {
             try {
-                HookOutcome outcome = QuarkusTransaction.requiringNew()
-                        .call(() -> write(channel, request, items, envelopeId));
+                HookOutcome outcome = groupCommit.call(() -> write(channel, request, items, envelopeId));
                 sample.stop(writeTimer);
                 count(channel, outcome, items);
                 return outcome;
@@ -339,6 +341,7 @@ public class IntakeService {
                         + "where idempotency_key.expires_at < excluded.created_at")
                 .setParameter(1, channelId).setParameter(2, key).setParameter(3, now)
                 .setParameter(4, now.plus(hold))
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key") // no flush, no cache sweep
                 .executeUpdate();
         return claimed == 1;
     }
@@ -351,14 +354,16 @@ public class IntakeService {
     private boolean storedBefore(String channelId, String key) {
         return DedupKeys.isProviderKey(key) && !em.createNativeQuery(
                         "select 1 from inquiry where channel_id = ?1 and dedup_key = ?2 limit 1")
-                .setParameter(1, channelId).setParameter(2, key).getResultList().isEmpty();
+                .setParameter(1, channelId).setParameter(2, key)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("inquiry").getResultList().isEmpty();
     }
 
     /** True when mail with this key was classified away and kept before (however long ago). */
     private boolean classifiedBefore(String channelId, String key) {
         return DedupKeys.isProviderKey(key) && !em.createNativeQuery(
                         "select 1 from envelope where channel_id = ?1 and dedup_key = ?2 limit 1")
-                .setParameter(1, channelId).setParameter(2, key).getResultList().isEmpty();
+                .setParameter(1, channelId).setParameter(2, key)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("envelope").getResultList().isEmpty();
     }
 
     private HookOutcome.Item duplicateOf(String channelId, String key) {
