@@ -1,5 +1,7 @@
 package io.leadgate.delivery.crm;
 
+import io.leadgate.config.LeadgateConfig;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,25 @@ public final class StageMap {
 
     public static StageMap of(CrmSyncConfig.Crm config) {
         return new StageMap(config.stages(), config.leadStatuses());
+    }
+
+    /**
+     * The inbound mapping ({@code leadgate.crm.<id>.stages}) followed by the connector's outbound one
+     * ({@code leadgate.connectors.<id>.pipelines.<pipeline id>.stages.<stage id>}), so a stage mapped once for
+     * pushes also maps back; entries of the inbound mapping come first. With {@code qualify} (amoCRM, whose status ids
+     * belong to a pipeline) an outbound status is written {@code <CRM pipeline id>:<status id>} when the pipeline's
+     * CRM id is set.
+     */
+    public static StageMap of(CrmSyncConfig.Crm inbound, Map<String, LeadgateConfig.Connectors.Pipeline> outbound,
+                              boolean qualify) {
+        Map<String, Map<String, String>> stages = new LinkedHashMap<>();
+        inbound.stages().forEach((pipeline, byStage) -> stages.put(pipeline, new LinkedHashMap<>(byStage)));
+        outbound.forEach((pipeline, mapped) -> mapped.stages().forEach((stage, crm) -> {
+            String status = qualify && mapped.id().isPresent() && !crm.contains(":")
+                    ? mapped.id().get().strip() + ":" + crm.strip() : crm;
+            stages.computeIfAbsent(pipeline, k -> new LinkedHashMap<>()).putIfAbsent(stage, status);
+        }));
+        return new StageMap(stages, inbound.leadStatuses());
     }
 
     /**

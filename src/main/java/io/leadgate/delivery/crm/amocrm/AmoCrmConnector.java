@@ -184,7 +184,7 @@ public class AmoCrmConnector implements CrmConnector {
         return request(path).GET().build();
     }
 
-    private HttpRequest patch(String path, String body) {
+    private HttpRequest patch(String path, String body) throws CrmFailure, InterruptedException {
         return request(path).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }

@@ -2,6 +2,7 @@ package io.leadgate.delivery.crm.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.config.LeadgateConfig;
 import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.CrmSyncConfig;
@@ -50,16 +51,21 @@ public class CrmChanges {
     private final ObjectMapper mapper;
     private final Map<String, CrmSyncConfig.Crm> configs;
     private final Map<String, StageMap> maps;
+    /** The connectors' outbound user mapping (Leadgate user → CRM user), read reversed when the inbound one has no entry. */
+    private final Map<String, Map<String, String>> pushedUsers;
 
     CrmChanges(CrmLinks links, LeadLifecycle leads, DealService deals, PipelineService pipelines, ObjectMapper mapper,
-               CrmSyncConfig config) {
+               CrmSyncConfig config, LeadgateConfig leadgate) {
         this.links = links;
         this.pipelines = pipelines;
         this.leads = leads;
         this.deals = deals;
         this.mapper = mapper;
         this.configs = Map.of("bitrix24", config.bitrix24(), "amocrm", config.amocrm());
-        this.maps = Map.of("bitrix24", StageMap.of(config.bitrix24()), "amocrm", StageMap.of(config.amocrm()));
+        var connectors = leadgate.connectors();
+        this.maps = Map.of("bitrix24", StageMap.of(config.bitrix24(), connectors.bitrix24().pipelines(), false),
+                "amocrm", StageMap.of(config.amocrm(), connectors.amocrm().pipelines(), true));
+        this.pushedUsers = Map.of("bitrix24", connectors.bitrix24().users(), "amocrm", connectors.amocrm().users());
     }
 
     /** The actor of changes a CRM sent back. */
@@ -119,7 +125,7 @@ public class CrmChanges {
             leads.junk(leadId, config.junkReason(), actor);
             result = Result.of(Outcome.APPLIED, "lead " + leadId + " declined");
         }
-        Optional<String> manager = manager(config, c.responsible());
+        Optional<String> manager = manager(crm, config, c.responsible());
         if (manager.isPresent() && !manager.get().equals(lead.responsible)) {
             leads.assign(leadId, manager.get(), actor);
             result = merge(result, Result.of(Outcome.APPLIED, "lead " + leadId + " responsible"));
@@ -147,7 +153,7 @@ public class CrmChanges {
                 }
             }
         }
-        Optional<String> manager = manager(config, c.responsible());
+        Optional<String> manager = manager(crm, config, c.responsible());
         if (manager.isPresent() && !manager.get().equals(deal.responsible)) {
             ObjectNode patch = mapper.createObjectNode().put("responsible", manager.get());
             deals.update(dealId, patch, actor);
@@ -165,8 +171,12 @@ public class CrmChanges {
                         + p.name + "'"));
     }
 
-    private static Optional<String> manager(CrmSyncConfig.Crm config, String crmUser) {
-        return crmUser == null ? Optional.empty() : Optional.ofNullable(config.users().get(crmUser));
+    private Optional<String> manager(String crm, CrmSyncConfig.Crm config, String crmUser) {
+        if (crmUser == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(config.users().get(crmUser)).or(() -> pushedUsers.get(crm).entrySet().stream()
+                .filter(e -> e.getValue().strip().equals(crmUser)).map(Map.Entry::getKey).findFirst());
     }
 
     private static Result merge(Result a, Result b) {
