@@ -53,6 +53,9 @@ public class AutomationService {
         }
         if (a == AutomationAction.MOVE) {
             Stage target = pipelines.requestedStage(p.path("stageId").asText());
+            if (target.semantics() == Semantics.LOST) {
+                p.put("lossReason", LossReasons.require(p.path("lossReason").asText(null)));
+            }
             TunnelService.lockRules();
             tunnels.refuseLoop(stage.id, target.id);
         }
