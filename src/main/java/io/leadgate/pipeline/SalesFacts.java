@@ -101,7 +101,7 @@ public class SalesFacts {
         List<Fact> facts = new ArrayList<>();
         for (Object[] r : rows) {
             long id = (Long) r[0];
-            Stage s = stages.computeIfAbsent((Long) r[2], Stage::findById);
+            Stage s = stages.computeIfAbsent((Long) r[2], sid -> Stage.<Stage>findById(sid));
             Instant created = (Instant) r[10];
             Instant entered = (Instant) r[11];
             boolean repeat = wins.getOrDefault((Long) r[4], List.of()).stream().anyMatch(w -> w.isBefore(created));
