@@ -65,7 +65,7 @@ public class DealResource {
                 .eq("leadId", Params.id("leadId", leadId)).eq("status", status).eq("responsible", responsible)
                 .eq("sourceDealId", Params.id("sourceDealId", sourceDealId));
         return Deal.<Deal>find(filter.query("id"), filter.params())
-                .range(page.offset(), page.offset() + page.limit() - 1).stream().map(DealView::of).toList();
+                .range(page.offset(), page.offset() + page.limit() - 1).list().stream().map(DealView::of).toList();
     }
 
     @GET

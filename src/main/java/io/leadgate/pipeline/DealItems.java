@@ -171,14 +171,9 @@ public class DealItems {
 
     /** A quantity: positive, at most three decimal places; absent = 1. Pure. */
     static BigDecimal quantity(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
+        BigDecimal q = DealService.decimal("quantity", n);
+        if (q == null) {
             return BigDecimal.ONE.setScale(3);
-        }
-        BigDecimal q;
-        try {
-            q = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
-        } catch (NumberFormatException e) {
-            throw PipelineException.invalid("quantity must be a number");
         }
         if (q.signum() <= 0) {
             throw PipelineException.invalid("quantity must be positive");

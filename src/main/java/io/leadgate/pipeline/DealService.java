@@ -354,23 +354,35 @@ public class DealService {
 
     /** An amount: a non-negative number, kept to two decimal places; null or absent = none. */
     static BigDecimal amount(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
+        return money("amount", n);
+    }
+
+    /** A sum of money named {@code name}: non-negative, kept to two decimal places; null or absent = none. */
+    static BigDecimal money(String name, JsonNode n) {
+        BigDecimal v = decimal(name, n);
+        if (v == null) {
             return null;
         }
-        BigDecimal v;
-        try {
-            v = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
-        } catch (NumberFormatException e) {
-            throw PipelineException.invalid("amount must be a number");
-        }
         if (v.signum() < 0) {
-            throw PipelineException.invalid("amount must not be negative");
+            throw PipelineException.invalid(name + " must not be negative");
         }
         v = v.setScale(2, RoundingMode.HALF_UP);
         if (v.precision() > 19) {
-            throw PipelineException.invalid("amount is too large");
+            throw PipelineException.invalid(name + " is too large");
         }
         return v;
+    }
+
+    /** A decimal given as a JSON number or string; null or absent = none. */
+    static BigDecimal decimal(String name, JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        try {
+            return n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
+        } catch (NumberFormatException e) {
+            throw PipelineException.invalid(name + " must be a number");
+        }
     }
 
     /** An ISO 4217 currency; absent with an amount = the configured default; absent without = none. */

@@ -100,13 +100,10 @@ public class ProductCatalog {
     }
 
     private static BigDecimal price(JsonNode price) {
-        if (price == null || price.isNull() || price.isMissingNode()) {
+        BigDecimal p = DealService.money("price", price);
+        if (p == null) {
             throw PipelineException.invalid("price is required");
         }
-        try {
-            return DealService.amount(price);
-        } catch (PipelineException e) {
-            throw PipelineException.invalid(e.getMessage().replace("amount", "price"));
-        }
+        return p;
     }
 }

@@ -7,11 +7,9 @@ import jakarta.persistence.EntityManager;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,34 +159,17 @@ public class SalesFacts {
         return out;
     }
 
-    /** Each client's latest inquiry (the inquiry table belongs to intake; read here by SQL, not by its entity). */
+    /** Each client's latest inquiry (the entity belongs to intake, above this package: named, not imported). */
     private Map<Long, Instant> lastInquiries(Set<Long> contacts) {
         Map<Long, Instant> out = new HashMap<>();
         for (List<Long> chunk : chunks(contacts)) {
-            List<?> rows = em.createNativeQuery("select contact_id, max(received_at) from inquiry "
-                    + "where contact_id in (:ids) group by contact_id").setParameter("ids", chunk).getResultList();
-            for (Object o : rows) {
-                Object[] r = (Object[]) o;
-                Instant at = instant(r[1]);
-                if (at != null) {
-                    out.put(((Number) r[0]).longValue(), at);
-                }
+            for (Object[] r : em.createQuery("select i.contactId, max(i.receivedAt) from StoredInquiry i "
+                    + "where i.contactId in :ids group by i.contactId", Object[].class)
+                    .setParameter("ids", chunk).getResultList()) {
+                out.put((Long) r[0], (Instant) r[1]);
             }
         }
         return out;
-    }
-
-    private static Instant instant(Object o) {
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (o instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return null;
     }
 
     private static List<List<Long>> chunks(Set<Long> ids) {
