@@ -189,6 +189,52 @@ class SalesScenarioTest {
     }
 
     @Test
+    void revenueBySourceAndCampaignOfTheLeads() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        JsonPath p = pipeline(unique("Campaigns"), "New", "Won:won", "Lost:lost");
+        String pid = p.getString("id");
+        String spring = converted("spring-" + tag, pid);
+        String autumn = converted("autumn-" + tag, pid);
+        String springAgain = converted("spring-" + tag, pid);
+        String none = PipelineTesting.convert(PipelineTesting.lead("tilda"), pid);
+        amount(spring, "100.10");
+        amount(autumn, "200.20");
+        amount(springAgain, "300.30");
+        amount(none, "400.40");
+        for (String d : java.util.List.of(spring, autumn, springAgain, none)) {
+            move(d, stage(p, "Won"));
+        }
+        JsonPath byCampaign = money().queryParam("pipelineId", pid).queryParam("by", "campaign")
+                .get("/api/analytics/revenue").then().statusCode(200).extract().jsonPath();
+        assertEquals(2, byCampaign.getInt("groups.'spring-" + tag + "'.deals"));
+        same("400.40", byCampaign.get("groups.'spring-" + tag + "'.amount.RUB"));
+        same("200.20", byCampaign.get("groups.'autumn-" + tag + "'.amount.RUB"));
+        same("400.40", byCampaign.get("groups.none.amount.RUB"));
+        JsonPath bySource = money().queryParam("pipelineId", pid).queryParam("by", "source")
+                .get("/api/analytics/revenue").then().extract().jsonPath();
+        same("600.60", bySource.get("groups.website.amount.RUB"));
+        assertEquals(1, bySource.getInt("groups.tilda.deals"));
+        same("200.20", money().queryParam("pipelineId", pid).queryParam("campaign", "autumn-" + tag)
+                .get("/api/analytics/revenue").then().extract().path("amount.RUB"));
+        same("1001.00", money().queryParam("pipelineId", pid).get("/api/analytics/revenue").then().extract()
+                .path("amount.RUB"));
+    }
+
+    /** A lead through the web form with a UTM campaign, converted into the pipeline; the deal id. */
+    private static String converted(String campaign, String pipelineId) {
+        String leadId = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "Client", "phone", "+7" + io.leadgate.testing.Api.newMobileDigits(),
+                        "message", "hello " + UUID.randomUUID(), "campaign", campaign))
+                .post("/hooks/form").then().statusCode(200).extract().path("leadId");
+        return PipelineTesting.convert(leadId, pipelineId);
+    }
+
+    private static void amount(String dealId, String amount) {
+        api().contentType(io.restassured.http.ContentType.JSON).body("{\"amount\": " + amount + "}")
+                .patch("/api/deals/" + dealId).then().statusCode(200);
+    }
+
+    @Test
     void refusesUnknownGroupingsAndFilters() {
         api().queryParam("by", "colour").get("/api/analytics/revenue").then().statusCode(400);
         api().queryParam("client", "old").get("/api/analytics/revenue").then().statusCode(400);
