@@ -3,6 +3,7 @@ package io.leadgate.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.pipeline.PipelineService;
+import io.leadgate.pipeline.Probabilities;
 import io.leadgate.pipeline.PipelineSpec;
 import io.leadgate.pipeline.PipelineView;
 import io.leadgate.pipeline.StageSpec;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -35,16 +37,18 @@ public class PipelineResource {
     public record PipelinePatch(String name, List<String> managers, @JsonProperty("default") Boolean isDefault) {
     }
 
-    public record StageBody(String name, String color, String semantics, Integer position) {
+    public record StageBody(String name, String color, String semantics, Integer position, Integer probability) {
     }
 
     public record Order(List<String> stageIds) {
     }
 
     private final PipelineService pipelines;
+    private final Probabilities probabilities;
 
-    PipelineResource(PipelineService pipelines) {
+    PipelineResource(PipelineService pipelines, Probabilities probabilities) {
         this.pipelines = pipelines;
+        this.probabilities = probabilities;
     }
 
     @GET
@@ -99,15 +103,25 @@ public class PipelineResource {
         return Response.status(201).entity(view).build();
     }
 
-    /** Renames, recolours or changes the semantics of a stage. */
+    /** Renames, recolours, changes the semantics or sets the probability (0..100) of a stage. */
     @PATCH
     @Path("{id}/stages/{stageId}")
+    @Operation(summary = "Change a stage: {name?, color?, semantics?, probability?}",
+            description = "probability: the chance in % (0..100) that a deal in this in-progress stage is won; it "
+                    + "weighs the forecast. Won stages are always 100, lost stages 0.")
     public PipelineView updateStage(@PathParam("id") String id, @PathParam("stageId") String stageId, StageBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object is required");
         }
-        return pipelines.updateStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId),
+        long pipelineId = Params.pathId("pipeline", id);
+        long stage = Params.pathId("stage", stageId);
+        PipelineView view = pipelines.updateStage(pipelineId, stage,
                 new StageSpec(body.name(), body.color(), body.semantics()));
+        if (body.probability() == null) {
+            return view;
+        }
+        probabilities.set(pipelineId, stage, body.probability());
+        return pipelines.get(pipelineId);
     }
 
     /** Reorders: {@code {stageIds: [...]}} naming every stage once. */

@@ -117,7 +117,11 @@ public class AutomationActions {
                 String field = p.get("field").asText().strip();
                 JsonNode value = p.get("value");
                 switch (field) {
-                    case "amount" -> deal.amount = DealService.amount(value);
+                    case "amount" -> {
+                        deal.amount = DealService.amount(value);
+                        deal.amountManual = deal.amount != null;
+                        DealItems.follow(deal);
+                    }
                     case "currency" -> deal.currency = value.isNull() ? null : deals.currency(value.asText(), deal.amount);
                     case "responsible" -> deal.responsible = value.isNull() ? null : value.asText();
                     default -> {
@@ -136,7 +140,7 @@ public class AutomationActions {
                         || target.id.equals(deal.stageId)) {
                     return AutomationJobs.SKIPPED; // the deal moved on meanwhile: the delayed move no longer applies
                 }
-                deals.moveTo(deal, target, "automation:" + job.ruleId, null, now, 0);
+                deals.moveTo(deal, target, "automation:" + job.ruleId, p.path("lossReason").asText(null), now, 0);
             }
             case CREATE_DEAL -> {
                 Stage entered = job.stageId == null ? null : Stage.findById(job.stageId);

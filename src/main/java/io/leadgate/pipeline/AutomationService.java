@@ -100,6 +100,9 @@ public class AutomationService {
         String status = hasStatus ? leadStatus(spec.leadStatus()) : null;
         if (a == AutomationAction.MOVE && !NEXT.equals(p.path("stageId").asText())) {
             Stage target = pipelines.requestedStage(p.path("stageId").asText());
+            if (target.semantics() == Semantics.LOST) {
+                p.put("lossReason", LossReasons.require(p.path("lossReason").asText(null)));
+            }
             TunnelService.lockRules();
             tunnels.refuseLoop(stage.id, target.id);
         }

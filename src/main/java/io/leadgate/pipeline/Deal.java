@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A deal: a sale in progress for a contact, in one stage of one pipeline. */
 @Entity
@@ -55,6 +56,16 @@ public class Deal extends PanacheEntityBase {
 
     @Column(name = "loss_reason")
     public String lossReason;
+
+    /** The operator's title; null = the default made from the contact and the source ({@link DealTitles}). */
+    public String title;
+
+    @Column(name = "expected_close")
+    public LocalDate expectedClose;
+
+    /** The amount was set by hand; otherwise it follows the deal's products ({@link DealItems}). */
+    @Column(name = "amount_manual", nullable = false)
+    public boolean amountManual;
 
     /** Custom fields as a JSON object. */
     public String fields;

@@ -12,7 +12,10 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
@@ -35,17 +38,30 @@ public class DealService {
     private final DealEvents events;
     private final Assigner assigner;
     private final LeadgateConfig config;
+    private final Clock clock;
 
-    DealService(PipelineService pipelines, DealEvents events, Assigner assigner, LeadgateConfig config) {
+    DealService(PipelineService pipelines, DealEvents events, Assigner assigner, LeadgateConfig config, Clock clock) {
         this.pipelines = pipelines;
         this.events = events;
         this.assigner = assigner;
         this.config = config;
+        this.clock = clock;
     }
 
     /** What a new deal starts with; null values are left empty (responsible: assigned). */
     public record NewDeal(long contactId, Long leadId, String channelId, String source, BigDecimal amount,
                           String currency, String responsible, String fields, Long sourceDealId) {
+    }
+
+    /**
+     * What a new deal starts with beyond {@link NewDeal}: its own title (null = the default), the expected close
+     * date, whether the amount was set by hand, and the deal whose products it takes (null = none).
+     */
+    public record Extras(String title, LocalDate expectedClose, boolean amountManual, Long itemsFromDealId) {
+
+        static Extras of(NewDeal n) {
+            return new Extras(null, null, n.amount() != null, null);
+        }
     }
 
     public Deal find(long id) {
@@ -56,10 +72,13 @@ public class DealService {
         return d;
     }
 
-    /** Creates a deal by hand: {@code {contactId, pipelineId?, stageId?, amount?, currency?, responsible?}}. */
+    /**
+     * Creates a deal by hand: {@code {contactId, pipelineId?, stageId?, amount?, currency?, responsible?, title?,
+     * expectedCloseDate?}}.
+     */
     @Transactional
     public DealView create(String contactId, String pipelineId, String stageId, JsonNode amount, String currency,
-                           String responsible, String actor) {
+                           String responsible, String title, String expectedCloseDate, String actor) {
         if (contactId == null || contactId.isBlank()) {
             throw PipelineException.invalid("contactId is required");
         }
@@ -80,14 +99,23 @@ public class DealService {
             s = pipelines.firstStage(p);
         }
         BigDecimal a = amount(amount);
-        Deal d = create(new NewDeal(cid, null, null, null, a, currency(currency, a), blankToNull(responsible), null,
-                null), p, s, actor, Instant.now(), 0);
+        NewDeal n = new NewDeal(cid, null, null, null, a, currency(currency, a), blankToNull(responsible), null, null);
+        Deal d = create(n, new Extras(DealTitles.parse(title), date("expectedCloseDate", expectedCloseDate), a != null,
+                null), p, s, actor, clock.instant(), 0);
         return DealView.of(d);
     }
 
     /** Creates a deal at a stage, records the entry, emits deal.created and runs the stage's effects. */
     public Deal create(NewDeal n, Pipeline p, Stage s, String actor, Instant now, int depth) {
+        return create(n, Extras.of(n), p, s, actor, now, depth);
+    }
+
+    /** {@link #create(NewDeal, Pipeline, Stage, String, Instant, int)} with a title, close date and products. */
+    public Deal create(NewDeal n, Extras x, Pipeline p, Stage s, String actor, Instant now, int depth) {
         Deal d = new Deal();
+        d.title = x.title();
+        d.expectedClose = x.expectedClose();
+        d.amountManual = x.amountManual();
         d.pipelineId = p.id;
         d.stageId = s.id;
         d.status = status(s);
@@ -107,6 +135,10 @@ public class DealService {
         d.createdAt = now;
         d.updatedAt = now;
         d.persist();
+        if (x.itemsFromDealId() != null) {
+            DealItems.copy(x.itemsFromDealId(), d.id);
+            DealItems.follow(d);
+        }
         DealMove m = record(d, null, null, s, actor, null, now);
         events.deal(EventTypes.DEAL_CREATED, d, m, now);
         entered(d, s, m, now, depth);
@@ -128,7 +160,7 @@ public class DealService {
             return DealView.of(d);
         }
         String reason = s.semantics() == Semantics.LOST ? LossReasons.require(lossReason) : null;
-        moveTo(d, s, actor, reason, Instant.now(), 0);
+        moveTo(d, s, actor, reason, clock.instant(), 0);
         return DealView.of(d);
     }
 
@@ -151,7 +183,10 @@ public class DealService {
         entered(d, s, m, now, depth);
     }
 
-    /** Changes amount, currency, responsible or custom fields ({@code fields: {name: value|null}}). */
+    /**
+     * Changes amount (a number: set by hand; null: follows the products again), currency, responsible, title (null:
+     * the default), expectedCloseDate or custom fields ({@code fields: {name: value|null}}).
+     */
     @Transactional
     public DealView update(long dealId, ObjectNode patch, String actor) {
         Deal d = Deal.findById(dealId, LockModeType.PESSIMISTIC_WRITE);
@@ -163,13 +198,28 @@ public class DealService {
         }
         if (patch.has("amount")) {
             d.amount = amount(patch.get("amount"));
+            d.amountManual = d.amount != null;
             if (d.amount != null && d.currency == null && !patch.has("currency")) {
                 d.currency = currency(null, d.amount);
             }
+            DealItems.follow(d);
+        }
+        if (patch.has("title")) {
+            JsonNode t = patch.get("title");
+            d.title = t.isNull() ? null : DealTitles.parse(t.asText());
+        }
+        if (patch.has("expectedCloseDate")) {
+            JsonNode c = patch.get("expectedCloseDate");
+            d.expectedClose = c.isNull() ? null : date("expectedCloseDate", c.asText());
         }
         if (patch.has("currency")) {
             JsonNode c = patch.get("currency");
-            d.currency = c.isNull() ? null : currency(c.asText(), BigDecimal.ZERO);
+            String next = c.isNull() ? null : currency(c.asText(), BigDecimal.ZERO);
+            if (!d.amountManual && next != null && !next.equals(d.currency) && DealItem.count("dealId", d.id) > 0) {
+                throw PipelineException.invalid("the deal's products are in " + d.currency
+                        + "; its currency follows them unless the amount is set by hand");
+            }
+            d.currency = next;
         }
         if (patch.has("responsible")) {
             JsonNode r = patch.get("responsible");
@@ -189,7 +239,7 @@ public class DealService {
             }
             d.fields = fields.toString();
         }
-        d.updatedAt = Instant.now();
+        d.updatedAt = clock.instant();
         events.deal(EventTypes.DEAL_UPDATED, d, null, actor, d.updatedAt);
         return DealView.of(d);
     }
@@ -247,16 +297,46 @@ public class DealService {
         }
         for (Tunnel t : tunnels) {
             if (TunnelService.COPY.equals(t.mode)) {
-                Stage target = Stage.findById(t.toStageId);
-                Pipeline p = Pipeline.findById(t.toPipelineId);
-                create(new NewDeal(d.contactId, d.leadId, d.channelId, d.source, d.amount, d.currency, d.responsible,
-                        d.fields, d.id), p, target, "tunnel:" + t.id, now, depth + 1);
+                copy(d, t, now, depth);
             }
         }
         for (Tunnel t : tunnels) {
             if (TunnelService.MOVE.equals(t.mode) && s.id.equals(d.stageId)) {
+                if (t.titlePrefix != null || t.titleSuffix != null) {
+                    d.title = DealTitles.renamed(DealTitles.of(d), t.titlePrefix, t.titleSuffix);
+                }
                 moveTo(d, Stage.findById(t.toStageId), "tunnel:" + t.id, null, now, depth + 1);
             }
+        }
+    }
+
+    /** A copy tunnel's linked copy: what it carries (all without a list), renamed by its prefix and suffix. */
+    private void copy(Deal d, Tunnel t, Instant now, int depth) {
+        String carry = t.carry;
+        boolean items = TunnelCarry.carries(carry, "items");
+        boolean amount = TunnelCarry.carries(carry, "amount") && (d.amountManual || !items);
+        String title = TunnelCarry.carries(carry, "title") ? d.title : null;
+        if (t.titlePrefix != null || t.titleSuffix != null) {
+            title = DealTitles.renamed(title != null ? title : DealTitles.of(d), t.titlePrefix, t.titleSuffix);
+        }
+        BigDecimal a = amount ? d.amount : null;
+        NewDeal n = new NewDeal(d.contactId, d.leadId, d.channelId, d.source, a, a != null ? d.currency : null,
+                TunnelCarry.carries(carry, "responsible") ? d.responsible : null,
+                TunnelCarry.fields(carry, d.fields, (ObjectNode) DealView.fields(d)), d.id);
+        Extras x = new Extras(title, TunnelCarry.carries(carry, "expectedCloseDate") ? d.expectedClose : null,
+                a != null, items ? d.id : null);
+        create(n, x, Pipeline.findById(t.toPipelineId), Stage.findById(t.toStageId), "tunnel:" + t.id, now, depth + 1);
+    }
+
+    /** A calendar date (2026-03-31); absent = none. */
+    static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw PipelineException.invalid(name + " must be a date such as 2026-03-31, got '" + value + "'");
         }
     }
 
@@ -270,23 +350,35 @@ public class DealService {
 
     /** An amount: a non-negative number, kept to two decimal places; null or absent = none. */
     static BigDecimal amount(JsonNode n) {
-        if (n == null || n.isNull() || n.isMissingNode()) {
+        return money("amount", n);
+    }
+
+    /** A sum of money named {@code name}: non-negative, kept to two decimal places; null or absent = none. */
+    static BigDecimal money(String name, JsonNode n) {
+        BigDecimal v = decimal(name, n);
+        if (v == null) {
             return null;
         }
-        BigDecimal v;
-        try {
-            v = n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
-        } catch (NumberFormatException e) {
-            throw PipelineException.invalid("amount must be a number");
-        }
         if (v.signum() < 0) {
-            throw PipelineException.invalid("amount must not be negative");
+            throw PipelineException.invalid(name + " must not be negative");
         }
         v = v.setScale(2, RoundingMode.HALF_UP);
         if (v.precision() > 19) {
-            throw PipelineException.invalid("amount is too large");
+            throw PipelineException.invalid(name + " is too large");
         }
         return v;
+    }
+
+    /** A decimal given as a JSON number or string; null or absent = none. */
+    static BigDecimal decimal(String name, JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        try {
+            return n.isNumber() ? n.decimalValue() : new BigDecimal(n.asText().strip());
+        } catch (NumberFormatException e) {
+            throw PipelineException.invalid(name + " must be a number");
+        }
     }
 
     /** An ISO 4217 currency; absent with an amount = the configured default; absent without = none. */

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A deal as the API and deal events show it (CONTRACT §7). Ids are strings. */
 public record DealView(String id, String pipelineId, String stageId, String status, String contactId, String leadId,
                        BigDecimal amount, String currency, String responsible, String lossReason, String sourceDealId,
                        String channelId, String source, JsonNode fields, int inquiryCount, Instant stageEnteredAt,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, String title, LocalDate expectedCloseDate,
+                       boolean amountManual) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -20,7 +22,7 @@ public record DealView(String id, String pipelineId, String stageId, String stat
         return new DealView(String.valueOf(d.id), String.valueOf(d.pipelineId), String.valueOf(d.stageId), d.status,
                 String.valueOf(d.contactId), MoveView.str(d.leadId), d.amount, d.currency, d.responsible, d.lossReason,
                 MoveView.str(d.sourceDealId), d.channelId, d.source, fields(d), d.inquiryCount, d.stageEnteredAt,
-                d.createdAt, d.updatedAt);
+                d.createdAt, d.updatedAt, DealTitles.of(d), d.expectedClose, d.amountManual);
     }
 
     static JsonNode fields(Deal d) {

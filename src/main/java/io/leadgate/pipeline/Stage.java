@@ -39,6 +39,9 @@ public class Stage extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean deleted;
 
+    /** Chance in % that a deal here is won; null = not set. See {@link Probabilities}. */
+    public Integer probability;
+
     public Semantics semantics() {
         return Semantics.parse(semantics).orElseThrow();
     }

@@ -37,6 +37,16 @@ public class Tunnel extends PanacheEntityBase {
     @Column(nullable = false)
     public String mode;
 
+    /** Put before the carried deal's title (copy and move), e.g. "Installation failed: ". */
+    @Column(name = "title_prefix")
+    public String titlePrefix;
+
+    @Column(name = "title_suffix")
+    public String titleSuffix;
+
+    /** The fields a copy takes along, comma-separated ({@link TunnelCarry}); null = all. */
+    public String carry;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

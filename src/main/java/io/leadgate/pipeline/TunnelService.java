@@ -38,18 +38,24 @@ public class TunnelService {
                 .map(TunnelView::of).toList();
     }
 
+    /** How a tunnel treats the deal it carries: title prefix and suffix, and (copies) the fields that travel. */
+    public record Carriage(String titlePrefix, String titleSuffix, List<String> carry) {
+
+        public static final Carriage NONE = new Carriage(null, null, null);
+    }
+
     @Transactional
     public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
                              String mode) {
-        String m = mode == null ? "" : mode.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!COPY.equals(m) && !MOVE.equals(m)) {
-            throw PipelineException.invalid("mode must be copy or move");
-        }
+        return create(fromPipelineId, fromStageId, toPipelineId, toStageId, mode, Carriage.NONE);
+    }
+
+    @Transactional
+    public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
+                             String mode, Carriage carriage) {
+        String m = mode(mode);
         Stage from = stageIn("from", fromPipelineId, fromStageId);
-        Stage to = stageIn("to", toPipelineId, toStageId);
-        if (from.pipelineId.equals(to.pipelineId)) {
-            throw PipelineException.invalid("a tunnel leads into another pipeline; within one pipeline use an automated move");
-        }
+        Stage to = target(from, toPipelineId, toStageId);
         lockRules();
         if (Tunnel.count("fromStageId = ?1 and toStageId = ?2", from.id, to.id) > 0) {
             throw PipelineException.conflict("this tunnel exists");
@@ -64,9 +70,110 @@ public class TunnelService {
         t.toPipelineId = to.pipelineId;
         t.toStageId = to.id;
         t.mode = m;
+        carriage(t, carriage);
         t.createdAt = Instant.now();
         t.persist();
         return TunnelView.of(t);
+    }
+
+    /**
+     * Edits a tunnel: {@code {toPipelineId?, toStageId?, mode?, titlePrefix?, titleSuffix?, carry?}} (a key given as
+     * null clears it). A new target or mode goes through the same checks as a new tunnel.
+     */
+    @Transactional
+    public TunnelView update(long id, com.fasterxml.jackson.databind.node.ObjectNode patch) {
+        lockRules();
+        Tunnel t = Tunnel.findById(id);
+        if (t == null) {
+            throw PipelineException.notFound("no tunnel " + id);
+        }
+        String m = patch.has("mode") ? mode(patch.get("mode").asText(null)) : t.mode;
+        Stage from = Stage.findById(t.fromStageId);
+        Stage to = Stage.findById(t.toStageId);
+        if (patch.has("toStageId") || patch.has("toPipelineId")) {
+            to = target(from, text(patch, "toPipelineId", String.valueOf(t.toPipelineId)),
+                    text(patch, "toStageId", null));
+        }
+        if (!to.id.equals(t.toStageId)) {
+            if (Tunnel.count("fromStageId = ?1 and toStageId = ?2 and id <> ?3", from.id, to.id, t.id) > 0) {
+                throw PipelineException.conflict("this tunnel exists");
+            }
+            List<TunnelGraph.Edge> others = edges().stream()
+                    .filter(e -> !(e.from() == t.fromStageId && e.to() == t.toStageId)).toList();
+            refuseLoop(others, from.id, to.id);
+        }
+        if (MOVE.equals(m) && Tunnel.count("fromStageId = ?1 and mode = ?2 and id <> ?3", from.id, MOVE, t.id) > 0) {
+            throw PipelineException.conflict("stage " + from.id + " already moves its deals elsewhere; a deal can be moved to one place only");
+        }
+        t.toPipelineId = to.pipelineId;
+        t.toStageId = to.id;
+        t.mode = m;
+        Carriage c = new Carriage(
+                patch.has("titlePrefix") ? text(patch, "titlePrefix", null) : t.titlePrefix,
+                patch.has("titleSuffix") ? text(patch, "titleSuffix", null) : t.titleSuffix,
+                patch.has("carry") ? carryList(patch.get("carry")) : TunnelCarry.list(t.carry));
+        carriage(t, c);
+        return TunnelView.of(t);
+    }
+
+    private static String mode(String mode) {
+        String m = mode == null ? "" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!COPY.equals(m) && !MOVE.equals(m)) {
+            throw PipelineException.invalid("mode must be copy or move");
+        }
+        return m;
+    }
+
+    /**
+     * The stage a tunnel leads into: in another pipeline, and not a lost stage (a loss needs a reason an operator
+     * chooses).
+     */
+    private Stage target(Stage from, String toPipelineId, String toStageId) {
+        Stage to = stageIn("to", toPipelineId, toStageId);
+        if (from.pipelineId.equals(to.pipelineId)) {
+            throw PipelineException.invalid("a tunnel leads into another pipeline; within one pipeline use an automated move");
+        }
+        if (to.semantics() == Semantics.LOST) {
+            throw PipelineException.invalid("a tunnel cannot lead into a lost stage: a loss needs a reason from the list");
+        }
+        return to;
+    }
+
+    private static void carriage(Tunnel t, Carriage c) {
+        t.titlePrefix = affix("titlePrefix", c.titlePrefix());
+        t.titleSuffix = affix("titleSuffix", c.titleSuffix());
+        t.carry = TunnelCarry.parse(c.carry());
+        if (t.carry != null && MOVE.equals(t.mode)) {
+            throw PipelineException.invalid("carry applies to copy tunnels; a move tunnel takes the whole deal along");
+        }
+    }
+
+    /** A title prefix or suffix: kept as written (spaces matter: "Installation failed: "), 1 to 200 characters. */
+    private static String affix(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.isBlank() || value.length() > 200) {
+            throw PipelineException.invalid(name + " is 1 to 200 characters, not only spaces");
+        }
+        return value;
+    }
+
+    private static String text(com.fasterxml.jackson.databind.node.ObjectNode patch, String key, String fallback) {
+        JsonNode n = patch.get(key);
+        return n == null || n.isNull() ? fallback : n.asText();
+    }
+
+    private static List<String> carryList(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isArray()) {
+            throw PipelineException.invalid("carry must be a list of field names");
+        }
+        List<String> names = new ArrayList<>();
+        n.forEach(x -> names.add(x.asText()));
+        return names;
     }
 
     @Transactional
@@ -83,7 +190,11 @@ public class TunnelService {
 
     /** Refuses (409) a new edge from → to that would close a loop over tunnels and automated moves. */
     void refuseLoop(long from, long to) {
-        Optional<List<Long>> loop = TunnelGraph.loopWith(edges(), new TunnelGraph.Edge(from, to));
+        refuseLoop(edges(), from, to);
+    }
+
+    private static void refuseLoop(List<TunnelGraph.Edge> edges, long from, long to) {
+        Optional<List<Long>> loop = TunnelGraph.loopWith(edges, new TunnelGraph.Edge(from, to));
         if (loop.isPresent()) {
             throw PipelineException.conflict("this rule would close a loop: " + loop.get().stream()
                     .map(TunnelService::describe).collect(Collectors.joining(" → ")));

@@ -10,17 +10,18 @@ import java.time.ZoneOffset;
 
 /**
  * The application's clock in tests (it replaces the default bean of {@code config.Clocks}): the system clock plus an
- * offset a test moves forward, or stopped at an instant; a test resets it when done ({@link #reset()}), so other tests
- * see real time.
+ * offset a test moves forward, or stopped at an instant. The state is static, so a test may call it through the
+ * injected bean or the class; a test that changes it resets it when done ({@link #reset()}), so other tests see real
+ * time.
  */
 @Singleton
 public class TestClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
-    private volatile Instant fixed;
+    private static volatile Duration offset = Duration.ZERO;
+    private static volatile Instant fixed;
 
     /** Moves the clock forward (a set clock stays set, at the later time). */
-    public void advance(Duration by) {
+    public static synchronized void advance(Duration by) {
         if (fixed != null) {
             fixed = fixed.plus(by);
         } else {
@@ -29,12 +30,12 @@ public class TestClock extends Clock {
     }
 
     /** Stops the clock at an instant, so times computed from it are exact. */
-    public void set(Instant at) {
+    public static void set(Instant at) {
         fixed = at;
     }
 
     /** Back to the system clock. */
-    public void reset() {
+    public static synchronized void reset() {
         offset = Duration.ZERO;
         fixed = null;
     }
