@@ -111,15 +111,15 @@ class FunnelTest {
 
     @Test
     void periodBoundsReadDatesInstantsAndLocalTimesAsUtc() {
-        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), FunnelQuery.instant("from", "2025-03-01", false));
-        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), FunnelQuery.instant("to", "2025-03-01", true),
+        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), AnalyticsPeriod.instant("from", "2025-03-01", false, java.time.ZoneOffset.UTC));
+        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), AnalyticsPeriod.instant("to", "2025-03-01", true, java.time.ZoneOffset.UTC),
                 "a to date includes its day");
-        assertEquals(Instant.parse("2025-03-01T09:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00+03:00", false));
-        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00Z", false));
-        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00", false));
-        assertEquals(Instant.EPOCH, FunnelQuery.instant("from", null, false));
+        assertEquals(Instant.parse("2025-03-01T09:00:00Z"), AnalyticsPeriod.instant("from", "2025-03-01T12:00:00+03:00", false, java.time.ZoneOffset.UTC));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), AnalyticsPeriod.instant("from", "2025-03-01T12:00:00Z", false, java.time.ZoneOffset.UTC));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), AnalyticsPeriod.instant("from", "2025-03-01T12:00:00", false, java.time.ZoneOffset.UTC));
+        assertEquals(Instant.EPOCH, AnalyticsPeriod.instant("from", null, false, java.time.ZoneOffset.UTC));
         assertEquals("to must be a date (2025-01-31) or an instant (2025-01-31T12:00:00Z)",
                 org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class,
-                        () -> FunnelQuery.instant("to", "tomorrow", true)).getMessage());
+                        () -> AnalyticsPeriod.instant("to", "tomorrow", true, java.time.ZoneOffset.UTC)).getMessage());
     }
 }
