@@ -137,7 +137,9 @@ public class AnalyticsPageResource {
     private AnalyticsView.LeadsPage leadsView(AnalyticsFilter f, Page page) {
         AnalyticsPeriod period = period(f);
         try {
-            return AnalyticsView.leads(f, period.sqlZone(), leads.leads(period, "junk-reason"),
+            LeadStats.LeadAnswer previous = f.compare() ? period.previous().map(p -> leads.leads(p, null))
+                    .orElse(null) : null;
+            return AnalyticsView.leads(f, period, leads.leads(period, "junk-reason"), previous,
                     leads.series(period, f.bucket()), leads.won(period, "manager"), leads.won(period, "source"),
                     page.locale());
         } catch (PipelineException e) {

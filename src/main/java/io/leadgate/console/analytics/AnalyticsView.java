@@ -3,6 +3,7 @@ package io.leadgate.console.analytics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.pipeline.AnalyticsPeriod;
 import io.leadgate.pipeline.FunnelQuery;
 import io.leadgate.pipeline.LeadStats;
 import io.leadgate.pipeline.PipelineView;
@@ -10,6 +11,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.Map;
 public final class AnalyticsView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** At most this many empty buckets are filled in (a longer period shows only the buckets with leads). */
+    private static final int MAX_BUCKETS = 1000;
 
     private AnalyticsView() {
     }
@@ -49,8 +53,8 @@ public final class AnalyticsView {
     public record WonLine(String key, long deals, String amount) {
     }
 
-    public record LeadsPage(AnalyticsFilter filter, String zone, LeadStats.LeadAnswer answer, String dealConversion,
-                        String wonConversion, Pivot series, List<Count> junk, List<WonLine> byManager,
+    public record LeadsPage(AnalyticsFilter filter, String zone, LeadStats.LeadAnswer answer,
+                            LeadStats.LeadAnswer previous, String dealConversion, String wonConversion, Pivot series, List<Count> junk, List<WonLine> byManager,
                         List<WonLine> bySource, String chart) {
     }
 
@@ -82,19 +86,42 @@ public final class AnalyticsView {
                 a.previous() == null ? null : percent(a.previous().report().conversion(), locale), funnelChart(a));
     }
 
-    static LeadsPage leads(AnalyticsFilter filter, String zone, LeadStats.LeadAnswer junk, LeadStats.Series series,
-                       LeadStats.Won byManager, LeadStats.Won bySource, Locale locale) {
+    static LeadsPage leads(AnalyticsFilter filter, AnalyticsPeriod period, LeadStats.LeadAnswer junk,
+                           LeadStats.LeadAnswer previous, LeadStats.Series series, LeadStats.Won byManager,
+                           LeadStats.Won bySource, Locale locale) {
         Map<String, Map<String, Long>> byPeriod = new LinkedHashMap<>();
+        buckets(period, series.bucket()).forEach(b -> byPeriod.put(b, new LinkedHashMap<>()));
         series.rows().forEach(r -> byPeriod.computeIfAbsent(r.period(), k -> new LinkedHashMap<>())
                 .put(r.channel(), r.count()));
         List<PivotLine> lines = new ArrayList<>();
-        byPeriod.forEach((period, counts) -> lines.add(new PivotLine(period,
+        byPeriod.forEach((p, counts) -> lines.add(new PivotLine(p,
                 series.channels().stream().map(c -> counts.getOrDefault(c, 0L)).toList(),
                 counts.values().stream().mapToLong(Long::longValue).sum())));
-        return new LeadsPage(filter, zone, junk, percent(junk.dealConversion(), locale),
+        return new LeadsPage(filter, period.sqlZone(), junk, previous, percent(junk.dealConversion(), locale),
                 percent(junk.wonConversion(), locale), new Pivot(series.channels(), lines),
                 counts(junk.groups(), junk.junk(), locale), won(byManager, locale), won(bySource, locale),
                 seriesChart(series.channels(), lines));
+    }
+
+    /** Every day, week (from Monday) or month of a period, so the chart shows the empty ones too. */
+    static List<String> buckets(AnalyticsPeriod period, String unit) {
+        LocalDate first = period.firstDay();
+        LocalDate last = period.lastDay();
+        LocalDate b = switch (unit) {
+            case "week" -> first.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case "month" -> first.withDayOfMonth(1);
+            default -> first;
+        };
+        List<String> out = new ArrayList<>();
+        while (!b.isAfter(last) && out.size() < MAX_BUCKETS) {
+            out.add(b.toString());
+            b = switch (unit) {
+                case "week" -> b.plusWeeks(1);
+                case "month" -> b.plusMonths(1);
+                default -> b.plusDays(1);
+            };
+        }
+        return out;
     }
 
     private static List<WonLine> won(LeadStats.Won w, Locale locale) {
