@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** SQL pieces the analytics share (PostgreSQL; the H2 dev database in PostgreSQL mode reads them too). */
+/**
+ * SQL pieces the analytics share. PostgreSQL is the reference; the H2 dev database in PostgreSQL mode runs them too,
+ * but H2 reads AT TIME ZONE and weeks its own way (UTC days, weeks from Sunday), so dev buckets may differ.
+ */
 final class Sql {
 
     private Sql() {
@@ -22,7 +25,8 @@ final class Sql {
         if (!unit.equals("day") && !unit.equals("week") && !unit.equals("month")) {
             throw new IllegalArgumentException(unit);
         }
-        return "cast(cast(date_trunc('" + unit + "', " + column + " at time zone '" + period.sqlZone()
-                + "') as date) as varchar(10))";
+        // the local time in the zone as a plain timestamp (PostgreSQL's AT TIME ZONE on timestamptz), then truncated
+        return "cast(cast(date_trunc('" + unit + "', cast(" + column + " at time zone '" + period.sqlZone()
+                + "' as timestamp)) as date) as varchar(10))";
     }
 }
