@@ -22,6 +22,8 @@ public class FunnelQuery {
     public static final List<String> GROUPINGS = List.of("manager", "source", "channel", "campaign", "day", "week",
             "month");
     static final String NONE = "none";
+    private static final String MEDIAN = "cast(floor(percentile_cont(0.5) within group"
+            + " (order by greatest(0, floor(extract(epoch from (e.left_at - e.moved_at)))))) as bigint)";
 
     private final EntityManager em;
     private final PipelineService pipelines;
@@ -71,10 +73,22 @@ public class FunnelQuery {
         for (int i = live.size() - 1; i >= 0; i--) {
             index.put(live.get(i).position, i);
         }
-        Funnel.Report all = Funnel.compute(stages, tallies(p.id, period, null, index).getOrDefault("", empty()));
         Map<String, Funnel.Report> groups = new TreeMap<>();
-        if (grouping != null) {
-            tallies(p.id, period, grouping, index).forEach((k, t) -> groups.put(k, Funnel.compute(stages, t)));
+        Funnel.Report all;
+        if (grouping == null) {
+            all = Funnel.compute(stages, tallies(p.id, period, null, index).getOrDefault("", empty()));
+        } else {
+            // every deal is in exactly one group: the whole is the groups summed up, but for the medians
+            Map<String, Funnel.Tally> split = tallies(p.id, period, grouping, index);
+            split.forEach((k, t) -> groups.put(k, Funnel.compute(stages, t)));
+            Funnel.Tally whole = new Funnel.Tally(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    medians(p.id, period, index));
+            split.values().forEach(t -> {
+                t.spans().forEach((k, n) -> whole.spans().merge(k, n, Long::sum));
+                t.lostDeals().forEach((k, n) -> whole.lostDeals().merge(k, n, Long::sum));
+                t.lostReasons().forEach((k, n) -> whole.lostReasons().merge(k, n, Long::sum));
+            });
+            all = Funnel.compute(stages, whole);
         }
         Previous previous = !compare ? null : period.previous()
                 .map(before -> new Previous(before.from(), before.to(), Funnel.compute(stages,
@@ -91,27 +105,7 @@ public class FunnelQuery {
     /** One statement: spans, lost deals, last-loss reasons and medians per group key ({@code ""} without one). */
     private Map<String, Funnel.Tally> tallies(long pipelineId, AnalyticsPeriod period, String grouping,
                                               Map<Integer, Integer> index) {
-        String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
-        String sql = "with e as (select m.id, m.deal_id, m.moved_at, m.left_at, m.loss_reason, s.position, s.semantics"
-                + " from deal_move m join stage s on s.id = m.to_stage_id"
-                + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
-                + " p as (select e.deal_id, min(e.moved_at) as first_at,"
-                + " min(case when e.semantics <> 'lost' then e.position end) as lo,"
-                + " max(case when e.semantics <> 'lost' then e.position end) as hi from e group by e.deal_id),"
-                + " g as (select p.deal_id, p.lo, p.hi, " + key + " as k from p left join deal d on d.id = p.deal_id"
-                + (grouping != null && grouping.equals("campaign") ? " left join lead l on l.id = d.lead_id" : "")
-                + ")"
-                + " select 'span' as kind, g.k, g.lo as a, g.hi as b, cast(null as varchar) as r, count(*) as n"
-                + " from g group by g.k, g.lo, g.hi"
-                + " union all select 'lost', g.k, e.position, null, null, count(distinct e.deal_id)"
-                + " from e join g on g.deal_id = e.deal_id where e.semantics = 'lost' group by g.k, e.position"
-                + " union all select 'reason', x.k, null, null, x.loss_reason, count(*) from (select g.k, e.loss_reason,"
-                + " row_number() over (partition by e.deal_id order by e.moved_at desc, e.id desc) as rn"
-                + " from e join g on g.deal_id = e.deal_id where e.semantics = 'lost') x where x.rn = 1"
-                + " group by x.k, x.loss_reason"
-                + " union all select 'median', g.k, e.position, null, null, cast(floor(percentile_cont(0.5) within group"
-                + " (order by greatest(0, floor(extract(epoch from (e.left_at - e.moved_at)))))) as bigint)"
-                + " from e join g on g.deal_id = e.deal_id where e.left_at is not null group by g.k, e.position";
+        String sql = talliesSql(grouping, period);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, pipelineId)
                 .setParameter(2, Sql.time(period.from())).setParameter(3, Sql.time(period.to())).getResultList();
@@ -131,11 +125,54 @@ public class FunnelQuery {
         return tallies;
     }
 
+    /** The statement of {@link #tallies}: rows (kind, group key, a, b, reason, n) for pipeline ?1 and [?2, ?3). */
+    static String talliesSql(String grouping, AnalyticsPeriod period) {
+        String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
+        String k = grouping == null ? "''" : "g.k";
+        String join = grouping == null ? "" : " join g on g.deal_id = e.deal_id";
+        return "with e as (select m.id, m.deal_id, m.moved_at, m.left_at, m.loss_reason, s.position, s.semantics"
+                + " from deal_move m join stage s on s.id = m.to_stage_id"
+                + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
+                + " p as (select e.deal_id, min(e.moved_at) as first_at,"
+                + " min(case when e.semantics <> 'lost' then e.position end) as lo,"
+                + " max(case when e.semantics <> 'lost' then e.position end) as hi from e group by e.deal_id),"
+                + " g as (select p.deal_id, p.lo, p.hi, " + key + " as k from p"
+                + (grouping == null ? "" : " left join deal d on d.id = p.deal_id")
+                + (grouping != null && grouping.equals("campaign") ? " left join lead l on l.id = d.lead_id" : "")
+                + ")"
+                + " select 'span' as kind, g.k, g.lo as a, g.hi as b, cast(null as varchar) as r, count(*) as n"
+                + " from g group by g.k, g.lo, g.hi"
+                + " union all select 'lost', " + k + ", e.position, null, null, count(distinct e.deal_id)"
+                + " from e" + join + " where e.semantics = 'lost'"
+                + " group by " + (grouping == null ? "" : "g.k, ") + "e.position"
+                + " union all select 'reason', x.k, null, null, x.loss_reason, count(*) from (select " + k + " as k,"
+                + " e.loss_reason, row_number() over (partition by e.deal_id order by e.moved_at desc, e.id desc) as rn"
+                + " from e" + join + " where e.semantics = 'lost') x where x.rn = 1 group by x.k, x.loss_reason"
+                + (grouping == null ? " union all select 'median', '', e.position, null, null, " + MEDIAN
+                + " from e where e.left_at is not null group by e.position"
+                : " union all select 'median', g.k, e.position, null, null, " + MEDIAN
+                + " from e join g on g.deal_id = e.deal_id where e.left_at is not null group by g.k, e.position");
+    }
+
+    /** The median seconds in each stage (by position) of the stays that began in the period and have ended. */
+    private Map<Integer, Long> medians(long pipelineId, AnalyticsPeriod period, Map<Integer, Integer> index) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.position, " + MEDIAN.replace("e.", "m.")
+                        + " from deal_move m join stage s on s.id = m.to_stage_id where m.to_pipeline_id = ?1"
+                        + " and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false and m.left_at is not null"
+                        + " group by s.position")
+                .setParameter(1, pipelineId).setParameter(2, Sql.time(period.from()))
+                .setParameter(3, Sql.time(period.to())).getResultList();
+        Map<Integer, Long> medians = new HashMap<>();
+        rows.forEach(r -> medians.put(position(index, r[0]), ((Number) r[1]).longValue()));
+        return medians;
+    }
+
     private static int position(Map<Integer, Integer> index, Object position) {
         return position == null ? -1 : index.getOrDefault(((Number) position).intValue(), -1);
     }
 
-    /** The SQL expression of a deal's group key in {@code g} (deal {@code d}, lead {@code l}, first entry {@code p}). */
+    /** The SQL group key of a deal in {@code g} (deal {@code d}, lead {@code l}, first entry {@code p}). */
     private static String dealKey(String grouping, AnalyticsPeriod period) {
         return switch (grouping) {
             case "manager" -> "d.responsible";

@@ -3,7 +3,10 @@ package io.leadgate.console.analytics;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The texts of the analytics pages ({@code an:} in templates), in English; Russian in {@code messages/an_ru.properties}. */
+/**
+ * The texts of the analytics pages ({@code an:} in templates), in English; Russian in
+ * {@code messages/an_ru.properties}.
+ */
 @MessageBundle("an")
 public interface AnalyticsMessages {
 

@@ -39,7 +39,8 @@ public final class AnalyticsView {
     public record GroupLine(String key, long deals, long won, String conversion, List<Long> counts) {
     }
 
-    public record FunnelPage(AnalyticsFilter filter, String zone, List<PipelineView> pipelines, FunnelQuery.Answer answer,
+    public record FunnelPage(AnalyticsFilter filter, String zone, List<PipelineView> pipelines,
+                             FunnelQuery.Answer answer,
                          List<StageLine> stages, List<Count> lost, List<GroupLine> groups, String conversion,
                          String previousConversion, String chart) {
     }
@@ -54,7 +55,8 @@ public final class AnalyticsView {
     }
 
     public record LeadsPage(AnalyticsFilter filter, String zone, LeadStats.LeadAnswer answer,
-                            LeadStats.LeadAnswer previous, String dealConversion, String wonConversion, Pivot series, List<Count> junk, List<WonLine> byManager,
+                            LeadStats.LeadAnswer previous, String dealConversion, String wonConversion, Pivot series,
+                            List<Count> junk, List<WonLine> byManager,
                         List<WonLine> bySource, String chart) {
     }
 
