@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Server time of console pages over 100 000 leads and a board of 5 000 open deals, on PostgreSQL: the packaged app
+# Server time of console pages over 100 000 leads received over a year, a board of 5 000 open deals and a year of
+# 33 333 closed deals with their stage entries (the analytics pages), on PostgreSQL: the packaged app
 # runs against a bulk-loaded database (bench_console); each page is fetched by a signed-in curl, 5 warm-up requests
 # then N timed ones; time to first byte (the page is rendered completely before its first byte is sent).
 # Needs the packaged jar (mvnl -q package -DskipTests). Writes bench/results/console-render-<date>.txt.
@@ -30,11 +31,13 @@ page() { # name path
   for _ in $(seq "$runs"); do curl -s -b "$jar" -o /dev/null -w '%{time_starttransfer}\n' "localhost:$port$2"; done \
     | sort -n | awk -v name="$1" -v code="$code" '{a[NR]=$1} END {printf "    %-44s HTTP %s  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", name, code, a[int(NR/2)+1]*1000, a[int(NR*0.95)]*1000, a[NR]*1000}'
 }
+today=$(date -u +%F)
+year=$(date -u -d '-1 year' +%F)
 mkdir -p bench/results
 out=bench/results/console-render-$(date -u +%Y%m%d-%H%M).txt
 {
   echo "# $(date -u) — $(nproc) cores, PostgreSQL $(psql -Atc 'show server_version'), $runs requests per page after 5 warm-up"
-  echo "# $(psql -d bench_console -Atc 'select count(*) from lead') leads, $(psql -d bench_console -Atc "select count(*) from deal where status = 'open'") open deals (loaded in ${loaded} s)"
+  echo "# $(psql -d bench_console -Atc 'select count(*) from lead') leads, $(psql -d bench_console -Atc "select count(*) from deal where status = 'open'") open deals, $(psql -d bench_console -Atc "select count(*) from deal where status <> 'open'") closed deals, $(psql -d bench_console -Atc 'select count(*) from deal_move') stage entries (loaded in ${loaded} s)"
   page "inbox, first page" "/console/inbox"
   page "inbox, status new" "/console/inbox?status=new"
   page "inbox, manager anna, channel tg" "/console/inbox?manager=anna&channel=tg"
@@ -49,4 +52,11 @@ out=bench/results/console-render-$(date -u +%Y%m%d-%H%M).txt
   page "deliveries" "/console/deliveries"
   page "settings, pipeline of 5 000 deals" "/console/settings"
   page "settings, reasons and statuses" "/console/settings/lists"
+  page "analytics funnel, last 30 days" "/console/analytics"
+  page "analytics funnel, a year, by manager" "/console/analytics?from=$year&to=$today&by=manager"
+  page "analytics funnel, a year, by month" "/console/analytics?from=$year&to=$today&by=month"
+  page "analytics funnel, a year, by campaign" "/console/analytics?from=$year&to=$today&by=campaign"
+  page "analytics leads, last 30 days" "/console/analytics/leads"
+  page "analytics leads, a year per week" "/console/analytics/leads?from=$year&to=$today&bucket=week"
+  page "analytics leads, a year per day" "/console/analytics/leads?from=$year&to=$today&bucket=day"
 } | tee "$out"

@@ -1,20 +1,24 @@
--- Bulk data for the console benchmark: :leads leads (one contact, phone and inquiry each, newest first over ~70 days)
--- and :deals open deals spread over the in-progress stages of the default pipeline (seeded by the app at start-up).
+-- Bulk data for the console benchmark: :leads leads (one contact, phone and inquiry each, newest first over a year:
+-- one every 5 minutes), :deals open deals spread over the in-progress stages of the default pipeline (seeded by the
+-- app at start-up), and a year of closed deals for the analytics: every third lead became a deal that went through
+-- 1-5 in-progress stages and was then won (a third) or lost (price, competitor, no-answer), with its stage entries.
 begin;
 insert into contact (id, name, created_at, updated_at)
-select g, 'Client ' || g, now() - make_interval(mins => g), now() from generate_series(1, :leads) g;
+select g, 'Client ' || g, now() - make_interval(mins => g * 5), now() from generate_series(1, :leads) g;
 insert into contact_identity (id, contact_id, kind, identity_value, created_at)
 select g, g, 'PHONE', '+7916' || lpad(g::text, 7, '0'), now() from generate_series(1, :leads) g;
 insert into lead (id, contact_id, channel_id, source, status, attribution, returning_client, callback, inquiry_count,
-                  created_at, updated_at, responsible)
-select g, g, (array['form', 'tilda', 'tg', 'mail', 'calls'])[g % 5 + 1], 'website',
-       case when g % 7 = 0 then 'JUNK' when g % 11 = 0 then 'CONVERTED' else 'NEW' end,
-       '{"utm":{"utm_source":"google","utm_campaign":"autumn"}}', g % 10 = 0, g % 17 = 0, 1,
-       now() - make_interval(mins => g), now(), (array['anna', 'ivan', null])[g % 3 + 1]
+                  created_at, updated_at, responsible, junk_reason, utm_campaign)
+select g, g, (array['form', 'tilda', 'tg', 'mail', 'calls'])[g % 5 + 1], (array['website', 'yandex-direct', 'avito'])[g % 3 + 1],
+       case when g % 7 = 0 then 'JUNK' when g % 3 = 0 then 'CONVERTED' else 'NEW' end,
+       '{"utm_source":"google","utm_campaign":"autumn"}', g % 10 = 0, g % 17 = 0, 1,
+       now() - make_interval(mins => g * 5), now(), (array['anna', 'ivan', null])[g % 3 + 1],
+       case when g % 7 = 0 then (array['spam', 'test', 'duplicate'])[g % 3 + 1] end,
+       (array['autumn', 'spring', null])[g % 3 + 1]
 from generate_series(1, :leads) g;
 insert into inquiry (id, channel_id, provider, family, kind, dedup_key, received_at, contact_id, lead_id, item)
 select g, (array['form', 'tilda', 'tg', 'mail', 'calls'])[g % 5 + 1], 'webform', 'webform', 'lead', 'bench-' || g,
-       now() - make_interval(mins => g), g, g,
+       now() - make_interval(mins => g * 5), g, g,
        '{"kind":"lead","channel":"webform","provider":"webform","subject":null,"text":"Please send a quote for a kitchen, about 3 metres, delivery to Kazan","attachments":[]}'
 from generate_series(1, :leads) g;
 insert into deal (id, pipeline_id, stage_id, status, contact_id, lead_id, channel_id, source, amount, currency,
@@ -26,7 +30,32 @@ join lateral (select st.id, st.pipeline_id, row_number() over (order by st.posit
                      count(*) over () as c
               from stage st join pipeline p on p.id = st.pipeline_id
               where p.is_default and st.semantics = 'in-progress' and not st.deleted) s on s.n = g % s.c;
+-- the year of closed deals: lead 3k became deal :deals + k
+create temporary table st as
+select st.id, st.pipeline_id, st.semantics, row_number() over (partition by st.semantics order by st.position) - 1 as n
+from stage st join pipeline p on p.id = st.pipeline_id where p.is_default and not st.deleted;
+create temporary table hd as
+select :deals + k as id, 3 * k as lead_id, k % 5 + 1 as depth, case when k % 3 = 0 then 'won' else 'lost' end as outcome,
+       (select created_at from lead where id = 3 * k) as at, (k % 48 + 1) as hours, k
+from generate_series(1, :leads / 3) k;
+insert into deal (id, pipeline_id, stage_id, status, contact_id, lead_id, channel_id, source, amount, currency,
+                  responsible, loss_reason, inquiry_count, stage_entered_at, created_at, updated_at)
+select hd.id, s.pipeline_id, s.id, hd.outcome, l.contact_id, l.id, l.channel_id, l.source, 1000 + (hd.k % 97) * 150,
+       'RUB', (array['anna', 'ivan', 'olga'])[hd.k % 3 + 1],
+       case when hd.outcome = 'lost' then (array['price', 'competitor', 'no-answer'])[hd.k % 3 + 1] end, 1,
+       hd.at + make_interval(hours => hd.hours * hd.depth), hd.at, hd.at
+from hd join lead l on l.id = hd.lead_id join st s on s.semantics = hd.outcome and s.n = 0;
+update lead set deal_id = :deals + id / 3 where id % 3 = 0;
+insert into deal_move (id, deal_id, to_pipeline_id, to_stage_id, actor, loss_reason, moved_at, left_at)
+select row_number() over (), hd.id, s.pipeline_id, s.id, 'bench',
+       case when i = hd.depth and hd.outcome = 'lost' then (array['price', 'competitor', 'no-answer'])[hd.k % 3 + 1] end,
+       hd.at + make_interval(hours => hd.hours * i),
+       case when i < hd.depth then hd.at + make_interval(hours => hd.hours * (i + 1)) end
+from hd cross join generate_series(0, 5) i
+join st s on (i < hd.depth and s.semantics = 'in-progress' and s.n = i) or (i = hd.depth and s.semantics = hd.outcome and s.n = 0)
+where i <= hd.depth;
+select setval('deal_move_seq', (select max(id) + 1000 from deal_move));
 select setval('contact_seq', :leads + 1000), setval('contact_identity_seq', :leads + 1000),
-       setval('lead_seq', :leads + 1000), setval('inquiry_seq', :leads + 1000), setval('deal_seq', :deals + 1000);
+       setval('lead_seq', :leads + 1000), setval('inquiry_seq', :leads + 1000), setval('deal_seq', :deals + :leads / 3 + 1000);
 commit;
 analyze;

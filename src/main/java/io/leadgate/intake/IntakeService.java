@@ -318,6 +318,7 @@ public class IntakeService {
         lead.source = channel.source();
         lead.status = LeadStatus.NEW;
         lead.attribution = InquiryJson.attribution(item.attribution()).toString();
+        lead.utmCampaign = item.attribution().utm().get("utm_campaign");
         lead.returningClient = returning;
         lead.inquiryCount = 1;
         lead.createdAt = now;

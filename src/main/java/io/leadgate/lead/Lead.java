@@ -40,6 +40,10 @@ public class Lead extends PanacheEntityBase {
     /** The first inquiry's attribution, as JSON. */
     public String attribution;
 
+    /** The first inquiry's {@code utm_campaign}, for analytics; null without one. */
+    @Column(name = "utm_campaign")
+    public String utmCampaign;
+
     /** True when the contact was known before this lead. */
     @Column(name = "returning_client", nullable = false)
     public boolean returningClient;

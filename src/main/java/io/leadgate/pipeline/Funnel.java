@@ -42,26 +42,40 @@ public final class Funnel {
 
     public static final String UNSPECIFIED = "unspecified";
 
+    /**
+     * What a database sums up about a pipeline's stage entries in a period, by stage position (index into the stage
+     * list): {@code spans} deals by [first, furthest] non-lost position entered (a deal that entered only lost
+     * stages under {@code [-1, -1]}); {@code lostDeals} deals that entered each lost stage; {@code lostReasons} deals
+     * by the reason of their last loss; {@code medianSeconds} the median time in each stage of the entries that left.
+     */
+    public record Tally(Map<Span, Long> spans, Map<Integer, Long> lostDeals, Map<String, Long> lostReasons,
+                        Map<Integer, Long> medianSeconds) {
+    }
+
+    /** The first and furthest stage positions a deal entered ({@code -1} when none). */
+    public record Span(int first, int last) {
+    }
+
     public static Report compute(List<StageInfo> stages, List<Entry> entries) {
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < stages.size(); i++) {
             position.put(stages.get(i).id(), i);
         }
         Map<Long, int[]> span = new LinkedHashMap<>();          // deal → [first, furthest] non-lost position
-        Map<Long, Map<Long, Boolean>> lostIn = new HashMap<>();  // lost stage → deals
+        Map<Integer, java.util.Set<Long>> lostIn = new HashMap<>(); // lost stage → deals
         Map<Long, Entry> lastLoss = new HashMap<>();             // deal → its last loss
-        Map<Long, List<Long>> durations = new HashMap<>();
+        Map<Integer, List<Long>> durations = new HashMap<>();
         for (Entry e : entries) {
             Integer p = position.get(e.stageId());
             if (p == null) {
                 continue; // a deleted stage
             }
             if (e.leftAt() != null) {
-                durations.computeIfAbsent(e.stageId(), k -> new ArrayList<>())
+                durations.computeIfAbsent(p, k -> new ArrayList<>())
                         .add(Math.max(0, Duration.between(e.at(), e.leftAt()).toSeconds()));
             }
             if (stages.get(p).semantics() == Semantics.LOST) {
-                lostIn.computeIfAbsent(e.stageId(), k -> new HashMap<>()).put(e.dealId(), true);
+                lostIn.computeIfAbsent(p, k -> new java.util.HashSet<>()).add(e.dealId());
                 Entry last = lastLoss.get(e.dealId());
                 if (last == null || !e.at().isBefore(last.at())) {
                     lastLoss.put(e.dealId(), e);
@@ -72,14 +86,32 @@ public final class Funnel {
                 s[1] = Math.max(s[1], p);
             }
         }
+        Map<Span, Long> spans = new HashMap<>();
+        span.values().forEach(s -> spans.merge(new Span(s[0], s[1]), 1L, Long::sum));
+        lastLoss.keySet().stream().filter(d -> !span.containsKey(d))
+                .forEach(d -> spans.merge(new Span(-1, -1), 1L, Long::sum));
+        Map<Integer, Long> lostDeals = new HashMap<>();
+        lostIn.forEach((p, deals) -> lostDeals.put(p, (long) deals.size()));
+        Map<String, Long> reasons = new HashMap<>();
+        lastLoss.values().forEach(e -> reasons.merge(reason(e.lossReason()), 1L, Long::sum));
+        Map<Integer, Long> medians = new HashMap<>();
+        durations.forEach((p, list) -> medians.put(p, median(list)));
+        return compute(stages, new Tally(spans, lostDeals, reasons, medians));
+    }
+
+    /** The report from a tally (see {@link Tally}). */
+    public static Report compute(List<StageInfo> stages, Tally tally) {
         long[] counts = new long[stages.size()];
+        long deals = 0;
+        for (Map.Entry<Span, Long> s : tally.spans().entrySet()) {
+            deals += s.getValue();
+            for (int i = Math.max(0, s.getKey().first()); i <= s.getKey().last() && i < stages.size(); i++) {
+                counts[i] += stages.get(i).semantics() == Semantics.LOST ? 0 : s.getValue();
+            }
+        }
         for (int i = 0; i < stages.size(); i++) {
             if (stages.get(i).semantics() == Semantics.LOST) {
-                counts[i] = lostIn.getOrDefault(stages.get(i).id(), Map.of()).size();
-            } else {
-                for (int[] s : span.values()) {
-                    counts[i] += s[0] <= i && i <= s[1] ? 1 : 0;
-                }
+                counts[i] = tally.lostDeals().getOrDefault(i, 0L);
             }
         }
         long first = stages.isEmpty() ? 0 : counts[0];
@@ -97,16 +129,14 @@ public final class Funnel {
                 won += counts[i];
             }
             rows.add(new StageRow(String.valueOf(stage.id()), stage.name(), stage.semantics().code(), counts[i],
-                    ratio(counts[i], first), step, median(durations.get(stage.id()))));
+                    ratio(counts[i], first), step, tally.medianSeconds().get(i)));
         }
-        Map<String, Long> lost = new TreeMap<>();
-        for (Entry e : lastLoss.values()) {
-            String reason = e.lossReason() == null || e.lossReason().isBlank() ? UNSPECIFIED : e.lossReason();
-            lost.merge(reason, 1L, Long::sum);
-        }
-        java.util.Set<Long> deals = new java.util.HashSet<>(span.keySet());
-        deals.addAll(lastLoss.keySet());
-        return new Report(rows, lost, deals.size(), won, ratio(won, first));
+        return new Report(rows, new TreeMap<>(tally.lostReasons()), deals, won, ratio(won, first));
+    }
+
+    /** A loss reason as counted: blank = {@link #UNSPECIFIED}. */
+    public static String reason(String lossReason) {
+        return lossReason == null || lossReason.isBlank() ? UNSPECIFIED : lossReason;
     }
 
     /** The share {@code part / whole} rounded to four places; 0 when the whole is 0. */

@@ -1,155 +1,206 @@
 package io.leadgate.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.leadgate.lead.Lead;
-import io.leadgate.lead.LeadStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code GET /api/analytics/funnel} and {@code /api/analytics/leads}: loads the stage entries of a pipeline in a
- * period and hands them to {@link Funnel}; groups by manager, source, channel or day (of the deal's first entry in
- * the period).
+ * {@code GET /api/analytics/funnel}: the stage entries of a pipeline in a period, summed up in SQL (one statement per
+ * funnel) and turned into a report by {@link Funnel}; groups by manager, source, channel, UTM campaign or the day,
+ * week or month (in the period's time zone) of the deal's first entry in the period. Lead counts: {@link LeadStats}.
  */
 @ApplicationScoped
 public class FunnelQuery {
 
-    public static final List<String> GROUPINGS = List.of("manager", "source", "channel", "day");
-    public static final List<String> LEAD_GROUPINGS = List.of("source", "channel", "junk-reason", "status", "day");
+    public static final List<String> GROUPINGS = List.of("manager", "source", "channel", "campaign", "day", "week",
+            "month");
     static final String NONE = "none";
+    private static final String MEDIAN = "cast(floor(percentile_cont(0.5) within group"
+            + " (order by greatest(0, floor(extract(epoch from (e.left_at - e.moved_at)))))) as bigint)";
 
     private final EntityManager em;
     private final PipelineService pipelines;
+    private final AnalyticsConfig config;
 
-    FunnelQuery(EntityManager em, PipelineService pipelines) {
+    FunnelQuery(EntityManager em, PipelineService pipelines, AnalyticsConfig config) {
         this.em = em;
         this.pipelines = pipelines;
+        this.config = config;
     }
 
-    /** The funnel answer (CONTRACT §7) plus totals; {@code groups} empty without {@code by}. */
+    /**
+     * The funnel answer (CONTRACT §7) plus totals; {@code groups} empty without {@code by}; {@code previous} the same
+     * pipeline's report over the period before (see {@link AnalyticsPeriod#previous()}) when asked for and bounded.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Answer(String pipelineId, String name, Instant from, Instant to, String by,
+    public record Answer(String pipelineId, String name, Instant from, Instant to, String tz, String by,
                          List<Funnel.StageRow> stages, Map<String, Long> lost, long deals, long won, double conversion,
-                         Map<String, Funnel.Report> groups) {
+                         Map<String, Funnel.Report> groups, Previous previous) {
     }
 
-    public record LeadAnswer(Instant from, Instant to, String by, long total, long junk, long converted,
-                             Map<String, Long> groups) {
+    /** The period before and its report. */
+    public record Previous(Instant from, Instant to, Funnel.Report report) {
+    }
+
+    /** The period of a request, read in {@code tz} or the configured zone. */
+    public AnalyticsPeriod period(String from, String to, String tz) {
+        return AnalyticsPeriod.parse(from, to, tz, config.timeZone());
+    }
+
+    /** The configured zone ({@code leadgate.analytics.time-zone}). */
+    public java.time.ZoneId defaultZone() {
+        return AnalyticsPeriod.zone(config.timeZone());
     }
 
     public Answer funnel(String pipelineId, String from, String to, String by) {
+        return funnel(pipelineId, period(from, to, null), by, false);
+    }
+
+    public Answer funnel(String pipelineId, AnalyticsPeriod period, String by, boolean compare) {
         Pipeline p = pipelines.requested(pipelineId);
-        Instant start = instant("from", from, false);
-        Instant end = instant("to", to, true);
         String grouping = grouping(by, GROUPINGS);
-        List<Funnel.StageInfo> stages = Stage.of(p.id).stream()
-                .map(s -> new Funnel.StageInfo(s.id, s.name, s.semantics())).toList();
-        List<Object[]> rows = em.createQuery("select m.dealId, m.toStageId, m.movedAt, m.leftAt, m.lossReason, "
-                        + "d.responsible, d.source, d.channelId from DealMove m join Deal d on d.id = m.dealId "
-                        + "where m.toPipelineId = ?1 and m.movedAt >= ?2 and m.movedAt < ?3 order by m.movedAt, m.id",
-                Object[].class).setParameter(1, p.id).setParameter(2, start).setParameter(3, end).getResultList();
-        List<Funnel.Entry> entries = new ArrayList<>();
-        Map<Long, String> groupOf = new HashMap<>();
-        for (Object[] r : rows) {
-            Funnel.Entry e = new Funnel.Entry((Long) r[0], (Long) r[1], (Instant) r[2], (Instant) r[3], (String) r[4]);
-            entries.add(e);
-            if (grouping != null) {
-                groupOf.putIfAbsent(e.dealId(), key(switch (grouping) {
-                    case "manager" -> (String) r[5];
-                    case "source" -> (String) r[6];
-                    case "channel" -> (String) r[7];
-                    default -> LocalDate.ofInstant(e.at(), ZoneOffset.UTC).toString(); // rows come in time order
-                }));
-            }
+        List<Stage> live = Stage.of(p.id);
+        List<Funnel.StageInfo> stages = live.stream().map(s -> new Funnel.StageInfo(s.id, s.name, s.semantics()))
+                .toList();
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int i = live.size() - 1; i >= 0; i--) {
+            index.put(live.get(i).position, i);
         }
-        Funnel.Report all = Funnel.compute(stages, entries);
         Map<String, Funnel.Report> groups = new TreeMap<>();
-        if (grouping != null) {
-            Map<String, List<Funnel.Entry>> split = new LinkedHashMap<>();
-            for (Funnel.Entry e : entries) {
-                split.computeIfAbsent(groupOf.get(e.dealId()), k -> new ArrayList<>()).add(e);
-            }
-            split.forEach((k, list) -> groups.put(k, Funnel.compute(stages, list)));
+        Funnel.Report all;
+        if (grouping == null) {
+            all = Funnel.compute(stages, tallies(p.id, period, null, index).getOrDefault("", empty()));
+        } else {
+            // every deal is in exactly one group: the whole is the groups summed up, but for the medians
+            Map<String, Funnel.Tally> split = tallies(p.id, period, grouping, index);
+            split.forEach((k, t) -> groups.put(k, Funnel.compute(stages, t)));
+            Funnel.Tally whole = new Funnel.Tally(new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    medians(p.id, period, index));
+            split.values().forEach(t -> {
+                t.spans().forEach((k, n) -> whole.spans().merge(k, n, Long::sum));
+                t.lostDeals().forEach((k, n) -> whole.lostDeals().merge(k, n, Long::sum));
+                t.lostReasons().forEach((k, n) -> whole.lostReasons().merge(k, n, Long::sum));
+            });
+            all = Funnel.compute(stages, whole);
         }
-        return new Answer(String.valueOf(p.id), p.name, start, end, grouping, all.stages(), all.lost(), all.deals(),
-                all.won(), all.conversion(), groups);
+        Previous previous = !compare ? null : period.previous()
+                .map(before -> new Previous(before.from(), before.to(), Funnel.compute(stages,
+                        tallies(p.id, before, null, index).getOrDefault("", empty()))))
+                .orElse(null);
+        return new Answer(String.valueOf(p.id), p.name, period.from(), period.to(), period.sqlZone(), grouping,
+                all.stages(), all.lost(), all.deals(), all.won(), all.conversion(), groups, previous);
     }
 
-    /** Leads created in the period, counted by source, channel, junk reason, status or day. */
-    public LeadAnswer leads(String from, String to, String by) {
-        Instant start = instant("from", from, false);
-        Instant end = instant("to", to, true);
-        String grouping = grouping(by, LEAD_GROUPINGS);
-        List<Lead> leads = Lead.list("createdAt >= ?1 and createdAt < ?2", start, end);
-        Map<String, Long> groups = new TreeMap<>();
-        long junk = 0;
-        long converted = 0;
-        for (Lead l : leads) {
-            junk += l.status == LeadStatus.JUNK ? 1 : 0;
-            converted += l.status == LeadStatus.CONVERTED ? 1 : 0;
-            if (grouping == null) {
-                continue;
-            }
-            if (grouping.equals("junk-reason") && l.status != LeadStatus.JUNK) {
-                continue;
-            }
-            groups.merge(key(switch (grouping) {
-                case "source" -> l.source;
-                case "channel" -> l.channelId;
-                case "junk-reason" -> l.junkReason;
-                case "status" -> l.statusCode();
-                default -> LocalDate.ofInstant(l.createdAt, ZoneOffset.UTC).toString();
-            }), 1L, Long::sum);
-        }
-        return new LeadAnswer(start, end, grouping, leads.size(), junk, converted, groups);
+    private static Funnel.Tally empty() {
+        return new Funnel.Tally(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    private static String key(String value) {
+    /** One statement: spans, lost deals, last-loss reasons and medians per group key ({@code ""} without one). */
+    private Map<String, Funnel.Tally> tallies(long pipelineId, AnalyticsPeriod period, String grouping,
+                                              Map<Integer, Integer> index) {
+        String sql = talliesSql(grouping, period);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, pipelineId)
+                .setParameter(2, Sql.time(period.from())).setParameter(3, Sql.time(period.to())).getResultList();
+        Map<String, Funnel.Tally> tallies = new HashMap<>();
+        for (Object[] r : rows) {
+            String k = grouping == null ? "" : key((String) r[1]);
+            Funnel.Tally t = tallies.computeIfAbsent(k, x -> empty());
+            long n = ((Number) r[5]).longValue();
+            switch ((String) r[0]) {
+                case "span" -> t.spans().merge(new Funnel.Span(position(index, r[2]), position(index, r[3])), n,
+                        Long::sum);
+                case "lost" -> t.lostDeals().merge(position(index, r[2]), n, Long::sum);
+                case "reason" -> t.lostReasons().merge(Funnel.reason((String) r[4]), n, Long::sum);
+                default -> t.medianSeconds().put(position(index, r[2]), n);
+            }
+        }
+        return tallies;
+    }
+
+    /** The statement of {@link #tallies}: rows (kind, group key, a, b, reason, n) for pipeline ?1 and [?2, ?3). */
+    static String talliesSql(String grouping, AnalyticsPeriod period) {
+        String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
+        String k = grouping == null ? "''" : "g.k";
+        String join = grouping == null ? "" : " join g on g.deal_id = e.deal_id";
+        return "with e as (select m.id, m.deal_id, m.moved_at, m.left_at, m.loss_reason, s.position, s.semantics"
+                + " from deal_move m join stage s on s.id = m.to_stage_id"
+                + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
+                + " p as (select e.deal_id, min(e.moved_at) as first_at,"
+                + " min(case when e.semantics <> 'lost' then e.position end) as lo,"
+                + " max(case when e.semantics <> 'lost' then e.position end) as hi from e group by e.deal_id),"
+                + " g as (select p.deal_id, p.lo, p.hi, " + key + " as k from p"
+                + (grouping == null ? "" : " left join deal d on d.id = p.deal_id")
+                + (grouping != null && grouping.equals("campaign") ? " left join lead l on l.id = d.lead_id" : "")
+                + ")"
+                + " select 'span' as kind, g.k, g.lo as a, g.hi as b, cast(null as varchar) as r, count(*) as n"
+                + " from g group by g.k, g.lo, g.hi"
+                + " union all select 'lost', " + k + ", e.position, null, null, count(distinct e.deal_id)"
+                + " from e" + join + " where e.semantics = 'lost'"
+                + " group by " + (grouping == null ? "" : "g.k, ") + "e.position"
+                + " union all select 'reason', x.k, null, null, x.loss_reason, count(*) from (select " + k + " as k,"
+                + " e.loss_reason, row_number() over (partition by e.deal_id order by e.moved_at desc, e.id desc) as rn"
+                + " from e" + join + " where e.semantics = 'lost') x where x.rn = 1 group by x.k, x.loss_reason"
+                + (grouping == null ? " union all select 'median', '', e.position, null, null, " + MEDIAN
+                + " from e where e.left_at is not null group by e.position"
+                : " union all select 'median', g.k, e.position, null, null, " + MEDIAN
+                + " from e join g on g.deal_id = e.deal_id where e.left_at is not null group by g.k, e.position");
+    }
+
+    /** The median seconds in each stage (by position) of the stays that began in the period and have ended. */
+    private Map<Integer, Long> medians(long pipelineId, AnalyticsPeriod period, Map<Integer, Integer> index) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.position, " + MEDIAN.replace("e.", "m.")
+                        + " from deal_move m join stage s on s.id = m.to_stage_id where m.to_pipeline_id = ?1"
+                        + " and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false and m.left_at is not null"
+                        + " group by s.position")
+                .setParameter(1, pipelineId).setParameter(2, Sql.time(period.from()))
+                .setParameter(3, Sql.time(period.to())).getResultList();
+        Map<Integer, Long> medians = new HashMap<>();
+        rows.forEach(r -> medians.put(position(index, r[0]), ((Number) r[1]).longValue()));
+        return medians;
+    }
+
+    private static int position(Map<Integer, Integer> index, Object position) {
+        return position == null ? -1 : index.getOrDefault(((Number) position).intValue(), -1);
+    }
+
+    /** The SQL group key of a deal in {@code g} (deal {@code d}, lead {@code l}, first entry {@code p}). */
+    private static String dealKey(String grouping, AnalyticsPeriod period) {
+        return switch (grouping) {
+            case "manager" -> "d.responsible";
+            case "source" -> "d.source";
+            case "channel" -> "d.channel_id";
+            case "campaign" -> "l.utm_campaign";
+            default -> Sql.bucket(grouping, "p.first_at", period);
+        };
+    }
+
+    static String key(String value) {
         return value == null || value.isBlank() ? NONE : value;
     }
 
-    private static String grouping(String by, List<String> allowed) {
+    static String grouping(String by, List<String> allowed) {
         if (by == null || by.isBlank()) {
             return null;
         }
-        String b = by.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String b = by.strip().toLowerCase(Locale.ROOT).replace('_', '-');
         if (b.equals("junkreason")) {
             b = "junk-reason";
+        }
+        if (b.equals("utm-campaign")) {
+            b = "campaign";
         }
         if (!allowed.contains(b)) {
             throw PipelineException.invalid("by must be one of " + String.join(", ", allowed));
         }
         return b;
-    }
-
-    /** An instant, or a date (from: its start; to: the end of that day, UTC); absent = unbounded. Pure. */
-    static Instant instant(String name, String value, boolean end) {
-        if (value == null || value.isBlank()) {
-            return end ? Instant.parse("9999-12-31T00:00:00Z") : Instant.EPOCH;
-        }
-        String v = value.strip();
-        try {
-            if (v.length() == 10) {
-                LocalDate day = LocalDate.parse(v);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (v.matches(".*([zZ]|[+-]\\d{2}:?\\d{2})$")) {
-                return java.time.OffsetDateTime.parse(v).toInstant();
-            }
-            return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC); // no offset: UTC
-        } catch (DateTimeParseException e) {
-            throw PipelineException.invalid(name + " must be a date (2025-01-31) or an instant (2025-01-31T12:00:00Z)");
-        }
     }
 }

@@ -1,4 +1,5 @@
-// Leadgate console: time zone cookie, stage colours, drag and drop on the board. No inline script (CSP).
+// Leadgate console: time zone cookie, stage colours, drag and drop on the board, analytics charts (ECharts).
+// No inline script (CSP).
 (function () {
   'use strict';
 
@@ -136,11 +137,104 @@
     });
   });
 
+
+  // analytics charts: the data is JSON in data-chart (made by the server), drawn by ECharts (webjar)
+  var PALETTE = ['#2563eb', '#16a34a', '#f59e0b', '#db2777', '#7c3aed', '#0891b2', '#ea580c', '#4b5563'];
+
+  function percent(share) {
+    return Math.round(share * 1000) / 10 + '%';
+  }
+
+  function funnelOption(el, spec) {
+    var series = [{
+      name: el.getAttribute('data-label-deals') || 'Deals',
+      type: 'bar',
+      data: spec.counts,
+      barMaxWidth: 34,
+      itemStyle: { color: '#2563eb' },
+      label: {
+        show: true,
+        position: 'right',
+        formatter: function (p) {
+          return p.value + '  (' + percent(spec.shares[p.dataIndex]) + ')';
+        }
+      }
+    }];
+    if (spec.previous) {
+      series.push({
+        name: el.getAttribute('data-label-previous') || 'Previous period',
+        type: 'bar',
+        data: spec.previous,
+        barMaxWidth: 34,
+        itemStyle: { color: '#cbd5e1' },
+        label: { show: true, position: 'right', color: '#667085' }
+      });
+    }
+    return {
+      animation: false,
+      color: PALETTE,
+      grid: { left: 8, right: 90, top: 30, bottom: 8, containLabel: true },
+      legend: { show: !!spec.previous, top: 0 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: spec.labels, inverse: true },
+      series: series
+    };
+  }
+
+  function stackOption(spec) {
+    return {
+      animation: false,
+      color: PALETTE,
+      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, type: 'scroll' },
+      xAxis: { type: 'category', data: spec.labels },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: spec.series.map(function (s) {
+        return { name: s.name, type: 'bar', stack: 'leads', data: s.data, barMaxWidth: 40 };
+      })
+    };
+  }
+
+  function charts(root) {
+    if (typeof echarts === 'undefined' || !root.querySelectorAll) {
+      return;
+    }
+    var els = root.matches && root.matches('[data-chart]') ? [root] : root.querySelectorAll('[data-chart]');
+    Array.prototype.forEach.call(els, function (el) {
+      var spec;
+      try {
+        spec = JSON.parse(el.getAttribute('data-chart'));
+      } catch (e) {
+        return;
+      }
+      var old = echarts.getInstanceByDom(el);
+      if (old) {
+        old.dispose();
+      }
+      var chart = echarts.init(el, null, { renderer: 'canvas' });
+      chart.setOption(spec.kind === 'funnel' ? funnelOption(el, spec) : stackOption(spec));
+      el.setAttribute('data-chart-drawn', 'true');
+    });
+  }
+
+  window.addEventListener('resize', function () {
+    if (typeof echarts === 'undefined') {
+      return;
+    }
+    document.querySelectorAll('[data-chart-drawn]').forEach(function (el) {
+      var c = echarts.getInstanceByDom(el);
+      if (c) {
+        c.resize();
+      }
+    });
+  });
+
   function init(root) {
     colour(root);
     sortable(root);
     stageSortable(root);
     bars(root);
+    charts(root);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -3,6 +3,7 @@ package io.leadgate.pipeline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class FunnelTest {
+
+    private static final ZoneId UTC = java.time.ZoneOffset.UTC;
 
     private static final List<Funnel.StageInfo> STAGES = List.of(
             new Funnel.StageInfo(1, "New", Semantics.IN_PROGRESS),
@@ -111,15 +114,18 @@ class FunnelTest {
 
     @Test
     void periodBoundsReadDatesInstantsAndLocalTimesAsUtc() {
-        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), FunnelQuery.instant("from", "2025-03-01", false));
-        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), FunnelQuery.instant("to", "2025-03-01", true),
+        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), AnalyticsPeriod.instant("from", "2025-03-01", false, UTC));
+        assertEquals(Instant.parse("2025-03-02T00:00:00Z"), AnalyticsPeriod.instant("to", "2025-03-01", true, UTC),
                 "a to date includes its day");
-        assertEquals(Instant.parse("2025-03-01T09:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00+03:00", false));
-        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00Z", false));
-        assertEquals(Instant.parse("2025-03-01T12:00:00Z"), FunnelQuery.instant("from", "2025-03-01T12:00:00", false));
-        assertEquals(Instant.EPOCH, FunnelQuery.instant("from", null, false));
+        assertEquals(Instant.parse("2025-03-01T09:00:00Z"),
+                AnalyticsPeriod.instant("from", "2025-03-01T12:00:00+03:00", false, UTC));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"),
+                AnalyticsPeriod.instant("from", "2025-03-01T12:00:00Z", false, UTC));
+        assertEquals(Instant.parse("2025-03-01T12:00:00Z"),
+                AnalyticsPeriod.instant("from", "2025-03-01T12:00:00", false, UTC));
+        assertEquals(Instant.EPOCH, AnalyticsPeriod.instant("from", null, false, UTC));
         assertEquals("to must be a date (2025-01-31) or an instant (2025-01-31T12:00:00Z)",
                 org.junit.jupiter.api.Assertions.assertThrows(PipelineException.class,
-                        () -> FunnelQuery.instant("to", "tomorrow", true)).getMessage());
+                        () -> AnalyticsPeriod.instant("to", "tomorrow", true, UTC)).getMessage());
     }
 }
