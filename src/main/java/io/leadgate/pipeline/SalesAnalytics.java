@@ -77,8 +77,8 @@ public class SalesAnalytics {
 
     /** Won deals whose entry into their won stage falls in [from, to), grouped. */
     public Revenue revenue(SalesFacts.Filter filter, String from, String to, String by) {
-        Instant start = FunnelQuery.instant("from", from, false);
-        Instant end = FunnelQuery.instant("to", to, true);
+        Instant start = AnalyticsPeriod.instant("from", from, false, ZoneOffset.UTC);
+        Instant end = AnalyticsPeriod.instant("to", to, true, ZoneOffset.UTC);
         String grouping = grouping(by, REVENUE_GROUPINGS);
         if (SalesFacts.notBlank(filter.temperature())) {
             throw PipelineException.invalid("temperature filters open deals: use it with the forecast");
@@ -102,9 +102,9 @@ public class SalesAnalytics {
     /** Open deals with an amount (and an expected close date in [from, to) when either is given), weighted. */
     public Forecast forecast(SalesFacts.Filter filter, String from, String to, String by) {
         String grouping = grouping(by, FORECAST_GROUPINGS);
-        LocalDate start = SalesFacts.notBlank(from) ? LocalDate.ofInstant(FunnelQuery.instant("from", from, false),
+        LocalDate start = SalesFacts.notBlank(from) ? LocalDate.ofInstant(AnalyticsPeriod.instant("from", from, false, ZoneOffset.UTC),
                 ZoneOffset.UTC) : null;
-        LocalDate end = SalesFacts.notBlank(to) ? LocalDate.ofInstant(FunnelQuery.instant("to", to, true),
+        LocalDate end = SalesFacts.notBlank(to) ? LocalDate.ofInstant(AnalyticsPeriod.instant("to", to, true, ZoneOffset.UTC),
                 ZoneOffset.UTC) : null;
         List<SalesFacts.Fact> open = facts.load(filter, List.of("open")).stream()
                 .filter(f -> f.amount() != null)
