@@ -4,6 +4,7 @@ import io.leadgate.pipeline.AnalyticsTables;
 import io.leadgate.pipeline.Csv;
 import io.leadgate.pipeline.FunnelQuery;
 import io.leadgate.pipeline.LeadStats;
+import io.leadgate.pipeline.LeadTemperatures;
 import io.leadgate.pipeline.SalesAnalytics;
 import io.leadgate.pipeline.SalesFacts;
 import jakarta.ws.rs.BeanParam;
@@ -53,11 +54,13 @@ public class AnalyticsResource {
     private final FunnelQuery funnels;
     private final LeadStats leads;
     private final SalesAnalytics sales;
+    private final LeadTemperatures leadTemperatures;
 
-    AnalyticsResource(FunnelQuery funnels, LeadStats leads, SalesAnalytics sales) {
+    AnalyticsResource(FunnelQuery funnels, LeadStats leads, SalesAnalytics sales, LeadTemperatures leadTemperatures) {
         this.funnels = funnels;
         this.leads = leads;
         this.sales = sales;
+        this.leadTemperatures = leadTemperatures;
     }
 
     /**
@@ -160,5 +163,17 @@ public class AnalyticsResource {
             description = "Counts per temperature and the deals, hottest first; temperature= keeps one.")
     public SalesAnalytics.Temperatures temperature(@BeanParam SalesParams params) {
         return sales.temperatures(params.filter());
+    }
+
+    @GET
+    @Path("lead-temperature")
+    @Operation(summary = "Open leads (new, in progress) as cold, warm or hot (rules in docs/pipeline.md)",
+            description = "Counts per temperature and the leads, hottest and most recent first (at most 200); "
+                    + "temperature=, source=, channelId=, manager= keep those that match.")
+    public LeadTemperatures.Answer leadTemperature(@QueryParam("temperature") String temperature,
+                                                   @QueryParam("source") String source,
+                                                   @QueryParam("channelId") String channelId,
+                                                   @QueryParam("manager") String manager) {
+        return leadTemperatures.of(temperature, source, channelId, manager);
     }
 }

@@ -18,6 +18,7 @@ import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Limits;
 import io.leadgate.inquiry.Reason;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
@@ -318,7 +319,7 @@ public class IntakeService {
         lead.source = channel.source();
         lead.status = LeadStatus.NEW;
         lead.attribution = InquiryJson.attribution(item.attribution()).toString();
-        lead.utmCampaign = item.attribution().utm().get("utm_campaign");
+        lead.utmCampaign = Limits.identifier(item.attribution().utm().get("utm_campaign")); // grouped by: long ones hashed
         lead.returningClient = returning;
         lead.inquiryCount = 1;
         lead.createdAt = now;

@@ -18,6 +18,7 @@ import static io.leadgate.pipeline.PipelineTesting.stage;
 import static io.leadgate.pipeline.PipelineTesting.unique;
 import static io.leadgate.testing.Api.api;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -151,7 +152,8 @@ class PipelineApiTest {
     void junkNeedsAReasonFromTheConfiguredList() {
         String leadId = lead("form");
         api().contentType(ContentType.JSON).body("{}").post("/api/leads/" + leadId + "/junk").then().statusCode(400)
-                .body("error", equalTo("reason is required, one of spam, wrong-number, not-our-product, duplicate, other, test-submission"));
+                // the configured reasons first; reasons other tests of this run added through the API may follow
+                .body("error", startsWith("reason is required, one of spam, wrong-number, not-our-product, duplicate, other, test-submission"));
         api().contentType(ContentType.JSON).body("{\"reason\":\"bored\"}").post("/api/leads/" + leadId + "/junk")
                 .then().statusCode(400);
         api().contentType(ContentType.JSON).body("{\"reason\":\"Wrong number\"}").post("/api/leads/" + leadId + "/junk")

@@ -97,14 +97,14 @@ class SalesBoostTest {
 
         clock.set(firstDue);
         AutomationExecutor afterRestart = new AutomationExecutor(em, actions, config, clock); // the job is in the database
-        assertEquals(1, afterRestart.runDue());
+        afterRestart.runDue(); // jobs other tests left may fall due too: this deal's outcome is checked below
         List<Map<String, Object>> opened = maintenanceDeals(maintenanceId);
         assertEquals(1, opened.size());
         assertEquals(dealId, opened.get(0).get("sourceDealId"));
         assertEquals(stage(maintenance, "Due"), opened.get(0).get("stageId"));
         assertEquals(api().get("/api/deals/" + dealId).then().extract().path("contactId"), opened.get(0).get("contactId"));
-        assertEquals(0, executor.runDue(), "once per occasion");
-        assertEquals(1, maintenanceDeals(maintenanceId).size());
+        executor.runDue();
+        assertEquals(1, maintenanceDeals(maintenanceId).size(), "once per occasion");
 
         JsonPath next = jobs(dealId, "pending");
         Instant secondDue = firstDue.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
@@ -112,7 +112,7 @@ class SalesBoostTest {
         assertEquals(1, next.getInt("[0].occurrence"));
 
         clock.set(secondDue);
-        assertEquals(1, executor.runDue());
+        executor.runDue();
         assertEquals(2, maintenanceDeals(maintenanceId).size(), "a year later, the next one");
 
         String third = jobs(dealId, "pending").getString("[0].id");
