@@ -43,6 +43,7 @@ public class AutomationActions {
         }
     }
 
+    private final TaskService tasks;
     private final DealService deals;
     private final DealEvents events;
     private final Assigner assigner;
@@ -52,7 +53,8 @@ public class AutomationActions {
     private final LeadRobots leadRobots;
 
     AutomationActions(DealService deals, DealEvents events, Assigner assigner, LeadgateConfig config, Vertx vertx,
-                      LeadRobots leadRobots) {
+                      LeadRobots leadRobots, TaskService tasks) {
+        this.tasks = tasks;
         this.deals = deals;
         this.events = events;
         this.assigner = assigner;
@@ -109,7 +111,7 @@ public class AutomationActions {
                 DealMove entry = job.moveId == null || job.cause != null && !job.cause.startsWith("move:") ? null
                         : DealMove.findById(job.moveId);
                 Instant from = entry == null ? now : entry.movedAt;
-                TaskService.automatic(deal.id, null, p.path("kind").asText("task"), p.get("title").asText().strip(),
+                tasks.addAutomatic(deal.id, null, p.path("kind").asText("task"), p.get("title").asText().strip(),
                         p.has("due") ? from.plus(Duration.parse(p.get("due").asText())) : null, deal.responsible,
                         job.id, null, "automation:" + job.ruleId, now);
             }

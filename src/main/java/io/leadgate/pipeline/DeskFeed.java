@@ -30,6 +30,7 @@ public class DeskFeed {
     private static final Logger LOG = Logger.getLogger(DeskFeed.class);
     private static final int BATCH = 500;
 
+    private final TaskService tasks;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final LeadRobots robots;
@@ -37,7 +38,9 @@ public class DeskFeed {
     private final DeskConfig config;
     private final Clock clock;
 
-    DeskFeed(EntityManager em, ObjectMapper mapper, LeadRobots robots, SpeedToLead speed, DeskConfig config, Clock clock) {
+    DeskFeed(EntityManager em, ObjectMapper mapper, LeadRobots robots, SpeedToLead speed, DeskConfig config, Clock clock,
+             TaskService tasks) {
+        this.tasks = tasks;
         this.em = em;
         this.mapper = mapper;
         this.robots = robots;
@@ -126,7 +129,7 @@ public class DeskFeed {
         if (DealTask.count("leadId = ?1 and done = false and origin like 'callback:%'", lead.id) > 0) {
             return;
         }
-        TaskService.automatic(null, lead.id, "call", "Call back", at.plus(config.callbackWithin()), lead.responsible,
+        tasks.addAutomatic(null, lead.id, "call", "Call back", at.plus(config.callbackWithin()), lead.responsible,
                 null, TaskService.CALLBACK + inquiryId, "missed-call", now);
     }
 

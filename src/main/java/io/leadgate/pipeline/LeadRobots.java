@@ -21,6 +21,7 @@ import java.util.List;
 @ApplicationScoped
 public class LeadRobots {
 
+    private final TaskService tasks;
     private final PipelineService pipelines;
     private final DealService deals;
     private final DealEvents events;
@@ -29,7 +30,8 @@ public class LeadRobots {
     private final ObjectMapper mapper;
 
     LeadRobots(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner, EventLog outbox,
-               ObjectMapper mapper) {
+               ObjectMapper mapper, TaskService tasks) {
+        this.tasks = tasks;
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
@@ -99,7 +101,7 @@ public class LeadRobots {
             return AutomationJobs.SKIPPED;
         }
         switch (action) {
-            case ADD_TASK -> TaskService.automatic(null, lead.id, p.path("kind").asText("task"),
+            case ADD_TASK -> tasks.addAutomatic(null, lead.id, p.path("kind").asText("task"),
                     p.get("title").asText().strip(), p.has("due") ? AutomationJobs.plus(now, p.get("due").asText()) : null,
                     lead.responsible, job.id, null, "automation:" + job.ruleId, now);
             case NOTIFY -> {

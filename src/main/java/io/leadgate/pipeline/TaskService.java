@@ -59,8 +59,18 @@ public class TaskService {
         this.availability = availability;
     }
 
-    /** A robot's task (automation, missed call); assignee null = nobody yet. */
-    static DealTask automatic(Long dealId, Long leadId, String kind, String title, Instant dueAt, String assignee,
+    /**
+     * A robot's task (automation, missed call), announced as {@code leadgate.task.created} like one made through the
+     * API; assignee null = nobody yet. In the caller's transaction.
+     */
+    public DealTask addAutomatic(Long dealId, Long leadId, String kind, String title, Instant dueAt, String assignee,
+                                 Long jobId, String origin, String createdBy, Instant now) {
+        DealTask task = automatic(dealId, leadId, kind, title, dueAt, assignee, jobId, origin, createdBy, now);
+        event(EventTypes.TASK_CREATED, task, now);
+        return task;
+    }
+
+    private static DealTask automatic(Long dealId, Long leadId, String kind, String title, Instant dueAt, String assignee,
                               Long jobId, String origin, String createdBy, Instant now) {
         DealTask task = new DealTask();
         task.dealId = dealId;

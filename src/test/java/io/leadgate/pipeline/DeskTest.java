@@ -1,6 +1,9 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.delivery.OutboxEvent;
+import io.leadgate.events.EventTypes;
 import io.leadgate.testing.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -161,6 +164,12 @@ class DeskTest {
         assertTrue(tasks.getString("[0].origin").startsWith("callback:"));
         Instant due = Instant.parse(tasks.getString("[0].dueAt"));
         assertTrue(!due.isAfter(calledAt.plus(config.callbackWithin())), "due within the configured time of the call");
+        String taskId = tasks.getString("[0].id");
+        List<String> announced = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>list(
+                "type = ?1 and leadId = ?2", EventTypes.TASK_CREATED, Long.valueOf(leadId)).stream()
+                .map(e -> e.payload).toList());
+        assertEquals(1, announced.size(), "the robot's task is announced like one made through the API");
+        assertEquals(taskId, JsonPath.from(announced.get(0)).getString("data.task.id"));
 
         post("/api/tasks/" + tasks.getString("[0].id") + "/complete", Map.of(), 200);
         assertFalse(api().get("/api/leads/" + leadId).then().extract().<Boolean>path("callback"), "called back");
