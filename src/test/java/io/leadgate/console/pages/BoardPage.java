@@ -31,13 +31,19 @@ public final class BoardPage {
         return card(dealId).findElement(By.xpath("./ancestor::ol[1]")).getAttribute("data-stage");
     }
 
-    /** Drags the card with the mouse onto another column and waits for the board to come back with it there. */
+    /**
+     * Drags the card with the mouse onto another column and waits for the board to come back from the server with it
+     * there. The drop moves the card in the page at once; the server's board replaces the whole board afterwards, so
+     * the wait is for that replacement (a card looked up before it would go stale under the next step).
+     */
     public void drag(String dealId, String stageId) {
+        WebElement before = browser.driver().findElement(By.id("board-columns"));
         WebElement card = card(dealId).findElement(By.cssSelector(".meta")); // not the link or the menu
         WebElement target = browser.driver().findElement(By.cssSelector("ol.cards[data-stage='" + stageId + "']"));
         new Actions(browser.driver()).clickAndHold(card).pause(Duration.ofMillis(150)).moveByOffset(10, 10)
                 .pause(Duration.ofMillis(150)).moveToElement(target).pause(Duration.ofMillis(150)).moveByOffset(0, 5)
                 .pause(Duration.ofMillis(150)).release().perform();
+        browser.waiting().until(ExpectedConditions.stalenessOf(before));
         browser.waiting().until(d -> {
             try {
                 return stageId.equals(stageOf(dealId));
