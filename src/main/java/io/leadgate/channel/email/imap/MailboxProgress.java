@@ -15,17 +15,20 @@ public class MailboxProgress {
 
     private static final Logger LOG = Logger.getLogger(MailboxProgress.class);
 
-    /** The mailbox's stored state (a fresh one when it was never polled). */
+    /**
+     * The mailbox's stored state (a fresh one when it was never polled). The poller and a reader (the console, a test)
+     * may ask for a new mailbox at the same moment: the row is made once, and neither of them fails for the other.
+     */
     public MailboxState state(String channelId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             MailboxState state = MailboxState.findById(channelId);
-            if (state == null) {
-                state = new MailboxState();
-                state.channelId = channelId;
-                state.updatedAt = Instant.now();
-                state.persist();
+            if (state != null) {
+                return state;
             }
-            return state;
+            MailboxState.getEntityManager().createNativeQuery("insert into mailbox_state (channel_id, last_uid, backlog, "
+                            + "failures, updated_at) values (?1, 0, 0, 0, ?2) on conflict do nothing")
+                    .setParameter(1, channelId).setParameter(2, Instant.now()).executeUpdate();
+            return MailboxState.<MailboxState>findById(channelId);
         });
     }
 
