@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static io.leadgate.testing.Api.api;
 import static io.restassured.RestAssured.given;
@@ -25,107 +26,129 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Missed calls of every telephony provider through the real hooks, run by the one call-state machine: a call that
- * starts and ends with nobody answering raises the lead's call-back flag, also when no event says "missed" and
- * when the events come redelivered and out of order; each call is one call record and one lead.
+ * starts and ends with nobody answering raises the lead's call-back flag, also when no event says "missed", when the
+ * events come in order and when they come redelivered and out of order; each call is one call record and one lead.
  */
 @QuarkusTest
 class MissedCallHookTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    /** One call's opening and closing events, with the ids and number they carry. */
+    private record Call(String start, String end, String callId, String phone) {
+    }
+
     @Test
     void sipgateNewCallThenHangupWithoutCauseIsMissed() {
-        String mobile = "49151" + digits(8);
-        String callId = "sg-" + digits(12);
         Function<String, Response> post = body -> given().contentType(FORM).body(body).post("/hooks/sipgate/sg-token-1");
-        String start = "event=newCall&direction=in&to=4930600000000&from=" + mobile + "&callId=" + callId;
-        String end = "event=hangup&direction=in&callId=" + callId + "&to=4930600000000&from=" + mobile;
-        assertMissedInAnyOrder(post, start, end, "sipgate", callId, "+" + mobile);
+        assertMissed(post, "sipgate", () -> {
+            String mobile = "49151" + digits(8);
+            String callId = "sg-" + digits(12);
+            return new Call("event=newCall&direction=in&to=4930600000000&from=" + mobile + "&callId=" + callId,
+                    "event=hangup&direction=in&callId=" + callId + "&to=4930600000000&from=" + mobile, callId, "+" + mobile);
+        });
     }
 
     @Test
     void sipgateHangupWithNoAnswerIsMissed() {
-        String mobile = "49151" + digits(8);
-        String callId = "sg-" + digits(12);
         Function<String, Response> post = body -> given().contentType(FORM).body(body).post("/hooks/sipgate/sg-token-1");
-        assertMissedInAnyOrder(post, "event=newCall&direction=in&to=4930600000000&from=" + mobile + "&callId=" + callId,
-                "event=hangup&direction=in&callId=" + callId + "&cause=noAnswer&to=4930600000000&from=" + mobile,
-                "sipgate", callId, "+" + mobile);
+        assertMissed(post, "sipgate", () -> {
+            String mobile = "49151" + digits(8);
+            String callId = "sg-" + digits(12);
+            return new Call("event=newCall&direction=in&to=4930600000000&from=" + mobile + "&callId=" + callId,
+                    "event=hangup&direction=in&callId=" + callId + "&cause=noAnswer&to=4930600000000&from=" + mobile,
+                    callId, "+" + mobile);
+        });
     }
 
     @Test
     void placetelIncomingCallThenHangupWithoutTypeIsMissed() {
-        String national = "0151" + digits(8);
-        String callId = "pt-" + digits(12);
         Function<String, Response> post = body -> given().contentType(FORM).body(body).post("/hooks/placetel/pt-token-1");
-        assertMissedInAnyOrder(post, "event=IncomingCall&to=030600000000&from=" + national + "&call_id=" + callId,
-                "event=HungUp&call_id=" + callId + "&to=030600000000&from=" + national,
-                "placetel", callId, "+49" + national.substring(1));
+        assertMissed(post, "placetel", () -> {
+            String national = "0151" + digits(8);
+            String callId = "pt-" + digits(12);
+            return new Call("event=IncomingCall&to=030600000000&from=" + national + "&call_id=" + callId,
+                    "event=HungUp&call_id=" + callId + "&to=030600000000&from=" + national, callId,
+                    "+49" + national.substring(1));
+        });
     }
 
     @Test
     void twilioRingingThenNoAnswerIsMissed() {
-        String number = "+1415555" + digits(4);
-        String sid = "CA" + digits(32);
-        Function<String, Response> post = MissedCallHookTest::twilio;
-        assertMissedInAnyOrder(post, twilioForm(sid, number, "ringing", "1"), twilioForm(sid, number, "no-answer", "2"),
-                "twilio", sid, number);
+        assertMissed(MissedCallHookTest::twilio, "twilio", () -> {
+            String number = "+1415555" + digits(4);
+            String sid = "CA" + digits(32);
+            return new Call(twilioForm(sid, number, "ringing", "1"), twilioForm(sid, number, "no-answer", "2"), sid, number);
+        });
     }
 
     @Test
     void twilioVoiceRequestThenCanceledIsMissed() {
-        String number = "+1415555" + digits(4);
-        String sid = "CA" + digits(32);
-        Function<String, Response> post = MissedCallHookTest::twilio;
-        assertMissedInAnyOrder(post, twilioForm(sid, number, null, null), twilioForm(sid, number, "canceled", "3"),
-                "twilio", sid, number);
+        assertMissed(MissedCallHookTest::twilio, "twilio", () -> {
+            String number = "+1415555" + digits(4);
+            String sid = "CA" + digits(32);
+            return new Call(twilioForm(sid, number, null, null), twilioForm(sid, number, "canceled", "3"), sid, number);
+        });
     }
 
     @Test
     void mangoAppearedThenDisconnectedWithoutAnswerIsMissed() {
-        String number = "7916" + digits(7);
-        String entry = "entry-" + digits(10);
-        String appeared = "{\"entry_id\":\"" + entry + "\",\"call_id\":\"leg-1\",\"timestamp\":1715690000,\"seq\":1,"
-                + "\"call_state\":\"Appeared\",\"location\":\"ivr\",\"from\":{\"number\":\"" + number + "\"},"
-                + "\"to\":{\"number\":\"74994509495\",\"line_number\":\"74994509495\"}}";
-        String disconnected = "{\"entry_id\":\"" + entry + "\",\"call_id\":\"leg-1\",\"timestamp\":1715690030,\"seq\":2,"
-                + "\"call_state\":\"Disconnected\",\"location\":\"ivr\",\"from\":{\"number\":\"" + number + "\"},"
-                + "\"to\":{\"number\":\"74994509495\",\"line_number\":\"74994509495\"},\"disconnect_reason\":1110}";
-        assertMissedInAnyOrder(MissedCallHookTest::mango, appeared, disconnected, "mango", entry, "+" + number);
+        assertMissed(MissedCallHookTest::mango, "mango", () -> {
+            String number = "7916" + digits(7);
+            String entry = "entry-" + digits(10);
+            String appeared = "{\"entry_id\":\"" + entry + "\",\"call_id\":\"leg-1\",\"timestamp\":1715690000,\"seq\":1,"
+                    + "\"call_state\":\"Appeared\",\"location\":\"ivr\",\"from\":{\"number\":\"" + number + "\"},"
+                    + "\"to\":{\"number\":\"74994509495\",\"line_number\":\"74994509495\"}}";
+            String disconnected = "{\"entry_id\":\"" + entry + "\",\"call_id\":\"leg-1\",\"timestamp\":1715690030,"
+                    + "\"seq\":2,\"call_state\":\"Disconnected\",\"location\":\"ivr\",\"from\":{\"number\":\"" + number
+                    + "\"},\"to\":{\"number\":\"74994509495\",\"line_number\":\"74994509495\"},\"disconnect_reason\":1110}";
+            return new Call(appeared, disconnected, entry, "+" + number);
+        });
     }
 
     @Test
     void zadarmaStartThenEndWithoutDispositionIsMissed() {
-        String number = "7916" + digits(7);
-        String callId = "in_" + digits(12);
-        Map<String, String> start = zadarmaForm("NOTIFY_START", callId, number, null);
-        Map<String, String> end = zadarmaForm("NOTIFY_END", callId, number, null);
-        assertMissedInAnyOrder(MissedCallHookTest::zadarma, encode(start), encode(end), "zadarma", callId, "+" + number);
+        assertMissed(MissedCallHookTest::zadarma, "zadarma", () -> {
+            String number = "7916" + digits(7);
+            String callId = "in_" + digits(12);
+            return new Call(encode(zadarmaForm("NOTIFY_START", callId, number, null)),
+                    encode(zadarmaForm("NOTIFY_END", callId, number, null)), callId, "+" + number);
+        });
     }
 
     @Test
     void zadarmaEndWithNoAnswerIsMissed() {
-        String number = "7916" + digits(7);
-        String callId = "in_" + digits(12);
-        assertMissedInAnyOrder(MissedCallHookTest::zadarma, encode(zadarmaForm("NOTIFY_START", callId, number, null)),
-                encode(zadarmaForm("NOTIFY_END", callId, number, "no answer")), "zadarma", callId, "+" + number);
+        assertMissed(MissedCallHookTest::zadarma, "zadarma", () -> {
+            String number = "7916" + digits(7);
+            String callId = "in_" + digits(12);
+            return new Call(encode(zadarmaForm("NOTIFY_START", callId, number, null)),
+                    encode(zadarmaForm("NOTIFY_END", callId, number, "no answer")), callId, "+" + number);
+        });
     }
 
     /**
-     * The end first, then the start, then both again: one call record with two events, missed, and one lead with
-     * its call-back flag up.
+     * Two calls from two new numbers: one whose events come in order (start, then end), and one whose end comes
+     * first and then both again. Each is one call record with two events, missed, and one lead with its call-back
+     * flag up.
      */
-    private static void assertMissedInAnyOrder(Function<String, Response> post, String start, String end,
-                                               String channel, String callId, String phone) {
-        for (String body : List.of(end, start, end, start)) {
+    private static void assertMissed(Function<String, Response> post, String channel, Supplier<Call> newCall) {
+        Call inOrder = newCall.get();
+        assertMissed(post, channel, inOrder, List.of(inOrder.start(), inOrder.end()));
+        Call shuffled = newCall.get();
+        assertMissed(post, channel, shuffled, List.of(shuffled.end(), shuffled.start(), shuffled.end(), shuffled.start()));
+    }
+
+    private static void assertMissed(Function<String, Response> post, String channel, Call c, List<String> bodies) {
+        for (String body : bodies) {
             post.apply(body).then().statusCode(200);
         }
-        JsonPath call = new JsonPath(api().queryParam("channelId", channel).queryParam("callId", callId)
+        String order = bodies.get(0).equals(c.start()) ? "in order" : "end first, redelivered";
+        JsonPath call = new JsonPath(api().queryParam("channelId", channel).queryParam("callId", c.callId())
                 .get("/api/calls").then().statusCode(200).body("", hasSize(1)).extract().asString()).setRootPath("[0]");
-        assertEquals("in", call.getString("direction"));
-        assertEquals(true, call.getBoolean("missed"), "the call is missed");
-        assertEquals(2, call.getInt("events"), "redeliveries change nothing");
-        String contactId = api().queryParam("phone", phone).get("/api/contacts").then().body("", hasSize(1))
+        assertEquals("in", call.getString("direction"), order);
+        assertEquals(true, call.getBoolean("missed"), "the call is missed, " + order);
+        assertEquals(2, call.getInt("events"), "redeliveries change nothing, " + order);
+        String contactId = api().queryParam("phone", c.phone()).get("/api/contacts").then().body("", hasSize(1))
                 .extract().path("[0].id");
         api().queryParam("contactId", contactId).get("/api/leads").then().body("", hasSize(1))
                 .body("[0].callback", equalTo(true));
