@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a channel's {@link ChannelPolicy} from its resolved settings. Every problem is a {@link ChannelFileException}
@@ -34,6 +35,9 @@ public final class ChannelPolicyReader {
     /** The largest {@code max-body}: the HTTP server reads no more ({@code quarkus.http.limits.max-body-size}). */
     public static final long MAX_BODY_CEILING = 30L * 1024 * 1024;
     /** The settings every provider understands. */
+    /** {@code scheme://host[:port]}: an IPv6 literal in brackets or a host of letters, digits, dots and dashes. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "(?i)[a-z][a-z0-9+.-]*://(\\[[0-9a-f:.]+]|[\\p{L}\\p{N}.-]+)(:[0-9]{1,5})?");
     public static final Set<String> KEYS = Set.of(ALLOWED_ORIGINS, RATE_LIMIT, REPEAT_LEAD, EXCLUDE, DEALS_ONLY, PIPELINE,
             MANAGERS, ATTACHMENTS, MAX_ATTACHMENT_BYTES, NEWSLETTERS, THREAD_REPLIES, MAX_BODY);
 
@@ -51,7 +55,7 @@ public final class ChannelPolicyReader {
     }
 
     private ChannelPolicy read(Provider provider, String region) {
-        List<String> origins = list(ALLOWED_ORIGINS);
+        List<String> origins = origins(list(ALLOWED_ORIGINS));
         int rateLimit = provider == Provider.WEBFORM
                 ? (int) number(RATE_LIMIT, 0, 1_000_000_000L, ChannelPolicy.DEFAULT_WEBFORM_RATE_LIMIT,
                 "must be a whole number of posts per minute (0 = off)")
@@ -94,6 +98,22 @@ public final class ChannelPolicyReader {
         return new ChannelPolicy(origins, rateLimit, repeatLead, exclusions,
                 new LeadRouting(dealsOnly, pipeline, managers), attachments, maxAttachmentBytes, newsletters,
                 threadReplies, maxBody);
+    }
+
+    /**
+     * Browser origins as an {@code Origin} header writes them: {@code scheme://host[:port]}, nothing after (no path,
+     * not even a trailing slash), or {@code *}. Anything else would never match a browser's header and silently
+     * refuse every cross-origin post, so it is refused when the file loads, named by its position.
+     */
+    private List<String> origins(List<String> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            String origin = entries.get(i);
+            if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                throw invalid(ALLOWED_ORIGINS, "entry " + (i + 1) + " is not an origin: write scheme://host[:port] "
+                        + "with no path, or *");
+            }
+        }
+        return entries;
     }
 
     private Optional<String> text(String key) {

@@ -98,6 +98,22 @@ class ChannelPolicyReaderTest {
     }
 
     @Test
+    void allowedOriginsAreOriginsAsABrowserWritesThem() {
+        assertEquals(List.of("*", "https://shop.example", "http://127.0.0.1:8081", "http://[::1]:8080",
+                        "https://магазин.example"),
+                read(Provider.WEBFORM, Map.of("allowed-origins", List.of("*", "https://shop.example",
+                        "http://127.0.0.1:8081", "http://[::1]:8080", "https://магазин.example"))).allowedOrigins());
+        // none of these can ever equal a browser's Origin header: every cross-origin post would be refused silently
+        for (String wrong : List.of("shop.example", "https://shop.example/", "https://shop.example/form",
+                "https://shop.example?x=1", "https://*.shop.example", "//shop.example")) {
+            ChannelFileException e = assertThrows(ChannelFileException.class, () -> read(Provider.WEBFORM,
+                    Map.of("allowed-origins", List.of("https://ok.example", wrong))), wrong);
+            assertEquals("settings.allowed-origins", e.key());
+            assertTrue(e.getMessage().contains("entry 2"), e.getMessage());
+        }
+    }
+
+    @Test
     void definitionBuiltWithoutAPolicyReadsItFromTheSettings() {
         ChannelDefinition d = new ChannelDefinition("shop", Provider.WEBFORM, true, "RU", "shop",
                 Map.of("repeat-lead", "deal"), FILE);
