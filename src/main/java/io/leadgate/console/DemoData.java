@@ -7,6 +7,7 @@ import io.leadgate.channel.Provider;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Attribution;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
@@ -140,7 +141,7 @@ public class DemoData {
         // a missed call: the lead asks for a call back
         leadIds.add(write(phone, Inquiry.builder(phone.provider().family(), phone.provider().id()).externalId("demo-call-1")
                 .contact(contact(null, "+79161234520", null, null))
-                .call(new CallInfo("demo-call-1", "in", "NOTIFY_END", true, "ended", "nobody", 0L, null, "+74950000000", true))
+                .call(new CallInfo("demo-call-1", CallDirection.IN, "NOTIFY_END", true, "ended", "nobody", 0L, null, "+74950000000", true))
                 .build()));
         made++;
         deals(leadIds);

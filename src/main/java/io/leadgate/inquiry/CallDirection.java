@@ -2,16 +2,14 @@ package io.leadgate.inquiry;
 
 import java.util.Locale;
 
-/** Which way a call goes, as {@link CallInfo#direction()} and call records write it ({@code in} / {@code out}). */
+/**
+ * Which way a call goes ({@link CallInfo#direction()}), the one vocabulary the telephony adapters hand to the write
+ * path; {@link #code()} is how call records, the API and events write it ({@code in} / {@code out}).
+ */
 public enum CallDirection {
     IN, OUT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** True when {@code code} names this direction. */
-    public boolean is(String code) {
-        return code().equals(code);
     }
 }

@@ -3,7 +3,7 @@ package io.leadgate.inquiry;
 /**
  * The call an inquiry belongs to, for telephony channels.
  *
- * @param direction       {@code in} or {@code out}
+ * @param direction       inbound or outbound (null: the event does not say)
  * @param event           the provider's event name
  * @param missed          whether sales missed the call, as far as known after this event (null: still open)
  * @param phase           {@code started}, {@code ringing}, {@code answered}, {@code ended}, {@code recording} or
@@ -14,7 +14,7 @@ package io.leadgate.inquiry;
  * @param opening         true when the event opens the call for sales (its start or ringing, or a whole-call
  *                        summary); false for a leg that continues another call and for every later event
  */
-public record CallInfo(String callId, String direction, String event, Boolean missed, String phase,
+public record CallInfo(String callId, CallDirection direction, String event, Boolean missed, String phase,
                        String answeredBy, Long durationSeconds, String recordingUrl, String line, boolean opening) {
 
     /** Ids and numbers bounded as identifiers, the event name as a code ({@link Limits}). */
@@ -24,7 +24,7 @@ public record CallInfo(String callId, String direction, String event, Boolean mi
         line = Limits.identifier(line);
     }
 
-    public CallInfo(String callId, String direction, String event, Boolean missed) {
+    public CallInfo(String callId, CallDirection direction, String event, Boolean missed) {
         this(callId, direction, event, missed, null, null, null, null, null, false);
     }
 

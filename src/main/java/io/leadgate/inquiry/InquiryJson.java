@@ -51,7 +51,7 @@ public final class InquiryJson {
         } else {
             ObjectNode call = n.putObject("call");
             call.put("callId", i.call().callId());
-            call.put("direction", i.call().direction());
+            call.put("direction", i.call().direction() == null ? null : i.call().direction().code());
             call.put("event", i.call().event());
             call.put("missed", i.call().missed());
             call.put("phase", i.call().phase());

@@ -50,10 +50,19 @@ public class CallLedger {
         if (item.kind() == Kind.IGNORED) {
             return Kind.IGNORED;
         }
-        boolean inbound = direction(item.call().direction()) == Direction.IN
+        boolean inbound = Direction.of(item.call().direction()) == Direction.IN
                 || direction(record.direction) == Direction.IN;
         boolean opens = item.kind() == Kind.LEAD || record.events == 0;
         return inbound && record.leadId == null && opens && item.contact().identifiable() ? Kind.LEAD : Kind.UPDATE;
+    }
+
+    /**
+     * Whether the call is inbound as the record knows it before this item's event is folded in, else as the item
+     * says: only an inbound call links its record to the lead.
+     */
+    public boolean inbound(CallRecord record, Inquiry item) {
+        Direction known = record.direction != null ? direction(record.direction) : Direction.of(item.call().direction());
+        return known == Direction.IN;
     }
 
     /** Folds the item's event into the record through {@link CallState}, and links the contact and lead. */
@@ -103,7 +112,7 @@ public class CallLedger {
         boolean startOrRinging = phase == Phase.STARTED || phase == Phase.RINGING;
         return CallEvent.builder(c.callId(), c.event() == null ? "event" : c.event())
                 .key(item.externalId())
-                .direction(direction(c.direction()))
+                .direction(Direction.of(c.direction()))
                 .phase(phase)
                 .summary(c.opening() && !startOrRinging)
                 .parentCallId(!c.opening() && startOrRinging
@@ -115,6 +124,7 @@ public class CallLedger {
                 .build();
     }
 
+    /** A record's stored direction code ({@code in}, {@code out}, {@code internal}) read back. */
     private static Direction direction(String code) {
         if (code == null) {
             return null;

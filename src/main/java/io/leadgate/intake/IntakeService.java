@@ -14,7 +14,6 @@ import io.leadgate.contact.IdentityResolver;
 import io.leadgate.contact.Resolution;
 import io.leadgate.delivery.Outbox;
 import io.leadgate.events.EventTypes;
-import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
@@ -212,8 +211,7 @@ public class IntakeService {
         }
         boolean callbackRaised = false;
         if (call != null) {
-            String direction = call.direction != null ? call.direction : item.call().direction();
-            calls.apply(call, item, contactId, CallDirection.IN.is(direction) && target != null ? target.id : null, now);
+            calls.apply(call, item, contactId, calls.inbound(call, item) && target != null ? target.id : null, now);
             if (target != null && Boolean.TRUE.equals(call.missed) && !target.callback) {
                 target.callback = true; // a missed call: the lead asks for a call back
                 target.updatedAt = now;

@@ -97,7 +97,7 @@ class LimitsTest {
                         List.of("a".repeat(4000) + "@example.com"),
                         List.of(new Handle("telegram", "1".repeat(900), "u".repeat(900))), "c".repeat(900)))
                 .thread(new ThreadRef(List.of(longId), java.util.Collections.nCopies(300, longId)))
-                .call(new CallInfo("c".repeat(700), "in", "v".repeat(200), null, null, null, null, null, "l".repeat(700), true))
+                .call(new CallInfo("c".repeat(700), CallDirection.IN, "v".repeat(200), null, null, null, null, null, "l".repeat(700), true))
                 .attachment(new Attachment("f".repeat(2000) + ".pdf", "application/" + "x".repeat(600), 10L, null))
                 .build();
         assertEquals(Limits.identifier(longId), i.externalId());

@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony;
 
+import io.leadgate.inquiry.CallDirection;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +41,20 @@ public record CallEvent(String externalId, String callId, Direction direction, P
 
         public String code() {
             return code;
+        }
+
+        /** The direction handed on with the inquiry; null for an internal call (it never leaves the adapter). */
+        public CallDirection call() {
+            return switch (this) {
+                case IN -> CallDirection.IN;
+                case OUT -> CallDirection.OUT;
+                case INTERNAL -> null;
+            };
+        }
+
+        /** The vocabulary's direction for the one handed on with an inquiry (null stays null). */
+        public static Direction of(CallDirection direction) {
+            return direction == null ? null : direction == CallDirection.IN ? IN : OUT;
         }
     }
 

@@ -53,7 +53,7 @@ public final class CallInquiryMapper {
             b.kind(Kind.IGNORED, INTERNAL_CALL).extra("callId", e.callId());
         } else {
             b.kind(kind(e, prior), e.direction() == Direction.OUT && !isUpdate(e) ? OUTBOUND_CALL : null)
-                    .call(new CallInfo(e.callId(), e.direction() == null ? null : e.direction().code(), e.event(),
+                    .call(new CallInfo(e.callId(), e.direction() == null ? null : e.direction().call(), e.event(),
                             after.missed(), e.phase().name().toLowerCase(Locale.ROOT),
                             e.answeredBy() == null ? null : e.answeredBy().name().toLowerCase(Locale.ROOT),
                             e.durationSeconds(), e.recordingUrl(),

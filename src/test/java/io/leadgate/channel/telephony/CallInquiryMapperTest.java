@@ -3,6 +3,7 @@ package io.leadgate.channel.telephony;
 import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
 import io.leadgate.channel.telephony.CallEvent.Phase;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
@@ -29,7 +30,7 @@ class CallInquiryMapperTest {
         assertEquals(ChannelFamily.PHONE, i.channel());
         assertEquals(List.of("+491114100300"), i.contact().phones());
         assertEquals("+4930600000000", i.extra().get("line"));
-        assertEquals(new CallInfo("c1", "in", "IncomingCall", null), i.call().withoutDetails());
+        assertEquals(new CallInfo("c1", CallDirection.IN, "IncomingCall", null), i.call().withoutDetails());
         assertEquals("c1:IncomingCall", i.externalId());
     }
 
@@ -38,7 +39,7 @@ class CallInquiryMapperTest {
         Inquiry i = CallInquiryMapper.map(in("HungUp", Phase.ENDED).answeredBy(AnsweredBy.NOBODY).build(),
                 "placetel", "DE");
         assertEquals(Kind.UPDATE, i.kind());
-        assertEquals(new CallInfo("c1", "in", "HungUp", true), i.call().withoutDetails());
+        assertEquals(new CallInfo("c1", CallDirection.IN, "HungUp", true), i.call().withoutDetails());
     }
 
     @Test
@@ -68,7 +69,7 @@ class CallInquiryMapperTest {
         assertEquals(Kind.IGNORED, start.kind());
         assertEquals(CallInquiryMapper.OUTBOUND_CALL, start.reason());
         assertEquals(List.of("+4912347114711"), start.contact().phones());
-        assertEquals("out", start.call().direction());
+        assertEquals(CallDirection.OUT, start.call().direction());
         Inquiry end = CallInquiryMapper.map(CallEvent.builder("c2", "hangup").direction(Direction.OUT)
                 .phase(Phase.ENDED).build(), "sipgate", "DE");
         assertEquals(Kind.UPDATE, end.kind());

@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony.mango;
 
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.UnparseableException;
@@ -81,7 +82,7 @@ class MangoAdapterTest {
         assertEquals("+74994509495", i.extra().get("line"));
         Inquiry summary = parse("/events/summary", "summary_answered_outbound.json");
         assertEquals(Kind.UPDATE, summary.kind());
-        assertEquals("out", summary.call().direction());
+        assertEquals(CallDirection.OUT, summary.call().direction());
         assertEquals("90", summary.extra().get("duration"));
     }
 

@@ -5,6 +5,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -70,7 +71,7 @@ class MangoGoldenTest {
         assertEquals(List.of("+79997356761"), i.contact().phones());
         assertEquals("+74994509495", i.extra().get("line"));
         assertEquals("ivr", i.extra().get("location"));
-        assertEquals(new CallInfo("MzQ1Mzc1MzUxMzoxNjE=", "in", "Appeared", null), i.call().withoutDetails());
+        assertEquals(new CallInfo("MzQ1Mzc1MzUxMzoxNjE=", CallDirection.IN, "Appeared", null), i.call().withoutDetails());
         assertEquals("MzQ1Mzc1MzUxMzoxNjE=:MToxMDA3MTYxNToxNjE6Nzc2MTY1NjA4OjE=:1", i.externalId());
         assertEquals(Instant.ofEpochSecond(1513707786), i.occurredAt());
     }
@@ -97,7 +98,7 @@ class MangoGoldenTest {
         assertEquals(Kind.LEAD, i.kind());
         assertEquals(List.of("+79197212620"), i.contact().phones());
         assertEquals("7800123456789", i.extra().get("line"), "13 digits: not a valid RU number, kept raw");
-        assertEquals(new CallInfo("232wc3e3w3s222", "in", "summary", true), i.call().withoutDetails());
+        assertEquals(new CallInfo("232wc3e3w3s222", CallDirection.IN, "summary", true), i.call().withoutDetails());
         assertEquals("232wc3e3w3s222:summary", i.externalId());
         assertEquals(Instant.ofEpochSecond(1399906990), i.occurredAt());
         assertEquals("1170", i.extra().get("cause"));

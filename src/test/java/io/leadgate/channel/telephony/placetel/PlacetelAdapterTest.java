@@ -1,5 +1,6 @@
 package io.leadgate.channel.telephony.placetel;
 
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.Provider;
@@ -75,7 +76,7 @@ class PlacetelAdapterTest {
         assertNull(start.extra().get("line"));
         Inquiry end = parse("HungUp_outgoing_accepted.form");
         assertEquals(Kind.UPDATE, end.kind());
-        assertEquals("out", end.call().direction());
+        assertEquals(CallDirection.OUT, end.call().direction());
         assertEquals("125", end.extra().get("duration"));
     }
 

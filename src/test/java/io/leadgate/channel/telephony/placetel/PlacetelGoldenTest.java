@@ -4,6 +4,7 @@ import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -54,7 +55,7 @@ class PlacetelGoldenTest {
         assertEquals(reason, i.reason());
         assertEquals(List.of("+491114100300"), i.contact().phones(), "customer, national number read in DE");
         assertEquals("+4930600000000", i.extra().get("line"));
-        assertEquals(new CallInfo(callId, direction, event, missed), i.call().withoutDetails());
+        assertEquals(new CallInfo(callId, direction == null ? null : CallDirection.valueOf(direction.toUpperCase(java.util.Locale.ROOT)), event, missed), i.call().withoutDetails());
         assertEquals(callId + ":" + event, i.externalId());
     }
 

@@ -4,6 +4,7 @@ import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -56,7 +57,7 @@ class SipgateGoldenTest {
         assertEquals(reason, i.reason());
         assertEquals(customer == null ? List.of() : List.of(customer), i.contact().phones());
         assertEquals(line, i.extra().get("line"));
-        assertEquals(new CallInfo(callId, direction, event, missed), i.call().withoutDetails());
+        assertEquals(new CallInfo(callId, direction == null ? null : CallDirection.valueOf(direction.toUpperCase(java.util.Locale.ROOT)), event, missed), i.call().withoutDetails());
         assertEquals(callId + ":" + event, i.externalId());
         assertEquals(agent, i.extra().get("agent"));
     }

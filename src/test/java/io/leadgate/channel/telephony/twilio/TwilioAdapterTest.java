@@ -8,6 +8,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.TelephonyTesting;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -43,7 +44,7 @@ class TwilioAdapterTest {
     void completedStatusCallbackIsAnAnsweredUpdateWithDurationAndTime() throws UnparseableException {
         Inquiry i = parse("status_completed.form");
         assertEquals(Kind.UPDATE, i.kind());
-        assertEquals(new CallInfo("CA5f2c0d9e8b7a6f5e4d3c2b1a09876543", "in", "completed", false), i.call().withoutDetails());
+        assertEquals(new CallInfo("CA5f2c0d9e8b7a6f5e4d3c2b1a09876543", CallDirection.IN, "completed", false), i.call().withoutDetails());
         assertEquals("CA5f2c0d9e8b7a6f5e4d3c2b1a09876543:completed:3", i.externalId());
         assertEquals(Instant.parse("2024-05-14T10:15:42Z"), i.occurredAt());
         assertEquals("74", i.extra().get("duration"));
@@ -63,7 +64,7 @@ class TwilioAdapterTest {
         Inquiry i = parse("outbound_initiated.form");
         assertEquals(Kind.IGNORED, i.kind());
         assertEquals("outbound-call", i.reason());
-        assertEquals("out", i.call().direction());
+        assertEquals(CallDirection.OUT, i.call().direction());
         assertEquals(List.of("+14155550199"), i.contact().phones());
         assertEquals("+14155550100", i.extra().get("line"));
     }

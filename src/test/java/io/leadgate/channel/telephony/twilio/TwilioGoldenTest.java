@@ -4,6 +4,7 @@ import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -47,7 +48,7 @@ class TwilioGoldenTest {
         assertEquals(List.of("+14158675309"), i.contact().phones());
         assertEquals("+18005551212", i.extra().get("line"));
         assertEquals("1234", i.extra().get("digits"));
-        assertEquals(new CallInfo("CA1234567890ABCDE", "in", "call", null), i.call().withoutDetails());
+        assertEquals(new CallInfo("CA1234567890ABCDE", CallDirection.IN, "call", null), i.call().withoutDetails());
         assertEquals("CA1234567890ABCDE:call", i.externalId());
     }
 
@@ -57,7 +58,7 @@ class TwilioGoldenTest {
         assertEquals(Kind.LEAD, i.kind());
         assertEquals(List.of("+447776251669"), i.contact().phones());
         assertEquals("+441315101875", i.extra().get("line"));
-        assertEquals(new CallInfo("yahoor", "in", "ringing", null), i.call().withoutDetails());
+        assertEquals(new CallInfo("yahoor", CallDirection.IN, "ringing", null), i.call().withoutDetails());
         assertEquals("yahoor:ringing", i.externalId());
     }
 }

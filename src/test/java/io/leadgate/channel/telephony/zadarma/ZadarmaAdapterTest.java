@@ -8,6 +8,7 @@ import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
@@ -112,7 +113,7 @@ class ZadarmaAdapterTest {
         assertEquals(Kind.LEAD, i.kind());
         assertEquals(List.of("+79161234567"), i.contact().phones());
         assertEquals("+74951234567", i.extra().get("line"));
-        assertEquals(new CallInfo("in_2f1d4c8e9a7b", "in", "NOTIFY_START", null), i.call().withoutDetails());
+        assertEquals(new CallInfo("in_2f1d4c8e9a7b", CallDirection.IN, "NOTIFY_START", null), i.call().withoutDetails());
         assertEquals("in_2f1d4c8e9a7b:NOTIFY_START", i.externalId());
         assertEquals(Instant.parse("2024-05-14T10:15:42Z"), i.occurredAt());
     }
@@ -136,7 +137,7 @@ class ZadarmaAdapterTest {
         assertEquals(false, answer.call().missed());
         assertEquals("100", answer.extra().get("agent"));
         Inquiry end = parse("notify_end_answered.form");
-        assertEquals(new CallInfo("in_2f1d4c8e9a7b", "in", "NOTIFY_END", false), end.call().withoutDetails());
+        assertEquals(new CallInfo("in_2f1d4c8e9a7b", CallDirection.IN, "NOTIFY_END", false), end.call().withoutDetails());
         assertEquals("95", end.extra().get("duration"));
         assertEquals("1715681742.123456", end.extra().get("recordingId"));
     }
@@ -159,7 +160,7 @@ class ZadarmaAdapterTest {
         assertEquals("101", start.extra().get("agent"));
         Inquiry end = parse("notify_out_end.form");
         assertEquals(Kind.UPDATE, end.kind());
-        assertEquals("out", end.call().direction());
+        assertEquals(CallDirection.OUT, end.call().direction());
         assertEquals("+74951234567", end.extra().get("line"));
     }
 
