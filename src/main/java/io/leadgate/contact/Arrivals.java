@@ -2,6 +2,7 @@ package io.leadgate.contact;
 
 import io.leadgate.inquiry.ContactInfo;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +21,15 @@ public final class Arrivals {
     private final long sourceId;
     private final long targetId;
     private final ArrivalSides sides;
+    private final ContactLeads leads;
     private final Set<Long> leadsFollowing = new LinkedHashSet<>();
     private final Map<String, List<Long>> returned = new LinkedHashMap<>();
 
-    Arrivals(long sourceId, long targetId, ArrivalSides sides) {
+    Arrivals(long sourceId, long targetId, ArrivalSides sides, ContactLeads leads) {
         this.sourceId = sourceId;
         this.targetId = targetId;
         this.sides = sides;
+        this.leads = leads;
     }
 
     public long sourceId() {
@@ -50,6 +53,11 @@ public final class Arrivals {
 
     public Set<Long> leadsFollowing() {
         return Set.copyOf(leadsFollowing);
+    }
+
+    /** Of these leads, the ones on the source now (moved back by the undo, or following an inquiry back). */
+    public Set<Long> onSource(Collection<Long> leadIds) {
+        return leads.ofContact(sourceId, leadIds);
     }
 
     /** Notes the rows a participant moved back; kept on the merge record under {@code returned}. */

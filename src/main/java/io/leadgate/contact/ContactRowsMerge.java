@@ -15,7 +15,8 @@ import java.util.Set;
  * ids of the rows the target had; the undo moves exactly the moved ones back, and refuses when any of them was moved
  * or erased since. Rows on the target in neither list came while the cards were merged ({@link #arrived}); which of
  * them go back is the subclass's rule ({@link #undoArrivals}). The package that owns the table declares it with a
- * subclass naming its table; the SQL shape lives here once.
+ * subclass naming its table; the SQL shape lives here once, and names no table itself (which leads are the
+ * source's is asked of {@code lead} through {@link ContactLeads}).
  */
 public abstract class ContactRowsMerge implements MergeParticipant {
 
@@ -85,10 +86,11 @@ public abstract class ContactRowsMerge implements MergeParticipant {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select t.id from " + table + " t join lead l on l.id = t.lead_id "
-                        + "where t.id in (?1) and l.contact_id = ?2 order by t.id")
-                .setParameter(1, arrived).setParameter(2, arrivals.sourceId()).getResultList();
-        List<Long> back = ids.stream().map(Number::longValue).toList();
+        List<Object[]> rows = em.createNativeQuery("select id, lead_id from " + table
+                + " where id in (?1) and lead_id is not null order by id").setParameter(1, arrived).getResultList();
+        Set<Long> sourceLeads = arrivals.onSource(rows.stream().map(r -> ((Number) r[1]).longValue()).toList());
+        List<Long> back = rows.stream().filter(r -> sourceLeads.contains(((Number) r[1]).longValue()))
+                .map(r -> ((Number) r[0]).longValue()).toList();
         if (!back.isEmpty()) {
             moveBack(arrivals.sourceId(), arrivals.targetId(), back);
         }

@@ -43,10 +43,12 @@ public class MergeService {
     private final Instance<MergeParticipant> participants;
     private final ObjectMapper json;
     private final ContactKeys keys;
+    private final ContactLeads leads;
 
     MergeService(EntityManager em, EventLog outbox, Instance<MergeParticipant> participants, ObjectMapper json,
-                 ContactKeys keys) {
+                 ContactKeys keys, ContactLeads leads) {
         this.em = em;
+        this.leads = leads;
         this.keys = keys;
         this.json = json;
         this.outbox = outbox;
@@ -208,7 +210,7 @@ public class MergeService {
         List<String> sourceKeys = identities(record.sourceId).stream()
                 .map(row -> ArrivalSides.key(IdentityKind.valueOf((String) row[1]), (String) row[2])).toList();
         Arrivals arrivals = new Arrivals(record.sourceId, record.targetId,
-                new ArrivalSides(sourceKeys, targetKeys, fresh.keySet()));
+                new ArrivalSides(sourceKeys, targetKeys, fresh.keySet()), leads);
         participants.stream().sorted(Comparator.comparingInt(MergeParticipant::arrivalStage))
                 .forEach(participant -> {
                     JsonNode state = snapshot.path("participants").path(participant.name());
