@@ -29,6 +29,11 @@ public record ChannelDefinition(String id, Provider provider, boolean enabled, S
                 ChannelPolicyReader.read(file, provider, defaultRegion, settings));
     }
 
+    /** The same channel under another source label; the policy read when it loaded is kept, never read again. */
+    public ChannelDefinition withSource(String source) {
+        return new ChannelDefinition(id, provider, enabled, defaultRegion, source, settings, file, policy);
+    }
+
     /**
      * True when the provider's secret is optional and this channel has none ({@link Provider#optionalSecret()}):
      * anyone who knows the hook's URL can post to it.

@@ -140,8 +140,7 @@ public class ManualLeads {
         Optional<ChannelDefinition> known = channels.all().stream().filter(d -> d.id().equals(channelId.strip()))
                 .findFirst();
         ChannelDefinition d = known.orElseThrow(() -> new Refused("no channel " + channelId));
-        return src == null ? d : new ChannelDefinition(d.id(), d.provider(), d.enabled(), d.defaultRegion(), src,
-                d.settings(), d.file());
+        return src == null ? d : d.withSource(src);
     }
 
     private static ContactInfo contact(Entry e, String region) {

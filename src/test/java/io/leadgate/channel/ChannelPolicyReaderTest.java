@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,15 @@ class ChannelPolicyReaderTest {
         ChannelDefinition d = new ChannelDefinition("shop", Provider.WEBFORM, true, "RU", "shop",
                 Map.of("repeat-lead", "deal"), FILE);
         assertEquals(Optional.of(RepeatLead.DEAL), d.policy().repeatLead());
+    }
+
+    @Test
+    void anotherSourceLabelKeepsThePolicyReadAtLoad() {
+        ChannelDefinition d = new ChannelDefinition("shop", Provider.WEBFORM, true, "RU", "shop",
+                Map.of("deals-only", "true", "managers", "anna, boris"), FILE);
+        ChannelDefinition relabelled = d.withSource("phone-in");
+        assertEquals("phone-in", relabelled.source());
+        assertSame(d.policy(), relabelled.policy(), "read once when the channel loaded, not again per entry");
     }
 
     private static void assertKey(String key, Map<String, Object> settings) {
