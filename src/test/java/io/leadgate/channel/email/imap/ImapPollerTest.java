@@ -263,6 +263,13 @@ class ImapPollerTest {
     }
 
     @Test
+    void aPolledMailboxTakesNoHooks() {
+        // ImapAdapter is an inbound, polling adapter and no webhook adapter: its channel has no hook URL at all
+        given().contentType("message/rfc822").body(mail("hook-attempt")).post("/hooks/mailbox").then().statusCode(404);
+        given().get("/hooks/mailbox").then().statusCode(404);
+    }
+
+    @Test
     void readinessShowsTheMailbox() {
         poll();
         String health = given().get("/q/health/ready").then().statusCode(200).extract().asString();
