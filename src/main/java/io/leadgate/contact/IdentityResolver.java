@@ -7,7 +7,6 @@ import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,18 +102,26 @@ public class IdentityResolver {
         }
     }
 
+    /** The cards holding the identities, in the identities' order: one fixed-shape statement for all of them. */
     private List<Known> lookup(Map<String, IdentityKind> ids) {
+        List<String> values = new ArrayList<>(ids.size());
+        List<String> kinds = new ArrayList<>(ids.size());
+        ids.forEach((value, kind) -> {
+            values.add(value);
+            kinds.add(kind.name());
+        });
         List<Known> known = new ArrayList<>();
-        for (Map.Entry<String, IdentityKind> id : ids.entrySet()) {
-            @SuppressWarnings("unchecked")
-            List<Number> owners = em.createNativeQuery(
-                            "select contact_id from contact_identity where identity_value = ?1 and kind = ?2")
-                    .setParameter(1, id.getKey()).setParameter(2, id.getValue().name())
-                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_identity").getResultList();
-            owners.forEach(owner -> known.add(new Known(owner.longValue(), id.getValue(), id.getKey())));
+        for (Object[] row : keys.byArrays(BY_IDENTITIES, values, kinds)) {
+            int at = ((Number) row[0]).intValue() - 1;
+            known.add(new Known(((Number) row[1]).longValue(), IdentityKind.valueOf(kinds.get(at)), values.get(at)));
         }
         return known;
     }
+
+    // one indexed probe of the unique (identity_value, kind) per identity, in a nested loop whatever the cached plan
+    private static final String BY_IDENTITIES = "select p.n, i.contact_id from unnest(?::text[], ?::text[]) "
+            + "with ordinality as p(identity_value, kind, n) cross join lateral (select contact_id from contact_identity "
+            + "where identity_value = p.identity_value and kind = p.kind offset 0) i order by p.n";
 
     /** No identity is known: a fuzzy match above the merge score, or a new card with its candidates listed. */
     private Resolution unknown(ContactInfo info, Map<String, IdentityKind> ids, boolean create, List<String> excluded,
