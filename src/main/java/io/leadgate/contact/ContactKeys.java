@@ -140,8 +140,8 @@ public class ContactKeys {
 
     /**
      * The cards under the probe's blocking keys, before scoring: phone tails, mailboxes, near keys, then the full
-     * name; at most {@link #PER_KEY} per key, whatever the number of contacts sharing it. One fixed-shape statement
-     * for all the keys (bound as two arrays), each key one indexed range read, in the keys' order.
+     * name; at most {@link #PER_KEY} per key, whatever the number of contacts sharing it. One statement for all the
+     * keys, each key one indexed range read, in the keys' order.
      */
     Set<Long> found(MatchScorer.Details probe, boolean byName) {
         List<String> kinds = new ArrayList<>();
@@ -164,18 +164,34 @@ public class ContactKeys {
         if (kinds.isEmpty()) {
             return found;
         }
-        for (Object[] row : byArrays(BY_KEYS, kinds, values)) {
-            found.add(((Number) row[0]).longValue());
-        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(byKeys(kinds.size()))) {
+                for (int i = 0; i < kinds.size(); i++) {
+                    statement.setString(2 * i + 1, kinds.get(i));
+                    statement.setString(2 * i + 2, values.get(i));
+                }
+                for (Object[] row : rows(statement)) {
+                    found.add(((Number) row[0]).longValue());
+                }
+            }
+        });
         return found;
     }
 
-    // the lateral subquery with its own limit is read once per key (a nested loop of index range reads), whatever
-    // plan the server caches for the prepared statement
-    private static final String BY_KEYS = "select k.contact_id from unnest(?::text[], ?::text[]) with ordinality "
-            + "as p(kind, key_value, n) cross join lateral (select contact_id from contact_key "
-            + "where kind = p.kind and key_value = p.key_value order by contact_id desc limit " + PER_KEY + ") k "
-            + "order by p.n, k.contact_id desc";
+    /**
+     * The lookup of {@code count} keys as one statement: a branch per key, each an indexed range read with its own
+     * limit, in the keys' order (one shape per number of keys; plain SQL that the development run's H2 reads too).
+     */
+    private static String byKeys(int count) {
+        StringBuilder sql = new StringBuilder("select contact_id from (");
+        for (int i = 0; i < count; i++) {
+            sql.append(i == 0 ? "" : " union all ").append("(select ").append(i)
+                    .append(" as n, contact_id from contact_key where kind = ? and key_value = ? order by contact_id desc limit ")
+                    .append(PER_KEY).append(")");
+        }
+        return sql.append(") k order by n, contact_id desc").toString();
+    }
 
     private static void probeKey(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
         if (value != null) {
@@ -296,13 +312,12 @@ public class ContactKeys {
         });
     }
 
-    /** A fixed-shape statement over keys bound as two {@code text[]}: see {@link #byCards}. */
-    List<Object[]> byArrays(String sql, List<String> first, List<String> second) {
+    /** A fixed-shape statement over values bound as one {@code text[]}: see {@link #byCards}. */
+    List<Object[]> byTexts(String sql, List<String> values) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setArray(1, connection.createArrayOf("text", first.toArray()));
-                statement.setArray(2, connection.createArrayOf("text", second.toArray()));
+                statement.setArray(1, connection.createArrayOf("text", values.toArray()));
                 return rows(statement);
             }
         });

@@ -102,26 +102,28 @@ public class IdentityResolver {
         }
     }
 
-    /** The cards holding the identities, in the identities' order: one fixed-shape statement for all of them. */
+    /**
+     * The cards holding the identities, in the identities' order: one fixed-shape statement for all of them (the
+     * values bound as one {@code text[]}, probes of the unique {@code (identity_value, kind)} index; a value held
+     * under another kind is dropped here).
+     */
     private List<Known> lookup(Map<String, IdentityKind> ids) {
-        List<String> values = new ArrayList<>(ids.size());
-        List<String> kinds = new ArrayList<>(ids.size());
-        ids.forEach((value, kind) -> {
-            values.add(value);
-            kinds.add(kind.name());
-        });
-        List<Known> known = new ArrayList<>();
-        for (Object[] row : keys.byArrays(BY_IDENTITIES, values, kinds)) {
-            int at = ((Number) row[0]).intValue() - 1;
-            known.add(new Known(((Number) row[1]).longValue(), IdentityKind.valueOf(kinds.get(at)), values.get(at)));
+        Map<String, Long> owners = new java.util.HashMap<>();
+        for (Object[] row : keys.byTexts(BY_IDENTITIES, List.copyOf(ids.keySet()))) {
+            owners.put(row[2] + ":" + row[1], ((Number) row[0]).longValue());
         }
+        List<Known> known = new ArrayList<>();
+        ids.forEach((value, kind) -> {
+            Long owner = owners.get(kind.name() + ":" + value);
+            if (owner != null) {
+                known.add(new Known(owner, kind, value));
+            }
+        });
         return known;
     }
 
-    // one indexed probe of the unique (identity_value, kind) per identity, in a nested loop whatever the cached plan
-    private static final String BY_IDENTITIES = "select p.n, i.contact_id from unnest(?::text[], ?::text[]) "
-            + "with ordinality as p(identity_value, kind, n) cross join lateral (select contact_id from contact_identity "
-            + "where identity_value = p.identity_value and kind = p.kind offset 0) i order by p.n";
+    private static final String BY_IDENTITIES =
+            "select contact_id, identity_value, kind from contact_identity where identity_value = any(?)";
 
     /** No identity is known: a fuzzy match above the merge score, or a new card with its candidates listed. */
     private Resolution unknown(ContactInfo info, Map<String, IdentityKind> ids, boolean create, List<String> excluded,

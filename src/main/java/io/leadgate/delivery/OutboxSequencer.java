@@ -81,7 +81,7 @@ public class OutboxSequencer {
                 positions[i] = ++last;
             }
             try (PreparedStatement update = connection.prepareStatement("update outbox_event o set feed_position = p.pos "
-                    + "from unnest(?::bigint[], ?::bigint[]) as p(id, pos) where o.id = p.id")) {
+                    + "from unnest(?, ?) as p(id, pos) where o.id = p.id")) {
                 update.setArray(1, connection.createArrayOf("bigint", pending.toArray()));
                 update.setArray(2, connection.createArrayOf("bigint", positions));
                 update.executeUpdate();
