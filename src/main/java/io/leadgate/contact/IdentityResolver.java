@@ -7,7 +7,6 @@ import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.query.NativeQuery;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,18 +102,28 @@ public class IdentityResolver {
         }
     }
 
+    /**
+     * The cards holding the identities, in the identities' order: one fixed-shape statement for all of them (the
+     * values bound as one {@code text[]}, probes of the unique {@code (identity_value, kind)} index; a value held
+     * under another kind is dropped here).
+     */
     private List<Known> lookup(Map<String, IdentityKind> ids) {
-        List<Known> known = new ArrayList<>();
-        for (Map.Entry<String, IdentityKind> id : ids.entrySet()) {
-            @SuppressWarnings("unchecked")
-            List<Number> owners = em.createNativeQuery(
-                            "select contact_id from contact_identity where identity_value = ?1 and kind = ?2")
-                    .setParameter(1, id.getKey()).setParameter(2, id.getValue().name())
-                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_identity").getResultList();
-            owners.forEach(owner -> known.add(new Known(owner.longValue(), id.getValue(), id.getKey())));
+        Map<String, Long> owners = new java.util.HashMap<>();
+        for (Object[] row : keys.byTexts(BY_IDENTITIES, List.copyOf(ids.keySet()))) {
+            owners.put(row[2] + ":" + row[1], ((Number) row[0]).longValue());
         }
+        List<Known> known = new ArrayList<>();
+        ids.forEach((value, kind) -> {
+            Long owner = owners.get(kind.name() + ":" + value);
+            if (owner != null) {
+                known.add(new Known(owner, kind, value));
+            }
+        });
         return known;
     }
+
+    private static final String BY_IDENTITIES =
+            "select contact_id, identity_value, kind from contact_identity where identity_value = any(?)";
 
     /** No identity is known: a fuzzy match above the merge score, or a new card with its candidates listed. */
     private Resolution unknown(ContactInfo info, Map<String, IdentityKind> ids, boolean create, List<String> excluded,

@@ -75,14 +75,16 @@ public class OutboxSequencer {
             if (pending.isEmpty()) {
                 return 0;
             }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update outbox_event set feed_position = ? where id = ?")) {
-                for (Long id : pending) {
-                    update.setLong(1, ++last);
-                    update.setLong(2, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
+            // one statement for the whole pass: the ids and their positions bound as two bigint[]
+            Long[] positions = new Long[pending.size()];
+            for (int i = 0; i < positions.length; i++) {
+                positions[i] = ++last;
+            }
+            try (PreparedStatement update = connection.prepareStatement("update outbox_event o set feed_position = p.pos "
+                    + "from unnest(?, ?) as p(id, pos) where o.id = p.id")) {
+                update.setArray(1, connection.createArrayOf("bigint", pending.toArray()));
+                update.setArray(2, connection.createArrayOf("bigint", positions));
+                update.executeUpdate();
             }
             try (PreparedStatement save = connection.prepareStatement(
                     "update outbox_sequencer set last_position = ? where id = 1")) {

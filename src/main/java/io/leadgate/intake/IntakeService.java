@@ -28,10 +28,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.generator.BeforeExecutionGenerator;
+import org.hibernate.generator.EventType;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -195,8 +202,9 @@ public class IntakeService {
         // every phone and email on the exclusion list: stored, but no card and no lead
         boolean lead = item.kind() == Kind.LEAD && resolution.decision() != Resolution.Decision.EXCLUDED;
         Long contactId = resolution.contact() != null ? resolution.contact().id : call == null ? null : call.contactId;
+        // a card created by this inquiry has no lead yet: no statement to look for one
         Lead target = call != null && call.leadId != null ? Lead.findById(call.leadId)
-                : thread.orElseGet(() -> contactId == null ? null
+                : thread.orElseGet(() -> contactId == null || resolution.createdContact() ? null
                         : repeatLeads.leadFor(channel.policy().repeatLead(), contactId).orElse(null));
         Result result;
         if (!lead) {
@@ -234,20 +242,58 @@ public class IntakeService {
         inquiry.leadId = target == null ? null : target.id;
         inquiry.item = itemJson.toString();
         inquiry.resolution = resolution.toJson().toString();
-        inquiry.persist();
-        keepAttachmentContents(inquiry.id, item, now);
-
         Long leadId = target == null ? null : target.id;
-        outbox.append(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
-                InquiryViews.of(inquiry, itemJson), now);
+        List<Outbox.Event> events = new ArrayList<>(2);
+        insert(inquiry); // after the card, lead and envelope rows it refers to
+        events.add(new Outbox.Event(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
+                InquiryViews.of(inquiry, itemJson)));
         if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED || callbackRaised) {
             ObjectNode data = mapper.createObjectNode();
             data.set("lead", mapper.valueToTree(LeadView.of(target)));
             data.put("inquiryId", String.valueOf(inquiry.id));
-            outbox.append(result == Result.LEAD_CREATED ? EventTypes.LEAD_CREATED : EventTypes.LEAD_UPDATED,
-                    channel.id(), contactId, leadId, inquiry.id, data, now);
+            events.add(new Outbox.Event(result == Result.LEAD_CREATED ? EventTypes.LEAD_CREATED : EventTypes.LEAD_UPDATED,
+                    channel.id(), contactId, leadId, inquiry.id, data));
         }
+        outbox.appendAll(events, now);
+        keepAttachmentContents(inquiry.id, item, now);
         return new HookOutcome.Item(result, inquiry.id, contactId, leadId);
+    }
+
+    private static final String INSERT_INQUIRY = "insert into inquiry (id, envelope_id, channel_id, provider, family, "
+            + "kind, reason, external_id, dedup_key, occurred_at, received_at, contact_id, lead_id, item, resolution) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts the inquiry row with one fixed-shape statement on the transaction's connection, its id from the
+     * entity's own generator; the rows Hibernate still holds (the card, the lead, the envelope) are flushed first.
+     */
+    private void insert(StoredInquiry inquiry) {
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        SharedSessionContractImplementor source = em.unwrap(SharedSessionContractImplementor.class);
+        inquiry.id = (Long) ((BeforeExecutionGenerator) source.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(StoredInquiry.class).getGenerator()).generate(source, null, null, EventType.INSERT);
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_INQUIRY)) {
+                insert.setLong(1, inquiry.id);
+                insert.setObject(2, inquiry.envelopeId, Types.BIGINT);
+                insert.setString(3, inquiry.channelId);
+                insert.setString(4, inquiry.provider);
+                insert.setString(5, inquiry.family);
+                insert.setString(6, inquiry.kind);
+                insert.setString(7, inquiry.reason);
+                insert.setString(8, inquiry.externalId);
+                insert.setString(9, inquiry.dedupKey);
+                insert.setObject(10, inquiry.occurredAt == null ? null : inquiry.occurredAt.atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(11, inquiry.receivedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(12, inquiry.contactId, Types.BIGINT);
+                insert.setObject(13, inquiry.leadId, Types.BIGINT);
+                insert.setString(14, inquiry.item);
+                insert.setString(15, inquiry.resolution);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Attachment bytes the adapter kept (a channel with {@code attachments: store}), committed with the inquiry. */
@@ -332,17 +378,23 @@ public class IntakeService {
      * is held for {@code leadgate.idempotency.retention}, a content hash for the double-submit window
      * ({@code leadgate.idempotency.content-window}); an expired key not yet purged is claimed again.
      */
+    private static final String CLAIM = "insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
+            + "values (?, ?, ?, ?) on conflict (channel_id, key_value) do update "
+            + "set created_at = excluded.created_at, expires_at = excluded.expires_at "
+            + "where idempotency_key.expires_at < excluded.created_at";
+
     private boolean claim(String channelId, String key, Instant now) {
         java.time.Duration hold = DedupKeys.isProviderKey(key) ? config.idempotency().retention()
                 : config.idempotency().contentWindow();
-        int claimed = em.createNativeQuery("insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
-                        + "values (?1, ?2, ?3, ?4) on conflict (channel_id, key_value) do update "
-                        + "set created_at = excluded.created_at, expires_at = excluded.expires_at "
-                        + "where idempotency_key.expires_at < excluded.created_at")
-                .setParameter(1, channelId).setParameter(2, key).setParameter(3, now)
-                .setParameter(4, now.plus(hold))
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key") // no flush, no cache sweep
-                .executeUpdate();
+        int claimed = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
+                insert.setString(1, channelId);
+                insert.setString(2, key);
+                insert.setObject(3, now.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(4, now.plus(hold).atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                return insert.executeUpdate();
+            }
+        });
         return claimed == 1;
     }
 
@@ -352,10 +404,17 @@ public class IntakeService {
      * never checked here: the same content after the double-submit window is a new inquiry.
      */
     private boolean storedBefore(String channelId, String key) {
-        return DedupKeys.isProviderKey(key) && !em.createNativeQuery(
-                        "select 1 from inquiry where channel_id = ?1 and dedup_key = ?2 limit 1")
-                .setParameter(1, channelId).setParameter(2, key)
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("inquiry").getResultList().isEmpty();
+        // inquiry rows are written with JDBC at once ({@link #insert}): none waits in the persistence context
+        return DedupKeys.isProviderKey(key) && em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select 1 from inquiry where channel_id = ? and dedup_key = ? limit 1")) {
+                select.setString(1, channelId);
+                select.setString(2, key);
+                try (java.sql.ResultSet rows = select.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
     }
 
     /** True when mail with this key was classified away and kept before (however long ago). */

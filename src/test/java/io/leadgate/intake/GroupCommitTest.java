@@ -39,7 +39,8 @@ class GroupCommitTest {
     public static class OneWriter implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("leadgate.group-commit.writers", "1", "leadgate.group-commit.max-batch", "16");
+            return Map.of("leadgate.group-commit.enabled", "true", "leadgate.group-commit.writers", "1",
+                    "leadgate.group-commit.max-batch", "16");
         }
     }
 
