@@ -2,6 +2,7 @@ package io.leadgate.api;
 
 import io.leadgate.delivery.crm.ConnectorRunner;
 import io.leadgate.delivery.crm.CrmConnector;
+import io.leadgate.delivery.crm.oauth.CrmInstallations;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 
-/** The enabled CRM connectors' states, and lifting a stop once the CRM account is usable again. */
+/**
+ * The enabled CRM connectors' states, lifting a stop once the CRM account is usable again, and starting an amoCRM
+ * integration's authorization ({@code POST /api/connectors/amocrm/authorize}: the URL to open, with a single-use state
+ * that amoCRM brings back to {@code GET /crm/amocrm/oauth}).
+ */
 @Path("/api/connectors")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectorResource {
@@ -22,9 +27,22 @@ public class ConnectorResource {
     }
 
     private final ConnectorRunner runner;
+    private final CrmInstallations installations;
 
-    ConnectorResource(ConnectorRunner runner) {
+    ConnectorResource(ConnectorRunner runner, CrmInstallations installations) {
         this.runner = runner;
+        this.installations = installations;
+    }
+
+    @POST
+    @Path("{id}/authorize")
+    public CrmInstallations.Authorization authorize(@PathParam("id") String id) {
+        try {
+            return installations.authorize(id);
+        } catch (CrmInstallations.Refused r) {
+            throw r.reason() == CrmInstallations.Refused.Reason.NOT_CONFIGURED ? new ApiError(409, r.getMessage())
+                    : ApiError.badRequest(r.getMessage());
+        }
     }
 
     @GET

@@ -2,17 +2,25 @@ package io.leadgate.api;
 
 import io.leadgate.delivery.crm.inbound.CrmEvents;
 import io.leadgate.delivery.crm.inbound.CrmInbox;
+import io.leadgate.delivery.crm.oauth.CrmInstallations;
+import io.leadgate.inquiry.UrlQuery;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +30,11 @@ import java.util.Map;
  * {@code 200} at once and applied shortly after; a redelivery answers {@code 200} and changes nothing. {@code 401}: no
  * token or secret; {@code 403}: a wrong one, or none configured; {@code 400}: not the CRM's form body; {@code 404}: no
  * such CRM.
+ *
+ * <p>The same root takes the OAuth 2 installations ({@link CrmInstallations}): {@code GET /crm/amocrm/oauth}, amoCRM's
+ * redirect URI ({@code code}, {@code referer}, {@code state}), and {@code POST /crm/bitrix24/install}, a Bitrix24
+ * application's installation post. {@code 400}: a missing or malformed parameter; {@code 403}: a state, account or grant
+ * that is not the gateway's, or no application configured; {@code 502}: the CRM's token endpoint failed (try again).
  */
 @Path("/crm")
 @Tag(name = "crm", description = "Changes made in a CRM coming back")
@@ -30,10 +43,75 @@ public class CrmEventResource {
     private static final Logger LOG = Logger.getLogger(CrmEventResource.class);
     private static final int MAX_BODY = 256 * 1024;
 
-    private final CrmInbox inbox;
+    /** Bitrix24's install page expects the application to finish the installation in the browser. */
+    private static final String BITRIX24_INSTALL_FINISH = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            + "<script src=\"//api.bitrix24.com/api/v1/\"></script></head><body>Leadgate is installed."
+            + "<script>BX24.init(function(){BX24.installFinish();});</script></body></html>";
 
-    CrmEventResource(CrmInbox inbox) {
+    private final CrmInbox inbox;
+    private final CrmInstallations installations;
+
+    CrmEventResource(CrmInbox inbox, CrmInstallations installations) {
         this.inbox = inbox;
+        this.installations = installations;
+    }
+
+    @GET
+    @Path("amocrm/oauth")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "amoCRM's redirect URI: exchanges the authorization code (state issued by POST "
+            + "/api/connectors/amocrm/authorize)")
+    public String amoCrmRedirect(@QueryParam("code") String code, @QueryParam("referer") String referer,
+                                 @QueryParam("state") String state, @QueryParam("error") String error)
+            throws InterruptedException {
+        if (error != null && !error.isBlank()) {
+            throw ApiError.badRequest("amoCRM did not authorize the integration (the user declined or the request "
+                    + "was wrong); start again from POST /api/connectors/amocrm/authorize");
+        }
+        try {
+            CrmInstallations.Installed installed = installations.amoCrmRedirect(code, referer, state);
+            return "amoCRM account " + installed.account() + " is connected to Leadgate. You can close this window.\n";
+        } catch (CrmInstallations.Refused r) {
+            throw refused("amoCRM", r);
+        }
+    }
+
+    @POST
+    @Path("bitrix24/install")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A Bitrix24 application's installation (install page or installation callback / ONAPPINSTALL)")
+    public Response bitrix24Install(byte[] body, @Context UriInfo uri) throws InterruptedException {
+        if (body == null || body.length == 0) {
+            throw ApiError.badRequest("empty body: a form-encoded Bitrix24 installation was expected");
+        }
+        if (body.length > MAX_BODY) {
+            throw new ApiError(413, "body over " + MAX_BODY + " bytes");
+        }
+        Map<String, List<String>> form;
+        try {
+            form = UrlQuery.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("not a form-encoded Bitrix24 installation");
+        }
+        try {
+            CrmInstallations.Installed installed = installations.bitrix24Install(form, uri.getQueryParameters());
+            if (form.containsKey("AUTH_ID")) {
+                return Response.ok(BITRIX24_INSTALL_FINISH, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            }
+            return Response.ok(Map.of("status", "installed", "applicationToken", installed.applicationToken()),
+                    MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (CrmInstallations.Refused r) {
+            throw refused("Bitrix24", r);
+        }
+    }
+
+    private static ApiError refused(String crm, CrmInstallations.Refused r) {
+        LOG.warnf("%s installation refused: %s", crm, r.reason());
+        return switch (r.reason()) {
+            case BAD_REQUEST -> ApiError.badRequest(r.getMessage());
+            case NOT_CONFIGURED, FORBIDDEN -> new ApiError(403, r.getMessage());
+            case UNAVAILABLE -> new ApiError(502, r.getMessage() + "; try again");
+        };
     }
 
     @POST

@@ -274,10 +274,11 @@ public interface LeadgateConfig {
             String inProgressStatus();
 
             /**
-             * New leads pushed together: one {@code batch} request looks up all their contacts, then batches of up to 50
-             * commands create them. 1: one lead at a time.
+             * New leads pushed together: read-only {@code batch} requests look up all their contacts (20 values per
+             * command, 50 commands per request), then batches of up to 50 commands create them. The more leads, the
+             * fewer lookup requests per lead. 1: one lead at a time.
              */
-            @WithDefault("50")
+            @WithDefault("500")
             int leadsPerBatch();
 
             /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */

@@ -36,8 +36,12 @@ public class StoredInquiryTexts implements InquiryTexts {
         for (JsonNode a : item.path("attachments")) {
             files.add(new File(textOf(a.get("name")), textOf(a.get("ref")), a.path("stored").asBoolean(false)));
         }
+        JsonNode c = item.path("call");
+        Call call = c.isObject() ? new Call(textOf(c.get("callId")), textOf(c.get("line")),
+                c.hasNonNull("durationSeconds") ? c.get("durationSeconds").asLong() : null, textOf(c.get("recordingUrl")))
+                : null;
         return Optional.of(new Text(textOf(item.get("subject")), textOf(item.get("text")), textOf(item.get("channel")),
-                List.copyOf(files)));
+                List.copyOf(files), call));
     }
 
     private static String textOf(JsonNode node) {

@@ -31,9 +31,11 @@ public sealed interface CrmChange {
     /**
      * A returning client's new inquiry joined an existing lead ({@code leadgate.lead.updated} with an inquiry): a
      * timeline entry on the CRM's lead or deal, and the client's identities the CRM contact does not have yet.
+     * {@code dealId} is the lead's deal when it has one (the inquiry joined a deal, repeat-lead mode {@code deal}): the
+     * entry then goes on the CRM's record of that deal.
      */
     record RepeatInquiry(long position, LeadSnapshot lead, long inquiryId, String channelId, String channelKind,
-                         List<AttachmentLink> attachments) implements CrmChange {
+                         List<AttachmentLink> attachments, Long dealId) implements CrmChange {
 
         /** The timeline text: channel, subject and text, attachment links. */
         public String text() {

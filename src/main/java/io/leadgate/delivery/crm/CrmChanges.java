@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.contact.Contact;
 import io.leadgate.events.EventTypes;
+import io.leadgate.lead.Lead;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -96,8 +97,10 @@ public class CrmChanges {
                 }
             }
         }
+        Lead joined = Lead.findById(event.leadId()); // loaded with the snapshot, in this transaction
         return Optional.of(new CrmChange.RepeatInquiry(event.position(), lead.get(), event.inquiryId(),
-                event.channelId(), text == null ? null : text.family(), List.copyOf(links)));
+                event.channelId(), text == null ? null : text.family(), List.copyOf(links),
+                joined == null ? null : joined.dealId));
     }
 
     private static CrmChange.LeadStatus status(Event event, JsonNode lead) {

@@ -84,6 +84,12 @@ public interface CrmSyncConfig {
          */
         Optional<String> tokenUrl();
 
+        /**
+         * amoCRM: the authorization page the gateway's authorization URL points at (default
+         * {@code https://www.amocrm.ru/oauth}; Kommo {@code https://www.kommo.com/oauth}).
+         */
+        Optional<String> authorizeUrl();
+
         /** A token is refreshed this long before it expires. */
         @WithDefault("10m")
         Duration refreshAhead();

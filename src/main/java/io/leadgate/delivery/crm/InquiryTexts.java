@@ -13,11 +13,22 @@ public interface InquiryTexts {
      * Subject and text as the inquiry arrived (either may be null), the channel family it came through ({@code
      * webform}, {@code email}, {@code phone}, {@code messenger}) and its attachments.
      */
-    record Text(String subject, String text, String family, List<File> attachments) {
+    record Text(String subject, String text, String family, List<File> attachments, Call call) {
 
         public Text(String subject, String text) {
-            this(subject, text, null, List.of());
+            this(subject, text, null, List.of(), null);
         }
+
+        public Text(String subject, String text, String family, List<File> attachments) {
+            this(subject, text, family, attachments, null);
+        }
+    }
+
+    /**
+     * The call an inquiry of a telephony channel belongs to: the provider's call id, the company's line it came in on,
+     * its duration and recording URL as far as known (each may be null).
+     */
+    record Call(String callId, String line, Long durationSeconds, String recordingUrl) {
     }
 
     /** An attachment: its name, the provider's reference (often a URL) and whether Leadgate keeps its bytes. */

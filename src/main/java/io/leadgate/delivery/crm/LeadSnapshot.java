@@ -6,11 +6,19 @@ import java.util.Map;
 /**
  * What a CRM is told about a new lead, read from the database when it is pushed: the contact card as it is then
  * (name, E.164 phones, emails), the lead's source, manager and the
- * pushed inquiry's text, and the first inquiry's UTM tags.
+ * pushed inquiry's text and call (for telephony channels), and the first inquiry's UTM tags.
  */
 public record LeadSnapshot(long leadId, Long contactId, String name, List<String> phones, List<String> emails,
                            String source, String channelId, String subject, String text, Map<String, String> utm,
-                           String responsible, String channelKind) {
+                           String responsible, String channelKind, InquiryTexts.Call call) {
+
+    /** A lead whose inquiry was no call. */
+    public LeadSnapshot(long leadId, Long contactId, String name, List<String> phones, List<String> emails, String source,
+                        String channelId, String subject, String text, Map<String, String> utm, String responsible,
+                        String channelKind) {
+        this(leadId, contactId, name, phones, emails, source, channelId, subject, text, utm, responsible, channelKind,
+                null);
+    }
 
     /** A title for the CRM record: the source and who asked. */
     public String title() {

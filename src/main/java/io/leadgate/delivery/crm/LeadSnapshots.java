@@ -60,7 +60,7 @@ public class LeadSnapshots {
         }
         return Optional.of(new LeadSnapshot(lead.id, lead.contactId, name, List.copyOf(phones), List.copyOf(emails),
                 lead.source, lead.channelId, subject, text, Map.copyOf(utm), lead.responsible,
-                inquiry == null ? null : inquiry.family()));
+                inquiry == null ? null : inquiry.family(), inquiry == null ? null : inquiry.call()));
     }
 
     private JsonNode read(String json) {

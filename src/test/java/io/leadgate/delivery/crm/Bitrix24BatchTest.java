@@ -54,6 +54,30 @@ class Bitrix24BatchTest {
     }
 
     @Test
+    void aHundredAndTwentyNewClientsShareOneLookupRequestAndFillEveryCreateBatch() {
+        List<JsonPath> leads = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            leads.add(Leads.post(Api.newMobileDigits(), "Wave " + i));
+        }
+        CrmJournal journal = CrmJournal.mark();
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+
+        var sent = journal.since("/rest/");
+        // 50 leads a step took 1 + 2 requests per 50 (8 for 120); one step of 120 takes 1 + 5
+        assertEquals(6, sent.size(), "one lookup request, then 240 commands in batches of 50");
+        assertEquals(6, body(sent.get(0)).path("cmd").size(), "120 phones in commands of 20");
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(50, body(sent.get(i)).path("cmd").size());
+        }
+        assertEquals(40, body(sent.get(5)).path("cmd").size());
+        assertEquals(0, Bitrix24BatchStub.REFUSED.get());
+        for (JsonPath lead : leads) {
+            links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow();
+        }
+    }
+
+    @Test
     void thirtyNewClientsTakeOneLookupAndTwoCreateBatches() {
         List<JsonPath> leads = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

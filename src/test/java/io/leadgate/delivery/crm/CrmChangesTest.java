@@ -30,7 +30,7 @@ class CrmChangesTest {
         LeadSnapshot lead = new LeadSnapshot(1, 2L, "Vera", List.of(), List.of(), "website", "mail", "Re: quote",
                 "Any news?", Map.of(), null, "email");
         var change = new CrmChange.RepeatInquiry(5, lead, 9, "mail", "email",
-                List.of(new CrmChange.AttachmentLink("plan.pdf", "https://leads.example/api/inquiries/9/attachments/0")));
+                List.of(new CrmChange.AttachmentLink("plan.pdf", "https://leads.example/api/inquiries/9/attachments/0")), null);
         assertEquals("Repeat inquiry via email (mail)\n\nRe: quote\n\nAny news?\n"
                 + "plan.pdf: https://leads.example/api/inquiries/9/attachments/0", change.text());
     }

@@ -93,7 +93,7 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
                 .willReturn(json(fixture("amocrm/leads.update.response.json"))));
         server.stubFor(post(urlEqualTo("/api/v4/leads")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(json(fixture("amocrm/leads.add.response.json"))));
-        server.stubFor(post(urlPathMatching("/api/v4/leads/unsorted/(forms|sip|mail)")).atPriority(DEFAULT_PRIORITY)
+        server.stubFor(post(urlPathMatching("/api/v4/leads/unsorted/(forms|sip)")).atPriority(DEFAULT_PRIORITY)
                 .willReturn(json(fixture("amocrm/unsorted.forms.response.json"))));
     }
 

@@ -22,6 +22,11 @@ public final class CrmWireMockAccess {
         CrmWireMock.server.verify(pattern);
     }
 
+    public static void verify(com.github.tomakehurst.wiremock.client.CountMatchingStrategy count,
+                              RequestPatternBuilder pattern) {
+        CrmWireMock.server.verify(count, pattern);
+    }
+
     public static String baseUrl() {
         return CrmWireMock.server.baseUrl();
     }

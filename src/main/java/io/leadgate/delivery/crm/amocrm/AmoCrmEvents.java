@@ -21,15 +21,19 @@ import java.util.regex.Pattern;
  * {@code <entity>[<action>][<n>][<field>]} plus {@code account[id]}, {@code account[subdomain]}. Followed: a lead's
  * status change ({@code leads[status][n][id]}, {@code status_id}, {@code pipeline_id}), its responsible
  * ({@code leads[responsible][n][responsible_user_id]}), its edit ({@code leads[update][n]}, status and responsible as
- * sent) and an unsorted request accepted or declined ({@code unsorted[accept|decline][n]}, naming its lead by
- * {@code lead_id}). amoCRM signs nothing: the webhook URL ends with a secret path segment, compared in constant time.
+ * sent) and an Incoming lead (Unsorted) accepted or declined: {@code unsorted[delete][n][action]} {@code accept} or
+ * {@code decline}, with {@code uid}, {@code category} and the lead in {@code unsorted[delete][n][accept_result][leads][k]}
+ * or {@code [decline_result][leads][k]} (an accepted or declined Incoming lead leaves Unsorted, which amoCRM reports as
+ * its deletion; the shape public amoCRM integrations parse, as the webhooks page describes no Unsorted body). amoCRM
+ * signs nothing: the webhook URL ends with a secret path segment, compared in constant time.
  * Everything needed is in the body, so applying it calls nothing. Pure apart from the configured secret.
  */
 @ApplicationScoped
 public class AmoCrmEvents implements CrmEvents {
 
     private static final Pattern LEAD_EVENT = Pattern.compile("leads\\[(status|responsible|update)]\\[(\\d{1,4})]\\[id]");
-    private static final Pattern UNSORTED_EVENT = Pattern.compile("unsorted\\[(accept|decline)]\\[(\\d{1,4})]\\[.+");
+    private static final Pattern UNSORTED_ACTION = Pattern.compile("unsorted\\[delete]\\[(\\d{1,4})]\\[action]");
+    private static final Pattern RESULT_LEAD = Pattern.compile("\\[(accept|decline)_result]\\[leads]\\[\\d{1,4}](\\[id])?");
 
     private final Optional<String> secret;
 
@@ -93,16 +97,29 @@ public class AmoCrmEvents implements CrmEvents {
         }
         TreeSet<String> unsorted = new TreeSet<>();
         for (String key : form.keySet()) {
-            Matcher m = UNSORTED_EVENT.matcher(key);
+            Matcher m = UNSORTED_ACTION.matcher(key);
             if (m.matches()) {
-                unsorted.add("unsorted[" + m.group(1) + "][" + m.group(2) + "]");
+                unsorted.add("unsorted[delete][" + m.group(1) + "]");
             }
         }
         for (String prefix : unsorted) {
-            String lead = value(form, prefix + "[lead_id]");
-            if (lead != null) {
-                changes.add(new CrmChange("lead", lead, List.of(), null, prefix.startsWith("unsorted[accept]")
-                        ? CrmChange.Kind.ACCEPTED : CrmChange.Kind.DECLINED));
+            String action = value(form, prefix + "[action]");
+            if (!"accept".equals(action) && !"decline".equals(action)) {
+                continue;
+            }
+            TreeSet<String> leads = new TreeSet<>();
+            for (String key : form.keySet()) {
+                if (key.startsWith(prefix)) {
+                    Matcher m = RESULT_LEAD.matcher(key.substring(prefix.length()));
+                    String lead = m.matches() && m.group(1).equals(action) ? value(form, key) : null;
+                    if (lead != null && lead.matches("\\d{1,18}")) {
+                        leads.add(lead);
+                    }
+                }
+            }
+            for (String lead : leads) {
+                changes.add(new CrmChange("lead", lead, List.of(), null,
+                        "accept".equals(action) ? CrmChange.Kind.ACCEPTED : CrmChange.Kind.DECLINED));
             }
         }
         return changes;

@@ -26,7 +26,8 @@ import java.util.Set;
  * amoCRM has one record for Leadgate's lead and deal alike (its "lead"), so a converted lead's deal is linked to the
  * same amoCRM lead and moves it:
  * <ul>
- *   <li>repeat inquiry: a {@code common} note on the lead ({@code POST /api/v4/leads/notes}) with channel, text and
+ *   <li>repeat inquiry: a {@code common} note on the lead, or on the amoCRM lead of the deal the inquiry joined
+ *   ({@code POST /api/v4/leads/notes}) with channel, text and
  *   attachment links; the client's new phones and emails added to the contact ({@code GET}, then {@code PATCH
  *   /api/v4/contacts/{id}} with the values it had plus the new ones, since a field's values are replaced);</li>
  *   <li>status: junk → {@code status_id} 143 (closed, not realised; configurable) and a note with the reason;
@@ -76,7 +77,8 @@ final class AmoCrmLifecycle implements CrmChange.Lifecycle {
 
     @Override
     public Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
-        Optional<String> lead = linked(CrmLinks.LEAD, r.lead().leadId());
+        // the amoCRM lead that stands for the deal the inquiry joined, else the one of the Leadgate lead
+        Optional<String> lead = linked(CrmLinks.DEAL, r.dealId()).or(() -> linked(CrmLinks.LEAD, r.lead().leadId()));
         if (lead.isEmpty()) {
             return Outcome.UNLINKED;
         }

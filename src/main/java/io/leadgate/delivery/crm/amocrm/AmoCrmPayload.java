@@ -3,6 +3,7 @@ package io.leadgate.delivery.crm.amocrm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadgate.delivery.crm.InquiryTexts;
 import io.leadgate.delivery.crm.LeadSnapshot;
 
 import java.util.List;
@@ -33,15 +34,25 @@ public final class AmoCrmPayload {
         return body;
     }
 
-    /** The channel's Unsorted category: {@code sip} for calls, {@code mail} for email, {@code forms} for the rest. */
+    /**
+     * The channel's Unsorted category: {@code sip} for calls, {@code forms} for the rest, email included. amoCRM's API
+     * creates only these two; its {@code mail} and {@code chats} Incoming leads come from its own mail and chat
+     * integrations and cannot be added through the API
+     * (https://www.amocrm.ru/developers/content/crm_platform/unsorted-api, "Общая информация").
+     */
     public static String unsortedCategory(String channelKind) {
-        return "phone".equals(channelKind) ? "sip" : "email".equals(channelKind) ? "mail" : "forms";
+        return "phone".equals(channelKind) ? "sip" : "forms";
     }
 
     /**
      * The body of {@code POST /api/v4/leads/unsorted/{category}}
      * (https://www.amocrm.ru/developers/content/crm_platform/unsorted-api#unsorted-add): one incoming lead with its
-     * lead and contact, {@code source_uid} the lead's marker and {@code metadata} as the category asks.
+     * lead and contact, {@code source_uid} the lead's marker and {@code metadata} as the category asks. {@code sip}:
+     * {@code uniq} (the provider's call id, else the marker), {@code from} (who called), {@code phone} (the company's
+     * line that was called; the caller's number when the line is unknown), {@code called_at}, {@code duration},
+     * {@code link} (the recording, when there is an http(s) one), {@code service_code}, {@code is_call_event_needed}.
+     * {@code forms}: {@code form_id}, {@code form_name}, {@code form_page}, {@code form_sent_at}; an email is a form
+     * whose name says so.
      */
     public static ArrayNode unsorted(LeadSnapshot lead, String category, String remoteContactId, Long pipelineId,
                                      java.time.Instant now) {
@@ -58,24 +69,25 @@ public final class AmoCrmPayload {
         String email = lead.emails().isEmpty() ? null : lead.emails().get(0);
         switch (category) {
             case "sip" -> {
+                InquiryTexts.Call call = lead.call();
+                String caller = phone == null ? "" : phone;
                 metadata.put("is_call_event_needed", true);
-                metadata.put("uniq", marker(lead.leadId()));
-                metadata.put("duration", 0);
+                metadata.put("uniq", call != null && call.callId() != null ? call.callId() : marker(lead.leadId()));
+                metadata.put("duration", call != null && call.durationSeconds() != null ? call.durationSeconds() : 0);
                 metadata.put("service_code", "leadgate");
-                metadata.put("phone", phone == null ? "" : phone);
+                if (call != null && call.recordingUrl() != null && (call.recordingUrl().startsWith("https://")
+                        || call.recordingUrl().startsWith("http://"))) {
+                    metadata.put("link", call.recordingUrl());
+                }
+                metadata.put("phone", call != null && call.line() != null ? call.line() : caller);
                 metadata.put("called_at", now.getEpochSecond());
-                metadata.put("from", phone == null ? "" : phone);
-            }
-            case "mail" -> {
-                metadata.putObject("from").put("email", email == null ? "" : email).put("name",
-                        lead.name() == null ? "" : lead.name());
-                metadata.put("subject", lead.subject() == null ? "" : lead.subject());
-                metadata.put("received_at", now.getEpochSecond());
-                metadata.put("content_summary", lead.text() == null ? "" : truncate(lead.text(), 500));
+                metadata.put("from", caller);
             }
             default -> {
+                boolean mail = "email".equals(lead.channelKind());
                 metadata.put("form_id", lead.channelId() == null ? "leadgate" : lead.channelId());
-                metadata.put("form_name", lead.source());
+                metadata.put("form_name", mail ? "Email: " + (lead.subject() == null ? lead.source()
+                        : truncate(lead.subject(), 200)) + (email == null ? "" : " <" + email + ">") : lead.source());
                 metadata.put("form_page", lead.channelId() == null ? "leadgate" : lead.channelId());
                 metadata.put("form_sent_at", now.getEpochSecond());
             }

@@ -114,9 +114,10 @@ public class Bitrix24Connector implements CrmConnector {
     }
 
     /**
-     * New leads at once: one {@code batch} of {@code crm.duplicate.findbycomm} over up to 20 phones or emails per
-     * command (a chunk that matches any contact sends its leads the one-by-one way, which finds which contact is
-     * whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
+     * New leads at once ({@code leads-per-batch}, default 500): their contacts are looked up together, with
+     * {@code crm.duplicate.findbycomm} over up to 20 phones or emails per command and 50 commands per read-only
+     * {@code batch} (one request covers up to 1 000 values; a chunk that matches any contact sends its leads the
+     * one-by-one way, which finds which contact is whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
      * or {@code crm.contact.add} + {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before
      * its batch is sent, so a lost answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
      */
@@ -142,7 +143,7 @@ public class Bitrix24Connector implements CrmConnector {
         chunk(fast, "PHONE", LeadSnapshot::phones, chunks, lookups);
         chunk(fast, "EMAIL", LeadSnapshot::emails, chunks, lookups);
         if (!lookups.isEmpty()) {
-            JsonNode found = client.batch(lookups, true);
+            JsonNode found = lookUp(lookups);
             for (Map.Entry<String, List<LeadSnapshot>> chunk : chunks.entrySet()) {
                 if (found.path(chunk.getKey()).path("CONTACT").size() > 0) {
                     for (LeadSnapshot lead : chunk.getValue()) {
@@ -173,6 +174,32 @@ public class Bitrix24Connector implements CrmConnector {
         createAll(creates, inBatch);
         for (LeadSnapshot lead : slow) {
             newLead(lead);
+        }
+    }
+
+    /**
+     * Sends the lookups in read-only {@code batch} requests of at most 50 commands (each command up to 20 values, the
+     * documented limit of {@code crm.duplicate.findbycomm}); answers their results merged by command key.
+     */
+    private JsonNode lookUp(Map<String, String> lookups) throws CrmFailure, InterruptedException {
+        com.fasterxml.jackson.databind.node.ObjectNode merged = mapper.createObjectNode();
+        Map<String, String> part = new LinkedHashMap<>();
+        for (Map.Entry<String, String> lookup : lookups.entrySet()) {
+            part.put(lookup.getKey(), lookup.getValue());
+            if (part.size() == 50) {
+                merge(merged, client.batch(part, true));
+                part.clear();
+            }
+        }
+        if (!part.isEmpty()) {
+            merge(merged, client.batch(part, true));
+        }
+        return merged;
+    }
+
+    private static void merge(com.fasterxml.jackson.databind.node.ObjectNode into, JsonNode found) {
+        if (found.isObject()) {
+            into.setAll((com.fasterxml.jackson.databind.node.ObjectNode) found);
         }
     }
 

@@ -6,6 +6,7 @@ import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmSyncConfig;
 import io.leadgate.delivery.crm.inbound.CrmChange;
 import io.leadgate.delivery.crm.inbound.CrmEvents;
+import io.leadgate.delivery.crm.oauth.CrmInstallations;
 import io.leadgate.inquiry.UrlQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,9 @@ import java.util.Optional;
  * with {@code event} ({@code ONCRMLEADUPDATE}, {@code ONCRMDEALUPDATE}), {@code data[FIELDS][ID]}, {@code ts} and
  * {@code auth[...]}, whose {@code auth[application_token]} identifies the application or outgoing webhook that
  * subscribed. The event names the record only, so applying it reads the record with {@code crm.lead.get} /
- * {@code crm.deal.get} and takes its {@code STATUS_ID} / {@code STAGE_ID} and {@code ASSIGNED_BY_ID}.
+ * {@code crm.deal.get} and takes its {@code STATUS_ID} / {@code STAGE_ID} and {@code ASSIGNED_BY_ID}. The token checked
+ * is the one the application's installation handed over ({@link CrmInstallations}), else
+ * {@code leadgate.crm.bitrix24.event-secret}.
  */
 @ApplicationScoped
 public class Bitrix24Events implements CrmEvents {
@@ -28,12 +31,14 @@ public class Bitrix24Events implements CrmEvents {
     static final String TOKEN = "auth[application_token]";
     static final String RECORD_ID = "data[FIELDS][ID]";
 
-    private final Optional<String> secret;
+    private final Optional<String> configured;
     private final Bitrix24Connector connector;
+    private final CrmInstallations installations;
 
-    Bitrix24Events(CrmSyncConfig config, Bitrix24Connector connector) {
-        this.secret = config.bitrix24().eventSecret().filter(s -> !s.isBlank());
+    Bitrix24Events(CrmSyncConfig config, Bitrix24Connector connector, CrmInstallations installations) {
+        this.configured = config.bitrix24().eventSecret().filter(s -> !s.isBlank());
         this.connector = connector;
+        this.installations = installations;
     }
 
     @Override
@@ -43,6 +48,8 @@ public class Bitrix24Events implements CrmEvents {
 
     @Override
     public Verification verify(String body, String pathSecret) {
+        // the application token an installation kept comes first; the configured one serves webhooks and old set-ups
+        Optional<String> secret = installations.applicationToken(id()).or(() -> configured);
         if (secret.isEmpty()) {
             return Verification.NOT_CONFIGURED;
         }

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * A lead's life after its first push, told to Bitrix24 (https://apidocs.bitrix24.com/api-reference/crm/):
  * <ul>
- *   <li>repeat inquiry: {@code crm.timeline.comment.add} on the linked lead or deal (channel, text, attachment links),
+ *   <li>repeat inquiry: {@code crm.timeline.comment.add} on the linked lead, or on the deal when the inquiry joined the
+ *   lead's deal ({@code ENTITY_TYPE} {@code deal}) (channel, text, attachment links),
  *   and the client's new phones and emails added to the contact ({@code crm.contact.get}, then {@code
  *   crm.contact.update} with the missing values only: multi-field values sent without an {@code ID} are added);</li>
  *   <li>status: {@code crm.lead.update} with the mapped {@code STATUS_ID} and manager; junk adds a comment with the
@@ -70,10 +71,12 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
     @Override
     public Outcome repeat(CrmChange.RepeatInquiry r) throws CrmFailure, InterruptedException {
         Optional<CrmLink> lead = linked(CrmLinks.LEAD, r.lead().leadId());
-        if (lead.isEmpty()) {
+        Optional<CrmLink> deal = linked(CrmLinks.DEAL, r.dealId()); // the inquiry joined this deal
+        if (lead.isEmpty() && deal.isEmpty()) {
             return Outcome.UNLINKED;
         }
-        comment(r.position(), lead.get().remoteType, lead.get().remoteId, r.text());
+        CrmLink target = deal.orElseGet(lead::get);
+        comment(r.position(), target.remoteType, target.remoteId, r.text());
         Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, r.lead().contactId());
         if (contact.isPresent()) {
             addIdentities(r.lead().contactId(), contact.get());

@@ -72,7 +72,7 @@ public class OAuthSession {
                     if (current.isEmpty() || !current.get().grantHash().equals(grantHash)) {
                         TokenEndpoint.Grant grant = configured.orElseThrow(() -> new CrmFailure(Kind.AUTH,
                                 "oauth_not_authorized", "no OAuth tokens yet: set leadgate.crm." + crm
-                                + ".oauth.authorization-code or .refresh-token (docs/crm)"));
+                                + ".oauth.authorization-code or .refresh-token, or install the application (docs/crm/oauth.md)"));
                         return endpoint.request(grant, grantHash, clock.instant());
                     }
                     OAuthTokens refreshed = endpoint.request(TokenEndpoint.Grant.refresh(current.get().refreshToken()),
@@ -88,6 +88,39 @@ public class OAuthSession {
             cached = t;
             return t;
         }
+    }
+
+    /**
+     * Exchanges a grant that an installation handed over (an amoCRM authorization code from the redirect, a Bitrix24
+     * refresh token from the installation post) and keeps the tokens it gives in place of any stored ones, so the
+     * connector uses them from its next call. {@code check} sees the answer before anything is stored and may refuse
+     * it (by throwing); a refused grant is a {@link Kind#AUTH} failure and stores nothing.
+     */
+    public TokenEndpoint.Exchanged install(TokenEndpoint.Grant grant, InstallCheck check)
+            throws CrmFailure, InterruptedException {
+        synchronized (this) {
+            TokenEndpoint.Exchanged[] answer = new TokenEndpoint.Exchanged[1];
+            OAuthTokens t;
+            try {
+                t = repository.update(crm, current -> {
+                    answer[0] = endpoint.exchange(grant, grantHash, clock.instant());
+                    check.accept(answer[0]);
+                    return answer[0].tokens();
+                });
+            } catch (CrmFailure | InterruptedException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            cached = t;
+            return answer[0];
+        }
+    }
+
+    /** A check of a token answer before it is kept. */
+    @FunctionalInterface
+    public interface InstallCheck {
+        void accept(TokenEndpoint.Exchanged answer) throws CrmFailure;
     }
 
     private boolean fresh(OAuthTokens t) {

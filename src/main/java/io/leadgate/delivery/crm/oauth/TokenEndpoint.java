@@ -75,8 +75,17 @@ public class TokenEndpoint {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /** What a token answer gave: the tokens and, from Bitrix24, the account's {@code member_id} (null otherwise). */
+    public record Exchanged(OAuthTokens tokens, String memberId) {
+    }
+
     /** Asks for tokens; {@code now} dates their expiry. */
     public OAuthTokens request(Grant grant, String grantHash, Instant now) throws CrmFailure, InterruptedException {
+        return exchange(grant, grantHash, now).tokens();
+    }
+
+    /** Asks for tokens and answers what else the token answer named. */
+    public Exchanged exchange(Grant grant, String grantHash, Instant now) throws CrmFailure, InterruptedException {
         String field = "authorization_code".equals(grant.type()) ? "code" : "refresh_token";
         HttpRequest request;
         if (style == Style.AMOCRM) {
@@ -117,7 +126,9 @@ public class TokenEndpoint {
             throw new CrmFailure(Kind.RETRYABLE, "invalid_answer", name() + " token answer without expires_in");
         }
         String endpoint = json.path("client_endpoint").asText("");
-        return new OAuthTokens(access, refresh, now.plusSeconds(expiresIn), endpoint.isEmpty() ? null : endpoint, grantHash);
+        String memberId = json.path("member_id").asText("");
+        return new Exchanged(new OAuthTokens(access, refresh, now.plusSeconds(expiresIn),
+                endpoint.isEmpty() ? null : endpoint, grantHash), memberId.isEmpty() ? null : memberId);
     }
 
     /** What a failed token answer means (package-private for tests). */

@@ -36,6 +36,19 @@ class AmoCrmEventsTest {
     }
 
     @Test
+    void anAcceptedIncomingLeadNamesItsLeadInTheAcceptResult() throws IOException {
+        assertEquals(List.of(new CrmChange("lead", "25399014", List.of(), null, CrmChange.Kind.ACCEPTED)),
+                events.changes(fixture("unsorted-accept.form", "25399014", null)));
+        // a lead id under the other result, a non-numeric one, or an unknown action changes nothing
+        assertEquals(List.of(), events.changes("unsorted%5Bdelete%5D%5B0%5D%5Baction%5D=accept"
+                + "&unsorted%5Bdelete%5D%5B0%5D%5Bdecline_result%5D%5Bleads%5D%5B0%5D=5"));
+        assertEquals(List.of(), events.changes("unsorted%5Bdelete%5D%5B0%5D%5Baction%5D=accept"
+                + "&unsorted%5Bdelete%5D%5B0%5D%5Baccept_result%5D%5Bleads%5D%5B0%5D=5x"));
+        assertEquals(List.of(), events.changes("unsorted%5Bdelete%5D%5B0%5D%5Baction%5D=link"
+                + "&unsorted%5Bdelete%5D%5B0%5D%5Blink_result%5D%5Bleads%5D%5B0%5D=5"));
+    }
+
+    @Test
     void secretIsComparedAndBodyMustBeAmoCrms() throws IOException {
         String body = fixture("leads-status.form", "1", "142");
         assertEquals(Verification.VALID, events.verify(body, "s3cret"));

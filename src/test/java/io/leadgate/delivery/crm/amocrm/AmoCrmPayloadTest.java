@@ -1,6 +1,7 @@
 package io.leadgate.delivery.crm.amocrm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadgate.delivery.crm.InquiryTexts;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class AmoCrmPayloadTest {
     @Test
     void theUnsortedCategoryFollowsTheChannel() {
         assertEquals("sip", AmoCrmPayload.unsortedCategory("phone"));
-        assertEquals("mail", AmoCrmPayload.unsortedCategory("email"));
+        assertEquals("forms", AmoCrmPayload.unsortedCategory("email"), "amoCRM's API creates no mail Incoming leads");
         assertEquals("forms", AmoCrmPayload.unsortedCategory("webform"));
         assertEquals("forms", AmoCrmPayload.unsortedCategory("messenger"));
         assertEquals("forms", AmoCrmPayload.unsortedCategory(null));
@@ -47,11 +48,41 @@ class AmoCrmPayloadTest {
     }
 
     @Test
-    void aCallGoesToUnsortedSipWithTheCallersNumber() {
+    void aCallGoesToUnsortedSipFromTheCallerToTheLineWithTheCallsFacts() {
+        LeadSnapshot l = lead("phone");
+        LeadSnapshot call = new LeadSnapshot(l.leadId(), l.contactId(), l.name(), l.phones(), l.emails(), l.source(),
+                l.channelId(), l.subject(), l.text(), l.utm(), l.responsible(), "phone",
+                new InquiryTexts.Call("mango-77", "+74951234567", 42L, "https://rec.example/77.mp3"));
+        JsonNode item = AmoCrmPayload.unsorted(call, "sip", "18429", null, NOW).get(0);
+        JsonNode metadata = item.path("metadata");
+        assertEquals("mango-77", metadata.path("uniq").asText());
+        assertEquals("+79161234567", metadata.path("from").asText(), "who called");
+        assertEquals("+74951234567", metadata.path("phone").asText(), "the line that was called");
+        assertEquals(42, metadata.path("duration").asInt());
+        assertEquals("https://rec.example/77.mp3", metadata.path("link").asText());
+        assertEquals("leadgate", metadata.path("service_code").asText());
+        assertTrue(metadata.path("is_call_event_needed").asBoolean());
+        assertEquals(NOW.getEpochSecond(), metadata.path("called_at").asLong());
+        assertEquals("leadgate-42", item.path("source_uid").asText());
+        assertEquals(18429, item.path("_embedded").path("contacts").path(0).path("id").asLong());
+    }
+
+    @Test
+    void aCallWithoutCallFactsUsesTheMarkerAndTheCallersNumber() {
         JsonNode metadata = AmoCrmPayload.unsorted(lead("phone"), "sip", "18429", null, NOW).get(0).path("metadata");
         assertEquals("+79161234567", metadata.path("phone").asText());
         assertEquals("leadgate-42", metadata.path("uniq").asText());
-        assertEquals(NOW.getEpochSecond(), metadata.path("called_at").asLong());
+        assertEquals(0, metadata.path("duration").asInt());
+        assertTrue(metadata.path("link").isMissingNode());
+    }
+
+    @Test
+    void anEmailGoesToUnsortedFormsNamedAsAnEmail() {
+        JsonNode metadata = AmoCrmPayload.unsorted(lead("email"), AmoCrmPayload.unsortedCategory("email"), null, null, NOW)
+                .get(0).path("metadata");
+        assertEquals("Email: Quote <anna@example.com>", metadata.path("form_name").asText());
+        assertEquals("form", metadata.path("form_id").asText());
+        assertEquals(NOW.getEpochSecond(), metadata.path("form_sent_at").asLong());
     }
 
     @Test
