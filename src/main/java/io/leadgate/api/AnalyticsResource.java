@@ -1,5 +1,6 @@
 package io.leadgate.api;
 
+import io.leadgate.pipeline.AnalyticsSettings;
 import io.leadgate.pipeline.AnalyticsTables;
 import io.leadgate.pipeline.Csv;
 import io.leadgate.pipeline.FunnelQuery;
@@ -8,7 +9,10 @@ import io.leadgate.pipeline.LeadTemperatures;
 import io.leadgate.pipeline.SalesAnalytics;
 import io.leadgate.pipeline.SalesFacts;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -21,7 +25,8 @@ import java.util.function.Function;
 
 /**
  * Funnel, lead and sales analytics (CONTRACT §7, docs/api.md#analytics). Funnel and lead answers take {@code tz} (the
- * calendar of dates and day/week/month buckets; default {@code leadgate.analytics.time-zone}) and {@code format=csv}
+ * calendar of dates and day/week/month buckets; default the zone set at {@code /api/analytics/time-zone}, else
+ * {@code leadgate.analytics.time-zone}) and {@code format=csv}
  * (their table as CSV).
  */
 @Path("/api/analytics")
@@ -51,16 +56,50 @@ public class AnalyticsResource {
         }
     }
 
+    /** {@code {timeZone}}: a region id such as Europe/Moscow, or UTC; blank or null = back to the configured one. */
+    public record TimeZoneBody(String timeZone) {
+    }
+
+    /** The zone in force, whether an administrator set it ({@code stored}), and the configured fallback. */
+    public record TimeZoneView(String timeZone, boolean stored, String fallback) {
+        static TimeZoneView of(AnalyticsSettings.TimeZone z) {
+            return new TimeZoneView(z.zone(), z.stored(), z.fallback());
+        }
+    }
+
     private final FunnelQuery funnels;
     private final LeadStats leads;
     private final SalesAnalytics sales;
     private final LeadTemperatures leadTemperatures;
+    private final AnalyticsSettings settings;
 
-    AnalyticsResource(FunnelQuery funnels, LeadStats leads, SalesAnalytics sales, LeadTemperatures leadTemperatures) {
+    AnalyticsResource(FunnelQuery funnels, LeadStats leads, SalesAnalytics sales, LeadTemperatures leadTemperatures,
+                      AnalyticsSettings settings) {
         this.funnels = funnels;
         this.leads = leads;
         this.sales = sales;
         this.leadTemperatures = leadTemperatures;
+        this.settings = settings;
+    }
+
+    /** The time zone analytics read dates in when a request has no {@code tz}. */
+    @GET
+    @Path("time-zone")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TimeZoneView timeZone() {
+        return TimeZoneView.of(settings.timeZone());
+    }
+
+    /** {@code {timeZone}} → the zone in force; not a time zone → 400; blank → the configured zone again. */
+    @PUT
+    @Path("time-zone")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public TimeZoneView setTimeZone(@HeaderParam("X-Actor") String actor, TimeZoneBody body) {
+        if (body == null) {
+            throw ApiError.badRequest("a JSON object {timeZone} is required");
+        }
+        return TimeZoneView.of(settings.setTimeZone(body.timeZone(), PipelineErrors.actor(actor, null)));
     }
 
     /**

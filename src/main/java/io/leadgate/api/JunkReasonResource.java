@@ -2,10 +2,15 @@ package io.leadgate.api;
 
 import io.leadgate.lead.JunkReason;
 import io.leadgate.pipeline.LeadLifecycle;
+import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +31,16 @@ public class JunkReasonResource {
     public record ReasonBody(String code, String name) {
     }
 
-    private final LeadLifecycle leads;
+    /** {@code {name}}: the new name. */
+    public record NameBody(String name) {
+    }
 
-    JunkReasonResource(LeadLifecycle leads) {
+    private final LeadLifecycle leads;
+    private final CatalogEdits edits;
+
+    JunkReasonResource(LeadLifecycle leads, CatalogEdits edits) {
         this.leads = leads;
+        this.edits = edits;
     }
 
     @GET
@@ -45,5 +56,23 @@ public class JunkReasonResource {
         }
         JunkReason r = leads.addReason(body.code(), body.name());
         return Response.status(201).entity(new ReasonView(r.code, r.name)).build();
+    }
+
+    /** {@code {name}} → the renamed reason (the code stays); unknown → 404. */
+    @PUT
+    @Path("{code}")
+    public ReasonView rename(@PathParam("code") String code, NameBody body) {
+        JunkReason r = edits.renameJunkReason(code, body == null ? null : body.name());
+        return new ReasonView(r.code, r.name);
+    }
+
+    /**
+     * → 204; still given to leads → 409 with their count, unless {@code moveTo} names the reason they get instead.
+     */
+    @DELETE
+    @Path("{code}")
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
+        edits.deleteJunkReason(code, moveTo);
+        return Response.noContent().build();
     }
 }

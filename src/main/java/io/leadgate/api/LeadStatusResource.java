@@ -2,10 +2,15 @@ package io.leadgate.api;
 
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.pipeline.LeadLifecycle;
+import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +31,16 @@ public class LeadStatusResource {
     public record StatusBody(String code, String name, String semantics) {
     }
 
-    private final LeadLifecycle leads;
+    /** {@code {name}}: the new name. */
+    public record NameBody(String name) {
+    }
 
-    LeadStatusResource(LeadLifecycle leads) {
+    private final LeadLifecycle leads;
+    private final CatalogEdits edits;
+
+    LeadStatusResource(LeadLifecycle leads, CatalogEdits edits) {
         this.leads = leads;
+        this.edits = edits;
     }
 
     @GET
@@ -44,6 +55,24 @@ public class LeadStatusResource {
             throw ApiError.badRequest("a JSON object {code, name, semantics} is required");
         }
         return Response.status(201).entity(view(leads.addStatus(body.code(), body.name(), body.semantics()))).build();
+    }
+
+    /** {@code {name}} → the renamed status (built-in ones too; the code stays); unknown → 404. */
+    @PUT
+    @Path("{code}")
+    public StatusView rename(@PathParam("code") String code, NameBody body) {
+        return view(edits.renameStatus(code, body == null ? null : body.name()));
+    }
+
+    /**
+     * → 204; a built-in status or one an automation rule waits for → 409; still given to leads → 409 with their
+     * count, unless {@code moveTo} names a status of the same meaning they get instead.
+     */
+    @DELETE
+    @Path("{code}")
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
+        edits.deleteStatus(code, moveTo);
+        return Response.noContent().build();
     }
 
     private static StatusView view(LeadStatusDef s) {

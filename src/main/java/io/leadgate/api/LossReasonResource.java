@@ -2,10 +2,15 @@ package io.leadgate.api;
 
 import io.leadgate.pipeline.LossReason;
 import io.leadgate.pipeline.LossReasons;
+import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +31,16 @@ public class LossReasonResource {
     public record ReasonBody(String code, String name) {
     }
 
-    private final LossReasons reasons;
+    /** {@code {name}}: the new name. */
+    public record NameBody(String name) {
+    }
 
-    LossReasonResource(LossReasons reasons) {
+    private final LossReasons reasons;
+    private final CatalogEdits edits;
+
+    LossReasonResource(LossReasons reasons, CatalogEdits edits) {
         this.reasons = reasons;
+        this.edits = edits;
     }
 
     @GET
@@ -45,5 +56,24 @@ public class LossReasonResource {
         }
         LossReason r = reasons.add(body.code(), body.name());
         return Response.status(201).entity(new ReasonView(r.code, r.name)).build();
+    }
+
+    /** {@code {name}} → the renamed reason (the code stays); unknown → 404. */
+    @PUT
+    @Path("{code}")
+    public ReasonView rename(@PathParam("code") String code, NameBody body) {
+        LossReason r = edits.renameLossReason(code, body == null ? null : body.name());
+        return new ReasonView(r.code, r.name);
+    }
+
+    /**
+     * → 204; still given to deals → 409 with their count, unless {@code moveTo} names the reason they (and their
+     * stage history) get instead.
+     */
+    @DELETE
+    @Path("{code}")
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
+        edits.deleteLossReason(code, moveTo);
+        return Response.noContent().build();
     }
 }

@@ -94,6 +94,27 @@ public interface SettingsMessages {
     @Message("Added.")
     String entry_added();
 
+    @Message("Deleted.")
+    String entry_deleted();
+
+    @Message("Renamed.")
+    String entry_renamed();
+
+    @Message("Built in: can be renamed, not deleted")
+    String builtin_kept();
+
+    @Message("Move its leads or deals to")
+    String move_to();
+
+    @Message("An entry still in use is deleted only when you choose where its leads or deals move to.")
+    String move_to_hint();
+
+    @Message("delete only if unused")
+    String move_to_none();
+
+    @Message("move them to {name}")
+    String move_to_entry(String name);
+
     @Message("Event type")
     String event_type();
 
@@ -156,6 +177,34 @@ public interface SettingsMessages {
 
     @Message("Reasons and statuses")
     String nav_lists();
+
+    @Message("Analytics")
+    String nav_analytics();
+
+    @Message("Save")
+    String save();
+
+    @Message("Analytics time zone")
+    String time_zone();
+
+    @Message("Days, weeks and months of the analytics pages and API are counted in this zone (a request's tz still"
+            + " wins). Leave empty to use the configured one.")
+    String time_zone_hint();
+
+    @Message("In force")
+    String time_zone_now();
+
+    @Message("set here")
+    String time_zone_stored();
+
+    @Message("from the configuration")
+    String time_zone_configured();
+
+    @Message("Configured zone (leadgate.analytics.time-zone): {zone}")
+    String time_zone_fallback(String zone);
+
+    @Message("Time zone saved.")
+    String time_zone_saved();
 
     @Message("Pipelines")
     String nav_pipelines();

@@ -27,12 +27,12 @@ public class FunnelQuery {
 
     private final EntityManager em;
     private final PipelineService pipelines;
-    private final AnalyticsConfig config;
+    private final AnalyticsSettings settings;
 
-    FunnelQuery(EntityManager em, PipelineService pipelines, AnalyticsConfig config) {
+    FunnelQuery(EntityManager em, PipelineService pipelines, AnalyticsSettings settings) {
         this.em = em;
         this.pipelines = pipelines;
-        this.config = config;
+        this.settings = settings;
     }
 
     /**
@@ -49,14 +49,17 @@ public class FunnelQuery {
     public record Previous(Instant from, Instant to, Funnel.Report report) {
     }
 
-    /** The period of a request, read in {@code tz} or the configured zone. */
+    /** The period of a request, read in {@code tz} or else the set zone ({@link AnalyticsSettings}). */
     public AnalyticsPeriod period(String from, String to, String tz) {
-        return AnalyticsPeriod.parse(from, to, tz, config.timeZone());
+        if (tz != null && !tz.isBlank()) {
+            return AnalyticsPeriod.parse(from, to, tz, null);
+        }
+        return AnalyticsPeriod.parse(from, to, null, settings.timeZone().zone());
     }
 
-    /** The configured zone ({@code leadgate.analytics.time-zone}). */
+    /** The zone of a request without {@code tz}: the setting, else {@code leadgate.analytics.time-zone}. */
     public java.time.ZoneId defaultZone() {
-        return AnalyticsPeriod.zone(config.timeZone());
+        return settings.zone();
     }
 
     public Answer funnel(String pipelineId, String from, String to, String by) {
@@ -75,15 +78,15 @@ public class FunnelQuery {
         }
         Map<String, Funnel.Report> groups = new TreeMap<>();
         Funnel.Report all;
+        Tallies tallies = tallies(p.id, period, grouping, index);
         if (grouping == null) {
-            all = Funnel.compute(stages, tallies(p.id, period, null, index).getOrDefault("", empty()));
+            all = Funnel.compute(stages, tallies.groups().getOrDefault("", empty()));
         } else {
             // every deal is in exactly one group: the whole is the groups summed up, but for the medians
-            Map<String, Funnel.Tally> split = tallies(p.id, period, grouping, index);
-            split.forEach((k, t) -> groups.put(k, Funnel.compute(stages, t)));
+            tallies.groups().forEach((k, t) -> groups.put(k, Funnel.compute(stages, t)));
             Funnel.Tally whole = new Funnel.Tally(new HashMap<>(), new HashMap<>(), new HashMap<>(),
-                    medians(p.id, period, index));
-            split.values().forEach(t -> {
+                    tallies.wholeMedians());
+            tallies.groups().values().forEach(t -> {
                 t.spans().forEach((k, n) -> whole.spans().merge(k, n, Long::sum));
                 t.lostDeals().forEach((k, n) -> whole.lostDeals().merge(k, n, Long::sum));
                 t.lostReasons().forEach((k, n) -> whole.lostReasons().merge(k, n, Long::sum));
@@ -92,7 +95,7 @@ public class FunnelQuery {
         }
         Previous previous = !compare ? null : period.previous()
                 .map(before -> new Previous(before.from(), before.to(), Funnel.compute(stages,
-                        tallies(p.id, before, null, index).getOrDefault("", empty()))))
+                        tallies(p.id, before, null, index).groups().getOrDefault("", empty()))))
                 .orElse(null);
         return new Answer(String.valueOf(p.id), p.name, period.from(), period.to(), period.sqlZone(), grouping,
                 all.stages(), all.lost(), all.deals(), all.won(), all.conversion(), groups, previous);
@@ -102,70 +105,78 @@ public class FunnelQuery {
         return new Funnel.Tally(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
-    /** One statement: spans, lost deals, last-loss reasons and medians per group key ({@code ""} without one). */
-    private Map<String, Funnel.Tally> tallies(long pipelineId, AnalyticsPeriod period, String grouping,
-                                              Map<Integer, Integer> index) {
+    /** The tallies per group key ({@code ""} without a grouping) and the medians of the whole pipeline. */
+    private record Tallies(Map<String, Funnel.Tally> groups, Map<Integer, Long> wholeMedians) {
+    }
+
+    /** One statement: spans, lost deals, last-loss reasons and medians per group key, and the whole's medians. */
+    private Tallies tallies(long pipelineId, AnalyticsPeriod period, String grouping, Map<Integer, Integer> index) {
         String sql = talliesSql(grouping, period);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, pipelineId)
                 .setParameter(2, Sql.time(period.from())).setParameter(3, Sql.time(period.to())).getResultList();
         Map<String, Funnel.Tally> tallies = new HashMap<>();
+        Map<Integer, Long> whole = new HashMap<>();
         for (Object[] r : rows) {
+            long n = ((Number) r[6]).longValue();
+            if (r[0].equals("whole")) {
+                whole.put(position(index, r[2]), n);
+                continue;
+            }
             String k = grouping == null ? "" : key((String) r[1]);
             Funnel.Tally t = tallies.computeIfAbsent(k, x -> empty());
-            long n = ((Number) r[5]).longValue();
-            switch ((String) r[0]) {
-                case "span" -> t.spans().merge(new Funnel.Span(position(index, r[2]), position(index, r[3])), n,
-                        Long::sum);
-                case "lost" -> t.lostDeals().merge(position(index, r[2]), n, Long::sum);
-                case "reason" -> t.lostReasons().merge(Funnel.reason((String) r[4]), n, Long::sum);
-                default -> t.medianSeconds().put(position(index, r[2]), n);
+            if (r[0].equals("deals")) {
+                t.spans().merge(new Funnel.Span(position(index, r[2]), position(index, r[3])), n, Long::sum);
+                long lostIn = r[4] == null ? 0 : ((Number) r[4]).longValue();
+                for (int at = 0; at < 63; at++) {
+                    if ((lostIn & (1L << at)) != 0) {
+                        t.lostDeals().merge(position(index, at), n, Long::sum);
+                    }
+                }
+                if (lostIn != 0) {
+                    t.lostReasons().merge(Funnel.reason((String) r[5]), n, Long::sum);
+                }
+            } else {
+                t.medianSeconds().put(position(index, r[2]), n);
             }
         }
-        return tallies;
+        return new Tallies(tallies, grouping == null ? Map.of() : whole);
     }
 
-    /** The statement of {@link #tallies}: rows (kind, group key, a, b, reason, n) for pipeline ?1 and [?2, ?3). */
+    /**
+     * The statement of {@link #tallies}: rows (kind, group key, a, b, lost, reason, n) for pipeline ?1 and [?2, ?3).
+     * Stage entries are read once ({@code e}) and summed up per deal once ({@code g}: first and furthest non-lost
+     * position, the lost stages it entered as a bit mask of positions, the reason of its last loss, its group key);
+     * then {@code deals} rows count deals per (key, first, furthest, lost mask, reason), and {@code median} rows give
+     * each key's median time in each stage ({@code whole} the pipeline's, when grouped). Live stage positions are
+     * 0 to {@value PipelineValidator#MAX_STAGES}, so the mask fits a bigint.
+     */
     static String talliesSql(String grouping, AnalyticsPeriod period) {
         String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
-        String k = grouping == null ? "''" : "g.k";
-        String join = grouping == null ? "" : " join g on g.deal_id = e.deal_id";
         return "with e as (select m.id, m.deal_id, m.moved_at, m.left_at, m.loss_reason, s.position, s.semantics"
                 + " from deal_move m join stage s on s.id = m.to_stage_id"
                 + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
                 + " p as (select e.deal_id, min(e.moved_at) as first_at,"
                 + " min(case when e.semantics <> 'lost' then e.position end) as lo,"
-                + " max(case when e.semantics <> 'lost' then e.position end) as hi from e group by e.deal_id),"
-                + " g as (select p.deal_id, p.lo, p.hi, " + key + " as k from p"
+                + " max(case when e.semantics <> 'lost' then e.position end) as hi,"
+                + " bit_or(case when e.semantics = 'lost' then cast(power(2, e.position) as bigint) end) as lost"
+                + " from e group by e.deal_id),"
+                + " r as (select distinct on (e.deal_id) e.deal_id, e.loss_reason from e where e.semantics = 'lost'"
+                + " order by e.deal_id, e.moved_at desc, e.id desc),"
+                + " g as (select p.deal_id, p.lo, p.hi, p.lost, r.loss_reason, " + key + " as k"
+                + " from p left join r on r.deal_id = p.deal_id"
                 + (grouping == null ? "" : " left join deal d on d.id = p.deal_id")
                 + (grouping != null && grouping.equals("campaign") ? " left join lead l on l.id = d.lead_id" : "")
                 + ")"
-                + " select 'span' as kind, g.k, g.lo as a, g.hi as b, cast(null as varchar) as r, count(*) as n"
-                + " from g group by g.k, g.lo, g.hi"
-                + " union all select 'lost', " + k + ", e.position, null, null, count(distinct e.deal_id)"
-                + " from e" + join + " where e.semantics = 'lost'"
-                + " group by " + (grouping == null ? "" : "g.k, ") + "e.position"
-                + " union all select 'reason', x.k, null, null, x.loss_reason, count(*) from (select " + k + " as k,"
-                + " e.loss_reason, row_number() over (partition by e.deal_id order by e.moved_at desc, e.id desc) as rn"
-                + " from e" + join + " where e.semantics = 'lost') x where x.rn = 1 group by x.k, x.loss_reason"
-                + (grouping == null ? " union all select 'median', '', e.position, null, null, " + MEDIAN
+                + " select 'deals' as kind, g.k, g.lo as a, g.hi as b, g.lost, g.loss_reason as r, count(*) as n"
+                + " from g group by g.k, g.lo, g.hi, g.lost, g.loss_reason"
+                + (grouping == null
+                ? " union all select 'median', '', e.position, null, null, null, " + MEDIAN
                 + " from e where e.left_at is not null group by e.position"
-                : " union all select 'median', g.k, e.position, null, null, " + MEDIAN
-                + " from e join g on g.deal_id = e.deal_id where e.left_at is not null group by g.k, e.position");
-    }
-
-    /** The median seconds in each stage (by position) of the stays that began in the period and have ended. */
-    private Map<Integer, Long> medians(long pipelineId, AnalyticsPeriod period, Map<Integer, Integer> index) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select s.position, " + MEDIAN.replace("e.", "m.")
-                        + " from deal_move m join stage s on s.id = m.to_stage_id where m.to_pipeline_id = ?1"
-                        + " and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false and m.left_at is not null"
-                        + " group by s.position")
-                .setParameter(1, pipelineId).setParameter(2, Sql.time(period.from()))
-                .setParameter(3, Sql.time(period.to())).getResultList();
-        Map<Integer, Long> medians = new HashMap<>();
-        rows.forEach(r -> medians.put(position(index, r[0]), ((Number) r[1]).longValue()));
-        return medians;
+                : " union all select 'median', g.k, e.position, null, null, null, " + MEDIAN
+                + " from e join g on g.deal_id = e.deal_id where e.left_at is not null group by g.k, e.position"
+                + " union all select 'whole', '', e.position, null, null, null, " + MEDIAN
+                + " from e where e.left_at is not null group by e.position");
     }
 
     private static int position(Map<Integer, Integer> index, Object position) {

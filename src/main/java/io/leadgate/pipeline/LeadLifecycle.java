@@ -208,6 +208,7 @@ public class LeadLifecycle {
         def.position = (int) LeadStatusDef.count();
         def.builtin = false;
         def.persist();
+        CatalogEdits.forget(CatalogEdits.Catalog.LEAD_STATUS, def.code);
         return def;
     }
 
@@ -229,6 +230,7 @@ public class LeadLifecycle {
         reason.name = r.name();
         reason.position = (int) JunkReason.count();
         reason.persist();
+        CatalogEdits.forget(CatalogEdits.Catalog.JUNK_REASON, reason.code);
         return reason;
     }
 

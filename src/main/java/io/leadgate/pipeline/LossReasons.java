@@ -29,6 +29,7 @@ public class LossReasons {
         reason.name = r.name();
         reason.position = (int) LossReason.count();
         reason.persist();
+        CatalogEdits.forget(CatalogEdits.Catalog.LOSS_REASON, reason.code);
         return reason;
     }
 
@@ -49,7 +50,7 @@ public class LossReasons {
 
     /** Seeds one entry unless its code exists (configuration and files never overwrite what operators changed). */
     static void seed(CatalogValidator.Reason r, int position) {
-        if (LossReason.findById(r.code()) == null) {
+        if (LossReason.findById(r.code()) == null && !CatalogEdits.removed(CatalogEdits.Catalog.LOSS_REASON, r.code())) {
             LossReason reason = new LossReason();
             reason.code = r.code();
             reason.name = r.name();

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * At start-up: the built-in lead statuses, the configured junk and loss reasons, what the pipeline files define (pipelines
+ * At start-up: the built-in lead statuses, the configured junk and loss reasons (but those an administrator
+ * deleted, see {@link CatalogEdits}), what the pipeline files define (pipelines
  * not yet present are created; existing ones are left as operators changed them), and a default pipeline of
  * 7 stages when none is marked default. An invalid file stops start-up with a message naming it.
  */
@@ -76,14 +77,17 @@ public class PipelineSeeder {
     }
 
     private static void status(CatalogValidator.Status s, int position, boolean builtin) {
+        if (!builtin && CatalogEdits.removed(CatalogEdits.Catalog.LEAD_STATUS, s.code())) {
+            return;
+        }
         LeadStatusDef def = LeadStatusDef.findById(s.code());
         boolean created = def == null;
         if (created) {
             def = new LeadStatusDef();
             def.code = s.code();
             def.position = position;
+            def.name = s.name(); // an existing status keeps the name an administrator gave it
         }
-        def.name = s.name();
         def.semantics = s.semantics().toLowerCase(Locale.ROOT);
         def.builtin = builtin;
         if (created) {
@@ -92,7 +96,7 @@ public class PipelineSeeder {
     }
 
     private static void reason(CatalogValidator.Reason r, int position) {
-        if (JunkReason.findById(r.code()) == null) {
+        if (JunkReason.findById(r.code()) == null && !CatalogEdits.removed(CatalogEdits.Catalog.JUNK_REASON, r.code())) {
             JunkReason reason = new JunkReason();
             reason.code = r.code();
             reason.name = r.name();

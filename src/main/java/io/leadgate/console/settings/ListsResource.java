@@ -7,6 +7,7 @@ import io.leadgate.console.Pages;
 import io.leadgate.lead.JunkReason;
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.people.Role;
+import io.leadgate.pipeline.CatalogEdits;
 import io.leadgate.pipeline.LeadLifecycle;
 import io.leadgate.pipeline.LossReason;
 import io.leadgate.pipeline.LossReasons;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,7 +28,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * Administrators only: the junk reasons, loss reasons and lead statuses operators choose from, and adding to them
+ * Administrators only: the junk reasons, loss reasons and lead statuses operators choose from: adding, renaming and
+ * deleting entries ({@link CatalogEdits})
  * (the services of {@code /api/junk-reasons}, {@code /api/loss-reasons}, {@code /api/lead-statuses}).
  */
 @Path("/console/settings/lists")
@@ -47,11 +50,13 @@ public class ListsResource {
 
     private final LeadLifecycle leads;
     private final LossReasons lossReasons;
+    private final CatalogEdits edits;
     private final Pages pages;
 
-    ListsResource(LeadLifecycle leads, LossReasons lossReasons, Pages pages) {
+    ListsResource(LeadLifecycle leads, LossReasons lossReasons, CatalogEdits edits, Pages pages) {
         this.leads = leads;
         this.lossReasons = lossReasons;
+        this.edits = edits;
         this.pages = pages;
     }
 
@@ -83,14 +88,49 @@ public class ListsResource {
         return change(() -> leads.addStatus(code, name, semantics));
     }
 
+    @POST
+    @Path("{list}/{code}/rename")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rename(@PathParam("list") String list, @PathParam("code") String code,
+                           @FormParam("name") String name) {
+        return change(() -> {
+            switch (list) {
+                case "junk-reasons" -> edits.renameJunkReason(code, name);
+                case "loss-reasons" -> edits.renameLossReason(code, name);
+                case "lead-statuses" -> edits.renameStatus(code, name);
+                default -> throw PipelineException.notFound("no list " + list);
+            }
+        }, "entry_renamed");
+    }
+
+    /** Deletes an entry; one still in use only with {@code moveTo} (otherwise the flash names the count). */
+    @POST
+    @Path("{list}/{code}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("list") String list, @PathParam("code") String code,
+                           @FormParam("moveTo") String moveTo) {
+        return change(() -> {
+            switch (list) {
+                case "junk-reasons" -> edits.deleteJunkReason(code, moveTo);
+                case "loss-reasons" -> edits.deleteLossReason(code, moveTo);
+                case "lead-statuses" -> edits.deleteStatus(code, moveTo);
+                default -> throw PipelineException.notFound("no list " + list);
+            }
+        }, "entry_deleted");
+    }
+
     private Response change(Runnable action) {
+        return change(action, "entry_added");
+    }
+
+    private Response change(Runnable action, String done) {
         Page page = pages.page("settings");
         try {
             action.run();
         } catch (PipelineException e) {
             return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
         }
-        return Html.ok(Templates.changed(page, lists(), "entry_added"), page);
+        return Html.ok(Templates.changed(page, lists(), done), page);
     }
 
     private Lists lists() {
