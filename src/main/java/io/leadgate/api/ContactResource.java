@@ -169,12 +169,12 @@ public class ContactResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode patch(@PathParam("id") String id, ContactPatch body) {
+    public ObjectNode patch(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, ContactPatch body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {name?, company?} is required");
         }
         long contactId = Params.pathId("contact", id);
-        edit(() -> edits.update(contactId, body.name(), body.company()));
+        edit(() -> edits.update(contactId, body.name(), body.company(), PipelineErrors.actor(actor, null)));
         return one(id);
     }
 

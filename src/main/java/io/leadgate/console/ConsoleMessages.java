@@ -121,6 +121,18 @@ public interface ConsoleMessages {
     @Message("Merge undone")
     String kind_unmerge();
 
+    @Message("Card edited")
+    String kind_edit();
+
+    @Message("Name changed")
+    String edited_name();
+
+    @Message("Company changed")
+    String edited_company();
+
+    @Message("Name and company changed")
+    String edited_name_company();
+
     @Message("Русский")
     String lang_switch();
 

@@ -66,7 +66,7 @@ public class DemoData {
         if (!config.console().demoData()) {
             return;
         }
-        if (LaunchMode.current() == LaunchMode.NORMAL) {
+        if (!allowed(LaunchMode.current())) {
             LOG.warn("leadgate.console.demo-data is ignored in production");
             return;
         }
@@ -75,6 +75,11 @@ public class DemoData {
             return;
         }
         fill();
+    }
+
+    /** Whether the switch may fill a database in this launch mode: dev and test runs, never the packaged jar. */
+    static boolean allowed(LaunchMode mode) {
+        return mode != LaunchMode.NORMAL;
     }
 
     /** Writes the demo set; returns the number of leads it made. */

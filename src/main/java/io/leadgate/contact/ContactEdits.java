@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Changes people make to a card by hand: name and company, notes. */
+/** Changes people make to a card by hand: name and company (recorded with who made them), notes. */
 @ApplicationScoped
 public class ContactEdits {
 
@@ -34,22 +36,51 @@ public class ContactEdits {
         }
     }
 
+    /** Who changed which fields of a card, and when, as the console's timeline shows it. */
+    public record EditView(String actor, List<String> fields, Instant createdAt) {
+    }
+
     /**
-     * Sets the name and/or company; null leaves a field as it is, a blank value clears it.
+     * Sets the name and/or company; null leaves a field as it is, a blank value clears it. A change is recorded with
+     * its {@code actor} (the fields that changed, not their values).
      *
      * @return the card's name and company afterwards
      */
     @Transactional
-    public Contact update(long contactId, String name, String company) {
+    public Contact update(long contactId, String name, String company, String actor) {
         Contact c = live(contactId);
+        List<String> changed = new ArrayList<>(2);
         if (name != null) {
-            c.name = bounded("name", name);
+            String v = bounded("name", name);
+            if (!Objects.equals(v, c.name)) {
+                changed.add("name");
+            }
+            c.name = v;
         }
         if (company != null) {
-            c.company = bounded("company", company);
+            String v = bounded("company", company);
+            if (!Objects.equals(v, c.company)) {
+                changed.add("company");
+            }
+            c.company = v;
         }
         c.updatedAt = Instant.now();
+        if (!changed.isEmpty()) {
+            ContactEdit e = new ContactEdit();
+            e.contactId = contactId;
+            e.actor = actor;
+            e.fields = String.join(",", changed);
+            e.createdAt = c.updatedAt;
+            e.persist();
+        }
         return c;
+    }
+
+    /** The recorded changes of a card's name and company, oldest first. */
+    @Transactional
+    public List<EditView> edits(long contactId) {
+        return ContactEdit.<ContactEdit>list("contactId = ?1 order by id", contactId).stream()
+                .map(e -> new EditView(e.actor, List.of(e.fields.split(",")), e.createdAt)).toList();
     }
 
     @Transactional

@@ -21,7 +21,19 @@ public final class DealTitles {
     }
 
     static String defaultTitle(Contact c, long contactId, String source, String channelId) {
-        String client = c == null ? null : firstNonBlank(c.name, c.company);
+        return shown(null, c == null ? null : c.name, c == null ? null : c.company, contactId, source, channelId);
+    }
+
+    /**
+     * The title a deal shows, from columns already read (the board reads many deals at once): its own title, else the
+     * default from the contact's name or company, the source and the channel.
+     */
+    public static String shown(String own, String name, String company, long contactId, String source,
+                               String channelId) {
+        if (own != null) {
+            return own;
+        }
+        String client = firstNonBlank(name, company);
         client = client == null ? "Client " + contactId : client;
         String from = firstNonBlank(source, channelId);
         return from == null ? client : client + " — " + from;

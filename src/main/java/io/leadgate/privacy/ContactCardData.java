@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.contact.Contact;
+import io.leadgate.contact.ContactEdit;
 import io.leadgate.contact.ContactIdentity;
 import io.leadgate.contact.ContactNote;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The contact card, its identities and notes: name and company blanked, identities and notes deleted (lookups find nothing). */
+/**
+ * The contact card, its identities, notes and the record of its edits: name and company blanked, identities, notes and
+ * edits deleted (lookups find nothing).
+ */
 @ApplicationScoped
 public class ContactCardData implements PersonalData {
 
@@ -48,6 +52,9 @@ public class ContactCardData implements PersonalData {
         ArrayNode notes = json.putArray("notes");
         ContactNote.<ContactNote>find("contactId = ?1 order by id", contactId).stream().forEach(n -> notes.addObject()
                 .put("author", n.author).put("text", n.text).put("createdAt", n.createdAt.toString()));
+        ArrayNode edits = json.putArray("edits");
+        ContactEdit.<ContactEdit>find("contactId = ?1 order by id", contactId).stream().forEach(e -> edits.addObject()
+                .put("actor", e.actor).put("fields", e.fields).put("createdAt", e.createdAt.toString()));
         return json;
     }
 
@@ -56,6 +63,7 @@ public class ContactCardData implements PersonalData {
         Contact contact = Contact.findById(contactId);
         contact.name = null;
         contact.company = null;
-        return 1 + (int) ContactIdentity.delete("contactId", contactId) + (int) ContactNote.delete("contactId", contactId);
+        return 1 + (int) ContactIdentity.delete("contactId", contactId) + (int) ContactNote.delete("contactId", contactId)
+                + (int) ContactEdit.delete("contactId", contactId);
     }
 }

@@ -45,6 +45,10 @@ class ConsoleBrowserTest {
         try (Browser browser = new Browser(base(), "en-US")) {
             InboxPage inbox = LoginPage.open(browser).signIn("admin", ConsoleSession.ADMIN_PASSWORD);
             inbox.markDocument();
+            // the page tells the server the browser's time zone, in which times and periods are shown
+            Object zone = browser.js("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+            assertEquals(zone, java.net.URLDecoder.decode(browser.driver().manage().getCookieNamed("leadgate-tz")
+                    .getValue(), java.nio.charset.StandardCharsets.UTF_8));
 
             // a form posted to a hook shows up in the open inbox without a reload
             String digits = Api.newMobileDigits();
@@ -57,6 +61,7 @@ class ConsoleBrowserTest {
             inbox.waitForLead(leadId);
             assertTrue(inbox.sameDocument(), "the lead arrived without a reload");
             assertTrue(inbox.lineText(leadId).contains("Vera Browser"), inbox.lineText(leadId));
+            assertTrue(inbox.lineText(leadId).contains("spring-sale"), "the campaign: " + inbox.lineText(leadId));
 
             // the same person writes an email: one card, two channels on one timeline
             RestAssured.given().contentType("message/rfc822").body(("From: Vera <" + email + ">\r\nTo: sales@example.com\r\n"
@@ -89,9 +94,12 @@ class ConsoleBrowserTest {
             api().queryParam("contactId", lead.getString("contactId")).get("/api/deals").then()
                     .body("find { it.id == '" + dealId + "' }.stageId", org.hamcrest.Matchers.equalTo(stageIds.get(1)));
 
-            // mark it lost with a reason
+            assertEquals("Vera Browser — website", board.title(dealId), "the deal's default title on its card");
+
+            // mark it lost with a reason, with the keyboard only
             String lost = stageIds.get(semantics.indexOf("lost"));
-            board.moveWithMenu(dealId, lost, "price");
+            List<String> stageNames = pipeline.getList("[" + def + "].stages.name");
+            board.moveWithKeyboard(dealId, stageNames.get(semantics.indexOf("lost")), "price");
             board.waitForCardIn(dealId, lost);
             api().get("/api/deals/" + dealId).then().body("status", org.hamcrest.Matchers.equalTo("lost"))
                     .body("lossReason", org.hamcrest.Matchers.equalTo("price"));

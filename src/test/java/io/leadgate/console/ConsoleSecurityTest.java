@@ -1,12 +1,23 @@
 package io.leadgate.console;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import io.leadgate.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +86,46 @@ class ConsoleSecurityTest {
         api().get("/api/leads/" + leadId).then().body("status", equalTo("new"));
         admin.post("/console/leads/" + leadId + "/junk", Map.of("reason", "spam")).then().statusCode(200);
         api().get("/api/leads/" + leadId).then().body("status", equalTo("junk"));
+    }
+
+    /**
+     * Every state-changing console endpoint there is (found in the code, so a new one is covered the day it is
+     * written) refuses a signed-in admin's request that lacks the CSRF token, before it runs.
+     */
+    @Test
+    void everyStateChangingConsoleEndpointNeedsTheCsrfToken() {
+        List<String> endpoints = new ArrayList<>();
+        for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.leadgate.console")) {
+            Path root = c.reflect().getAnnotation(Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method m : c.reflect().getDeclaredMethods()) {
+                String verb = m.isAnnotationPresent(POST.class) ? "POST" : m.isAnnotationPresent(PUT.class) ? "PUT"
+                        : m.isAnnotationPresent(DELETE.class) ? "DELETE" : m.isAnnotationPresent(PATCH.class) ? "PATCH" : null;
+                if (verb != null) {
+                    Path sub = m.getAnnotation(Path.class);
+                    String path = (root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/")
+                            .replaceAll("\\{[^}]+}", "1");
+                    endpoints.add(verb + " " + path);
+                }
+            }
+        }
+        assertTrue(endpoints.size() >= 30, "the console's endpoints were found: " + endpoints);
+        ConsoleSession admin = ConsoleSession.admin();
+        List<String> open = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            String[] parts = endpoint.split(" ");
+            Response r = admin.request().contentType("application/x-www-form-urlencoded").header("HX-Request", "true")
+                    .request(parts[0], parts[1]);
+            if (r.statusCode() != 403 || !r.asString().contains("CSRF")) {
+                open.add(endpoint + " → " + r.statusCode());
+            }
+        }
+        assertEquals(List.of(), open, "endpoints that did not refuse a request without the CSRF token");
+        assertTrue(endpoints.contains("POST /console/logout") && endpoints.contains("POST /console/deals/1/move"),
+                endpoints.toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every English text of the settings and ops bundles has its Russian one (set-up steps of every provider too). */
 class ConsoleTextsTest {
@@ -29,6 +30,24 @@ class ConsoleTextsTest {
             }
             assertEquals(List.of(), missing, bundle[1] + " texts without a Russian translation");
         }
+    }
+
+    /** The workspace's own bundle (sign-in, inbox, card, board, users): {@code messages/msg_ru.properties}. */
+    @Test
+    void everyWorkspaceTextIsInRussianToo() throws IOException {
+        Properties ru = russian("msg");
+        List<String> missing = new ArrayList<>();
+        int texts = 0;
+        for (Method m : ConsoleMessages.class.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Message.class)) {
+                texts++;
+                if (ru.getProperty(m.getName(), "").isBlank()) {
+                    missing.add(m.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "workspace texts without a Russian translation");
+        assertTrue(texts > 90, "the bundle was read: " + texts);
     }
 
     private static Properties russian(String bundle) throws IOException {

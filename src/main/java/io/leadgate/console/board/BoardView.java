@@ -24,8 +24,8 @@ public record BoardView(PipelineView pipeline, List<PipelineView> pipelines, Lis
         }
     }
 
-    /** A deal card. */
-    public record Card(long id, long contactId, String title, BigDecimal amount, String currency, String responsible,
-                       Instant stageEnteredAt, String lossReason) {
+    /** A deal card: its title, the contact's name (or company; null when the card has neither). */
+    public record Card(long id, long contactId, String title, String contact, BigDecimal amount, String currency,
+                       String responsible, Instant stageEnteredAt, String lossReason) {
     }
 }

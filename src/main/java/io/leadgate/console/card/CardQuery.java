@@ -28,7 +28,8 @@ import java.util.Optional;
 
 /**
  * A contact card with one timeline across channels: inquiries (text, subject, attachments), calls (direction,
- * missed, duration), lead status changes (from the lead events), deal moves, merges and their undo, notes.
+ * missed, duration), lead status changes (from the lead events, with who made them), deal moves, merges and their
+ * undo, notes, changes of the name and company.
  * Newest first, at most {@link #LIMIT} entries of each kind.
  */
 @ApplicationScoped
@@ -59,6 +60,8 @@ public class CardQuery {
         merges(contactId, timeline);
         edits.notes(contactId).forEach(n -> timeline.add(new TimelineEntry(n.createdAt(), TimelineEntry.Kind.NOTE, null,
                 null, null, n.text(), List.of(), null, n.author())));
+        edits.edits(contactId).forEach(e -> timeline.add(new TimelineEntry(e.createdAt(), TimelineEntry.Kind.EDIT, null,
+                null, String.join(",", e.fields()), null, List.of(), null, e.actor())));
         timeline.sort(Comparator.comparing(TimelineEntry::at).reversed());
         List<CardView.LeadLine> leads = Lead.<Lead>list("contactId = ?1 order by createdAt desc", contactId).stream()
                 .map(l -> new CardView.LeadLine(l.id, l.channelId, l.source, l.status.code(), l.statusCode(),
@@ -103,10 +106,8 @@ public class CardQuery {
         Map<String, String> last = new HashMap<>();
         for (OutboxEvent e : OutboxEvent.<OutboxEvent>find("contactId = ?1 and type in ?2 order by id", contactId,
                 List.of(EventTypes.LEAD_CREATED, EventTypes.LEAD_UPDATED)).page(0, 5 * LIMIT).list()) {
-            JsonNode lead = json(e.payload).path("data").path("lead");
-            if (lead.isMissingNode()) {
-                lead = json(e.payload).path("data");
-            }
+            JsonNode data = json(e.payload).path("data");
+            JsonNode lead = data.path("lead").isMissingNode() ? data : data.path("lead");
             String id = lead.path("id").asText(null);
             String status = lead.path("statusCode").asText(null);
             if (id == null || status == null) {
@@ -115,8 +116,9 @@ public class CardQuery {
             String before = last.put(id, status);
             if (before != null && !before.equals(status)) {
                 String reason = lead.path("junkReason").asText(null);
+                String actor = data.path("actor").asText(null);
                 timeline.add(new TimelineEntry(e.createdAt, TimelineEntry.Kind.STATUS, lead.path("channelId").asText(null),
-                        null, "#" + id + ": " + before + " → " + status, reason, List.of(), null, null));
+                        null, "#" + id + ": " + before + " → " + status, reason, List.of(), null, actor));
             }
         }
     }

@@ -36,7 +36,8 @@ public class CardResource {
 
         static native TemplateInstance head(Page page, CardView card);
 
-        static native TemplateInstance timeline(Page page, CardView card);
+        /** The timeline; {@code oob} when it rides along another answer (htmx swaps it in by its id). */
+        static native TemplateInstance timeline(Page page, CardView card, boolean oob);
     }
 
     private final CardQuery cards;
@@ -64,11 +65,14 @@ public class CardResource {
     public Response edit(@PathParam("id") long id, @FormParam("name") String name, @FormParam("company") String company) {
         Page page = pages.page("contact");
         try {
-            edits.update(id, name == null ? "" : name, company == null ? "" : company);
+            edits.update(id, name == null ? "" : name, company == null ? "" : company, pages.actor());
         } catch (ContactEdits.EditException e) {
             return refused(e, page);
         }
-        return Html.ok(Templates.head(page, load(id)), page);
+        // the head with the new name, and the timeline with the edit (out of band)
+        CardView card = load(id);
+        return Response.ok(Html.render(Templates.head(page, card), page.locale())
+                + Html.render(Templates.timeline(page, card, true), page.locale()), Html.TYPE).build();
     }
 
     @POST
@@ -82,7 +86,7 @@ public class CardResource {
         } catch (ContactEdits.EditException e) {
             return refused(e, page);
         }
-        return Html.ok(Templates.timeline(page, load(id)), page);
+        return Html.ok(Templates.timeline(page, load(id), false), page);
     }
 
     /** A stored attachment of an inquiry, as a download (never shown inline). */

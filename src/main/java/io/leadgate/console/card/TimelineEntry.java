@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One event on a contact's timeline, whatever it came from.
  *
- * @param kind        inquiry, call, status, deal, merge, unmerge or note
+ * @param kind        inquiry, call, status, deal, merge, unmerge, note or edit (of the name or company)
  * @param attachments the inquiry's attachments, each downloadable when stored
  */
 public record TimelineEntry(Instant at, Kind kind, String channel, String provider, String title, String text,
@@ -14,7 +14,7 @@ public record TimelineEntry(Instant at, Kind kind, String channel, String provid
 
     /** What an entry is. */
     public enum Kind {
-        INQUIRY, CALL, STATUS, DEAL, MERGE, UNMERGE, NOTE;
+        INQUIRY, CALL, STATUS, DEAL, MERGE, UNMERGE, NOTE, EDIT;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

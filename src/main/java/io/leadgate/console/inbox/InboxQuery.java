@@ -234,16 +234,9 @@ public class InboxQuery {
         return rows;
     }
 
+    /** The lead's {@code utm_campaign}, as its attribution holds it (the read API's flat shape, CONTRACT §4). */
     private static String campaign(JsonNode attribution) {
-        if (attribution == null) {
-            return null;
-        }
-        JsonNode utm = attribution.path("utm");
-        String c = utm.path("utm_campaign").asText(null);
-        if (c == null) {
-            c = utm.path("campaign").asText(null);
-        }
-        return c;
+        return attribution == null ? null : attribution.path("utm_campaign").asText(null);
     }
 
     private static String text(JsonNode item, String field) {

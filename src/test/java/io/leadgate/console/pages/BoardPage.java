@@ -1,6 +1,7 @@
 package io.leadgate.console.pages;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,13 +54,28 @@ public final class BoardPage {
         });
     }
 
-    /** Moves the card through its menu (the keyboard way) into a stage, with a loss reason code from the list. */
-    public void moveWithMenu(String dealId, String stageId, String lossReason) {
+    /**
+     * Moves the card with the keyboard only: Enter opens the card's menu, typing picks the stage and the loss reason
+     * by their names, Enter on the button sends it.
+     */
+    public void moveWithKeyboard(String dealId, String stageName, String lossReasonName) {
         WebElement card = card(dealId);
-        card.findElement(By.cssSelector("details.menu > summary")).click();
-        new Select(card.findElement(By.name("stageId"))).selectByValue(stageId);
-        new Select(card.findElement(By.name("lossReason"))).selectByValue(lossReason);
-        card.findElement(By.cssSelector("button[type=submit]")).click();
+        card.findElement(By.cssSelector("details.menu > summary")).sendKeys(Keys.ENTER);
+        browser.waiting().until(d -> card.findElement(By.cssSelector("details.menu")).getAttribute("open") != null);
+        WebElement stage = card.findElement(By.name("stageId"));
+        stage.sendKeys(stageName);
+        WebElement reason = card.findElement(By.name("lossReason"));
+        reason.sendKeys(lossReasonName);
+        if (!stageName.equals(new Select(stage).getFirstSelectedOption().getText())
+                || !lossReasonName.equals(new Select(reason).getFirstSelectedOption().getText())) {
+            throw new AssertionError("typing did not choose " + stageName + " / " + lossReasonName);
+        }
+        card.findElement(By.cssSelector("button[type=submit]")).sendKeys(Keys.ENTER);
+    }
+
+    /** The card's title line (the deal's title). */
+    public String title(String dealId) {
+        return card(dealId).findElement(By.cssSelector(".deal-title")).getText();
     }
 
     /** Waits until the card is shown in a stage's column. */
