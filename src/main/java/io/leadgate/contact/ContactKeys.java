@@ -254,8 +254,7 @@ public class ContactKeys {
      */
     private List<Card> liveCards(List<Long> ids) {
         Map<Long, Object[]> rows = new HashMap<>();
-        for (Object[] row : byCards("select x.id, x.name, x.merged_into from unnest(?) as c(id) "
-                + "cross join lateral (select id, name, merged_into from contact where id = c.id offset 0) x", ids)) {
+        for (Object[] row : byCards("select id, name, merged_into from contact where id = any(?)", ids)) {
             rows.put(((Number) row[0]).longValue(), row);
         }
         List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
@@ -263,20 +262,20 @@ public class ContactKeys {
         Map<Long, List<String>> emails = new HashMap<>();
         Map<Long, List<String>> tails = new HashMap<>();
         if (!plain.isEmpty()) {
-            for (Object[] row : byCards("select i.contact_id, i.kind, i.identity_value from unnest(?) as c(id) "
-                    + "cross join lateral (select contact_id, kind, identity_value, id from contact_identity "
-                    + "where contact_id = c.id offset 0) i order by i.contact_id, i.id", plain)) {
+            for (Object[] row : byCards("select contact_id, kind, identity_value from contact_identity "
+                    + "where contact_id = any(?) order by contact_id, id", plain)) {
                 Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
                         : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
                 if (into != null) {
                     into.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[2]);
                 }
             }
-            for (Object[] row : byCards("select c.id, k.key_value from unnest(?) as c(id) cross join lateral "
-                    + "(select key_value from contact_key where contact_id = c.id and kind = '"
-                    + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by key_value limit " + PER_KEY + ") k "
-                    + "order by c.id, k.key_value", plain)) {
-                tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+            for (Object[] row : byCards("select contact_id, key_value from contact_key where contact_id = any(?) "
+                    + "and kind = '" + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by contact_id, key_value", plain)) {
+                List<String> own = tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>());
+                if (own.size() < PER_KEY) {
+                    own.add((String) row[1]);
+                }
             }
         }
         List<Card> cards = new ArrayList<>();
@@ -297,10 +296,9 @@ public class ContactKeys {
     }
 
     /**
-     * A fixed-shape statement over card ids bound as one {@code bigint[]} (one shape whatever the count), joined as
-     * {@code unnest(?)} to a lateral subquery fenced with {@code offset 0}, so that each id is one index lookup in
-     * the generic plan the server caches too (a plain join was planned there as a scan of the whole table at times,
-     * 0.3–1 ms a call at 40 000 contacts). Runs beside Hibernate, so pending rows are flushed first.
+     * A fixed-shape statement over card ids bound as one {@code bigint[]} ({@code = any(?)}: one shape whatever the
+     * count, an index lookup per id, and plain SQL that the development run's H2 reads too; H2 has no
+     * {@code lateral}). Runs beside Hibernate, so pending rows are flushed first.
      */
     private List<Object[]> byCards(String sql, List<Long> ids) {
         em.flush();

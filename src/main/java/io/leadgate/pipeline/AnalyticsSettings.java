@@ -36,7 +36,7 @@ public class AnalyticsSettings {
     public TimeZone timeZone() {
         String fallback = name(AnalyticsPeriod.zone(config.timeZone()));
         @SuppressWarnings("unchecked")
-        List<String> stored = em.createNativeQuery("select value from app_setting where name = ?1")
+        List<String> stored = em.createNativeQuery("select setting_value from app_setting where name = ?1")
                 .setParameter(1, TIME_ZONE).getResultList();
         return stored.isEmpty() ? new TimeZone(fallback, false, fallback) : new TimeZone(stored.get(0), true, fallback);
     }
@@ -60,7 +60,7 @@ public class AnalyticsSettings {
             } catch (PipelineException e) {
                 throw PipelineException.invalid("timeZone must be a time zone such as Europe/Moscow or UTC");
             }
-            em.createNativeQuery("insert into app_setting (name, value, updated_at, updated_by)"
+            em.createNativeQuery("insert into app_setting (name, setting_value, updated_at, updated_by)"
                             + " values (?1, ?2, ?3, ?4)")
                     .setParameter(1, TIME_ZONE).setParameter(2, id).setParameter(3, Sql.time(clock.instant()))
                     .setParameter(4, actor == null || actor.isBlank() ? "api" : actor).executeUpdate();

@@ -1,0 +1,90 @@
+package io.leadgate.ops;
+
+import io.leadgate.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * The README's first command runs the dev profile on an embedded H2 database (PostgreSQL mode) with the demo channel
+ * of {@code channels/}. Every other test runs on PostgreSQL, so SQL that only PostgreSQL reads (a {@code lateral}
+ * join, say) would pass the suite and break the default run; this test takes the write path through H2: a new client,
+ * a namesake with another phone (the fuzzy-candidate reads), a returning client, and the event feed's positions.
+ */
+@QuarkusTest
+@Disabled("known bug, open: on H2 the first hook post of a new client fails with a SQL syntax error in the write path "
+        + "(answered 500, parked for replay); the migrations and start-up on H2 pass. Remove once fixed.")
+@TestProfile(DefaultRunTest.DevOnH2.class)
+class DefaultRunTest {
+
+    /** The dev profile as {@code ./mvnw quarkus:dev} runs it, with the H2 database in memory instead of ./data. */
+    public static class DevOnH2 implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "dev";
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // the dev profile's locations, said again so that the test's build scans them too
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:leadgate-default-run;DB_CLOSE_DELAY=-1;"
+                            + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "quarkus.flyway.locations", "db/migration,db/h2",
+                    "quarkus.log.category.\"org.hibernate.engine.jdbc.spi.SqlExceptionHelper\".level", "WARN");
+        }
+    }
+
+    private static final String DEV_KEY = "dev-key";
+
+    @Test
+    void theDemoFormTakesNewReturningAndNamesakeClientsOnH2() {
+        String digits = Api.newMobileDigits();
+        String other = Api.newMobileDigits();
+        post("Ivan Petrov", "8" + digits, "Please call me");
+        post("Ivan Petrov", "8" + other, "Another Ivan");
+        post("Ivan Petrov", "+7" + digits, "Me again");
+
+        // the in-memory database is this test's own: these are all the leads there are
+        List<Map<String, Object>> leads = RestAssured.given().header("X-Api-Key", DEV_KEY)
+                .get("/api/leads?channelId=demo-form").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(2, leads.size(), "two people, two leads: " + leads);
+        assertNotEquals(leads.get(0).get("contactId"), leads.get(1).get("contactId"));
+        assertEquals(3, leads.stream().mapToInt(lead -> ((Number) lead.get("inquiryCount")).intValue()).sum());
+
+        // the sequencer gives the events of these inquiries their place in the feed on H2 as well
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        List<String> received;
+        do {
+            received = RestAssured.given().header("X-Api-Key", DEV_KEY).get("/api/events?limit=1000")
+                    .then().statusCode(200).extract().jsonPath().getList("findAll { it.cursor != null }.type");
+            received = received.stream().filter("leadgate.inquiry.received"::equals).toList();
+        } while (received.size() < 3 && Instant.now().isBefore(until) && pause());
+        assertEquals(3, received.size(), "inquiries in the event feed");
+    }
+
+    private static void post(String name, String phone, String message) {
+        RestAssured.given().formParam("name", name).formParam("phone", phone).formParam("message", message)
+                .post("/hooks/demo-form").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
