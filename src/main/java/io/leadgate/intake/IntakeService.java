@@ -373,26 +373,42 @@ public class IntakeService {
         return lead;
     }
 
+    private static final String CLAIM = "insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
+            + "values (?, ?, ?, ?) on conflict do nothing";
+    /** The second step when the key is held: take it over only if it has expired (the row lock orders two takers). */
+    private static final String RECLAIM = "update idempotency_key set created_at = ?, expires_at = ? "
+            + "where channel_id = ? and key_value = ? and expires_at < ?";
+
     /**
      * Claims an idempotency key; false when it was claimed before and has not expired (a redelivery). A provider key
      * is held for {@code leadgate.idempotency.retention}, a content hash for the double-submit window
      * ({@code leadgate.idempotency.content-window}); an expired key not yet purged is claimed again.
+     * A new key is one insert; a held one is taken over only when expired. Two statements rather than
+     * PostgreSQL's {@code on conflict … do update … where} because the development run's H2 reads only
+     * {@code on conflict do nothing}; the insert alone is the common case.
      */
-    private static final String CLAIM = "insert into idempotency_key (channel_id, key_value, created_at, expires_at) "
-            + "values (?, ?, ?, ?) on conflict (channel_id, key_value) do update "
-            + "set created_at = excluded.created_at, expires_at = excluded.expires_at "
-            + "where idempotency_key.expires_at < excluded.created_at";
-
     private boolean claim(String channelId, String key, Instant now) {
         java.time.Duration hold = DedupKeys.isProviderKey(key) ? config.idempotency().retention()
                 : config.idempotency().contentWindow();
+        var from = now.atOffset(ZoneOffset.UTC);
+        var until = now.plus(hold).atOffset(ZoneOffset.UTC);
         int claimed = em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(CLAIM)) {
                 insert.setString(1, channelId);
                 insert.setString(2, key);
-                insert.setObject(3, now.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(4, now.plus(hold).atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-                return insert.executeUpdate();
+                insert.setObject(3, from, Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setObject(4, until, Types.TIMESTAMP_WITH_TIMEZONE);
+                if (insert.executeUpdate() == 1) {
+                    return 1;
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement(RECLAIM)) {
+                update.setObject(1, from, Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setObject(2, until, Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setString(3, channelId);
+                update.setString(4, key);
+                update.setObject(5, from, Types.TIMESTAMP_WITH_TIMEZONE);
+                return update.executeUpdate();
             }
         });
         return claimed == 1;
