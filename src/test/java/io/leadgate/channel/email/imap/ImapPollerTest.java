@@ -328,8 +328,9 @@ class ImapPollerTest {
         AtomicReference<MailboxPoller.PollResult> result = new AtomicReference<>();
         Thread polling = new Thread(() -> result.set(poller.poll(mailbox("mailbox-bulk"))));
         polling.start();
+        // a full collection every 5 s: each one stops the poller too, and late in the suite the heap is large
         while (polling.isAlive()) {
-            polling.join(1000);
+            polling.join(5000);
             peak.accumulateAndGet(usedAfterGc(memory), Math::max);
         }
         MailboxPoller.PollResult done = result.get();
