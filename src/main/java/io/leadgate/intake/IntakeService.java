@@ -6,8 +6,8 @@ import io.leadgate.call.CallRecord;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelPolicy;
 import io.leadgate.channel.ChannelRegistry;
-import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
+import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.contact.IdentityResolver;
@@ -155,7 +155,7 @@ public class IntakeService {
                     identities.markUndeliverable(bouncedAddresses(item));
                 }
                 classifiedReason = classifiedReason != null ? classifiedReason
-                        : item.reason() != null ? item.reason() : "classified";
+                        : ClassifiedMail.code(item.reason());
                 classifiedKey = classifiedKey == null ? key : classifiedKey;
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
                 continue;
@@ -233,7 +233,7 @@ public class IntakeService {
         inquiry.provider = item.provider();
         inquiry.family = item.channel().code();
         inquiry.kind = item.kind().code();
-        inquiry.reason = item.reason();
+        inquiry.reason = Reason.codeOf(item.reason());
         inquiry.externalId = item.externalId();
         inquiry.dedupKey = key;
         inquiry.occurredAt = item.occurredAt();

@@ -7,6 +7,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.InboundSink;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,7 +153,7 @@ class FrontDoorTest {
                 + "@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nBack Monday.\r\n";
         Outcome classified = intake.submit(Submission.polled(mailbox, request("message/rfc822", autoReply)));
         Outcome.Classified kept = assertInstanceOf(Outcome.Classified.class, classified);
-        assertEquals("auto-reply", kept.reason());
+        assertEquals(Reason.AUTO_REPLY, kept.reason());
         assertEquals(Envelope.Status.CLASSIFIED, envelope(kept.result().envelopeId()).status, "kept for review");
     }
 

@@ -7,6 +7,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +32,7 @@ class FacebookFixturesTest {
     void pagesOwnMessageIsAnIgnoredEcho() throws UnparseableException {
         Inquiry echo = single(parse("echo.json"));
         assertEquals(Kind.IGNORED, echo.kind());
-        assertEquals("echo", echo.reason());
+        assertEquals(Reason.ECHO, echo.reason());
         assertEquals("m_echoAbCdEf123", echo.externalId());
         assertTrue(echo.contact().handles().isEmpty());
     }
@@ -48,7 +49,7 @@ class FacebookFixturesTest {
     void editedMessageIsAnUpdateWithItsOwnKey() throws UnparseableException {
         Inquiry edit = single(parse("message_edit.json"));
         assertEquals(Kind.UPDATE, edit.kind());
-        assertEquals("edited-message", edit.reason());
+        assertEquals(Reason.EDITED_MESSAGE, edit.reason());
         assertEquals("m_clientMsg0001:edit:1", edit.externalId());
         assertEquals("Нужна доставка в Казань, не в Москву", edit.text());
         assertEquals(List.of("m_clientMsg0001"), edit.thread().references());

@@ -8,6 +8,7 @@ import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,7 +136,7 @@ class TypeformTest {
     void partialResponseIsIgnored() throws Exception {
         Inquiry item = parse(fixture("partial-response.json"));
         assertEquals(Kind.IGNORED, item.kind());
-        assertEquals("partial-response", item.reason());
+        assertEquals(Reason.PARTIAL_RESPONSE, item.reason());
         assertNull(item.contact().name());
     }
 

@@ -9,6 +9,7 @@ import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,7 +112,7 @@ class WebflowTest {
     void otherTriggersAreIgnored() throws Exception {
         Inquiry item = parse(fixture("v2-site-publish.json"), US);
         assertEquals(Kind.IGNORED, item.kind());
-        assertEquals("service-event", item.reason());
+        assertEquals(Reason.SERVICE_EVENT, item.reason());
     }
 
     @Test
