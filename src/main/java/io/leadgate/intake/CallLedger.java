@@ -1,8 +1,8 @@
 package io.leadgate.intake;
 
 import io.leadgate.call.CallRecord;
-import io.leadgate.channel.telephony.CallEvent.Direction;
 import io.leadgate.channel.telephony.CallEvent;
+import io.leadgate.channel.telephony.CallEvent.Direction;
 import io.leadgate.channel.telephony.CallState;
 import io.leadgate.inquiry.AnsweredBy;
 import io.leadgate.inquiry.CallInfo;

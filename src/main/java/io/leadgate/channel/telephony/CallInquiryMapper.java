@@ -28,7 +28,6 @@ import java.time.Instant;
  */
 public final class CallInquiryMapper {
 
-
     private CallInquiryMapper() {
     }
 

@@ -1,8 +1,8 @@
 package io.leadgate.channel.telephony.twilio;
 
 import io.leadgate.channel.UnparseableException;
-import io.leadgate.channel.telephony.CallEvent.Direction;
 import io.leadgate.channel.telephony.CallEvent;
+import io.leadgate.channel.telephony.CallEvent.Direction;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
 import io.leadgate.inquiry.AnsweredBy;
