@@ -40,7 +40,7 @@ class FacebookFixturesTest {
     @Test
     void readAndDeliveryReceiptsAreIgnored() throws UnparseableException {
         List<Inquiry> items = parse("read_and_delivery.json");
-        assertEquals(List.of("read-receipt", "delivery-status"), items.stream().map(Inquiry::reason).toList());
+        assertEquals(List.of(Reason.READ_RECEIPT, Reason.DELIVERY_STATUS), items.stream().map(Inquiry::reason).toList());
         assertTrue(items.stream().allMatch(i -> i.kind() == Kind.IGNORED));
         assertEquals("6543219876543210:read:1712000000400", items.get(0).externalId());
     }
