@@ -77,7 +77,7 @@ public class EnvelopeResource {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", "classified");
             body.put("envelopeId", String.valueOf(envelopeId));
-            body.put("reason", classified.reason());
+            body.put("reason", classified.code());
             return Response.ok(body, MediaType.APPLICATION_JSON).build();
         }
         if (outcome instanceof Outcome.Written written) {

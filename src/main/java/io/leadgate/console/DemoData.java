@@ -5,10 +5,12 @@ import io.leadgate.channel.ChannelFileLoader;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.Provider;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.inquiry.AnsweredBy;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Attribution;
 import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
+import io.leadgate.inquiry.CallPhase;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
@@ -16,8 +18,8 @@ import io.leadgate.intake.ManualLeads;
 import io.leadgate.lead.Lead;
 import io.leadgate.people.User;
 import io.leadgate.people.UserService;
-import io.leadgate.pipeline.LeadLifecycle;
 import io.leadgate.pipeline.DealService;
+import io.leadgate.pipeline.LeadLifecycle;
 import io.leadgate.pipeline.PipelineService;
 import io.leadgate.pipeline.PipelineView;
 import io.leadgate.pipeline.StageView;
@@ -146,7 +148,7 @@ public class DemoData {
         // a missed call: the lead asks for a call back
         leadIds.add(write(phone, Inquiry.builder(phone.provider().family(), phone.provider().id()).externalId("demo-call-1")
                 .contact(contact(null, "+79161234520", null, null))
-                .call(new CallInfo("demo-call-1", CallDirection.IN, "NOTIFY_END", true, "ended", "nobody", 0L, null, "+74950000000", true))
+                .call(new CallInfo("demo-call-1", CallDirection.IN, "NOTIFY_END", true, CallPhase.ENDED, AnsweredBy.NOBODY, 0L, null, "+74950000000", true))
                 .build()));
         made++;
         deals(leadIds);

@@ -6,16 +6,15 @@ package io.leadgate.inquiry;
  * @param direction       inbound or outbound (null: the event does not say)
  * @param event           the provider's event name
  * @param missed          whether sales missed the call, as far as known after this event (null: still open)
- * @param phase           {@code started}, {@code ringing}, {@code answered}, {@code ended}, {@code recording} or
- *                        {@code other}
- * @param answeredBy      {@code nobody}, {@code someone}, {@code voicemail} or {@code agent}, when this event says
+ * @param phase           where this event puts the call
+ * @param answeredBy      who answered, when this event says
  * @param durationSeconds the talk or call duration the event reports
  * @param line            the company's number the call came in on (E.164 where possible)
  * @param opening         true when the event opens the call for sales (its start or ringing, or a whole-call
  *                        summary); false for a leg that continues another call and for every later event
  */
-public record CallInfo(String callId, CallDirection direction, String event, Boolean missed, String phase,
-                       String answeredBy, Long durationSeconds, String recordingUrl, String line, boolean opening) {
+public record CallInfo(String callId, CallDirection direction, String event, Boolean missed, CallPhase phase,
+                       AnsweredBy answeredBy, Long durationSeconds, String recordingUrl, String line, boolean opening) {
 
     /** Ids and numbers bounded as identifiers, the event name as a code ({@link Limits}). */
     public CallInfo {

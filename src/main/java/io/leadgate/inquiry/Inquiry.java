@@ -12,12 +12,12 @@ import java.util.Objects;
  * One normalised inquiry: what every channel adapter turns a provider's delivery into. Nothing downstream knows
  * the transport or the provider's shapes. Every value is bounded by {@link Limits}, whatever the provider sent.
  *
- * @param reason     a short code saying why an inquiry is an update or ignored ({@code delivery-status}, …), or null
+ * @param reason     why an inquiry is an update or ignored ({@link Reason#DELIVERY_STATUS}, …), or null
  * @param externalId the provider's idempotency key, or null when it has none (a content hash is used then)
  * @param occurredAt when the provider says it happened, or null
  * @param extra      fields the adapter did not recognise, kept as data
  */
-public record Inquiry(Kind kind, String reason, ChannelFamily channel, String provider, String externalId,
+public record Inquiry(Kind kind, Reason reason, ChannelFamily channel, String provider, String externalId,
                       Instant occurredAt, ContactInfo contact, String subject, String text, Attribution attribution,
                       List<Attachment> attachments, ThreadRef thread, CallInfo call, Map<String, String> extra) {
 
@@ -25,7 +25,6 @@ public record Inquiry(Kind kind, String reason, ChannelFamily channel, String pr
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(provider, "provider");
-        reason = Limits.clip(reason, Limits.CODE);
         externalId = Limits.identifier(externalId);
         subject = Limits.clip(subject, Limits.SUBJECT);
         text = Limits.clip(text, Limits.TEXT);
@@ -51,7 +50,7 @@ public record Inquiry(Kind kind, String reason, ChannelFamily channel, String pr
         private final ChannelFamily channel;
         private final String provider;
         private Kind kind = Kind.LEAD;
-        private String reason;
+        private Reason reason;
         private String externalId;
         private Instant occurredAt;
         private ContactInfo contact = ContactInfo.EMPTY;
@@ -68,7 +67,7 @@ public record Inquiry(Kind kind, String reason, ChannelFamily channel, String pr
             this.provider = provider;
         }
 
-        public Builder kind(Kind kind, String reason) {
+        public Builder kind(Kind kind, Reason reason) {
             this.kind = kind;
             this.reason = reason;
             return this;

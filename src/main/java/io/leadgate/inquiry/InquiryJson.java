@@ -23,7 +23,7 @@ public final class InquiryJson {
     public static ObjectNode toJson(Inquiry i) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("kind", i.kind().code());
-        n.put("reason", i.reason());
+        n.put("reason", Reason.codeOf(i.reason()));
         n.put("channel", i.channel().code());
         n.put("provider", i.provider());
         n.put("externalId", i.externalId());
@@ -54,8 +54,8 @@ public final class InquiryJson {
             call.put("direction", i.call().direction() == null ? null : i.call().direction().code());
             call.put("event", i.call().event());
             call.put("missed", i.call().missed());
-            call.put("phase", i.call().phase());
-            call.put("answeredBy", i.call().answeredBy());
+            call.put("phase", i.call().phase() == null ? null : i.call().phase().code());
+            call.put("answeredBy", i.call().answeredBy() == null ? null : i.call().answeredBy().code());
             call.put("durationSeconds", i.call().durationSeconds());
             call.put("recordingUrl", i.call().recordingUrl());
             call.put("line", i.call().line());

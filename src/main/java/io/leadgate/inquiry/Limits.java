@@ -25,7 +25,7 @@ public final class Limits {
     public static final int SUBJECT = 500;
     /** Longest message text. */
     public static final int TEXT = 100_000;
-    /** Longest short code (reasons, call events, content types). */
+    /** Longest short code (call events, content types). */
     public static final int CODE = 64;
     /** Longest content type. */
     public static final int CONTENT_TYPE = 255;

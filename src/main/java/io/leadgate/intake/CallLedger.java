@@ -2,11 +2,11 @@ package io.leadgate.intake;
 
 import io.leadgate.call.CallRecord;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallState;
+import io.leadgate.inquiry.AnsweredBy;
 import io.leadgate.inquiry.CallInfo;
+import io.leadgate.inquiry.CallPhase;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +73,7 @@ public class CallLedger {
         record.direction = after.direction() == null ? null : after.direction().code();
         record.phase = after.phase() == null ? null : after.phase().name();
         record.opened = after.opened();
-        record.answeredBy = after.answeredBy() == null ? null : after.answeredBy().name().toLowerCase(Locale.ROOT);
+        record.answeredBy = after.answeredBy() == null ? null : after.answeredBy().code();
         record.durationSeconds = after.durationSeconds();
         record.recordingUrl = record.recordingUrl != null ? record.recordingUrl : event.recordingUrl();
         record.missed = after.missed();
@@ -83,9 +83,9 @@ public class CallLedger {
         record.line = record.line != null ? record.line : item.call().line();
         record.contactId = record.contactId != null ? record.contactId : contactId;
         record.leadId = record.leadId != null ? record.leadId : leadId;
-        if (event.phase() == Phase.ANSWERED) {
+        if (event.phase() == CallPhase.ANSWERED) {
             record.answeredAt = earliest(record.answeredAt, at);
-        } else if (event.phase() == Phase.ENDED) {
+        } else if (event.phase() == CallPhase.ENDED) {
             record.endedAt = latest(record.endedAt, at);
         }
         record.startedAt = earliest(record.startedAt, at);
@@ -96,7 +96,7 @@ public class CallLedger {
 
     /** The state a record holds, as the machine's own type. */
     static CallState state(CallRecord r) {
-        return new CallState(r.callId, direction(r.direction), r.phase == null ? null : Phase.valueOf(r.phase),
+        return new CallState(r.callId, direction(r.direction), r.phase == null ? null : CallPhase.valueOf(r.phase),
                 r.opened, r.answeredBy == null ? null : AnsweredBy.valueOf(r.answeredBy.toUpperCase(Locale.ROOT)),
                 r.recordingUrl != null, null, null, null, null, null, r.durationSeconds, r.recordingUrl, null, null);
     }
@@ -108,8 +108,8 @@ public class CallLedger {
      */
     static CallEvent event(Inquiry item) {
         CallInfo c = item.call();
-        Phase phase = c.phase() == null ? Phase.OTHER : Phase.valueOf(c.phase().toUpperCase(Locale.ROOT));
-        boolean startOrRinging = phase == Phase.STARTED || phase == Phase.RINGING;
+        CallPhase phase = c.phase() == null ? CallPhase.OTHER : c.phase();
+        boolean startOrRinging = phase == CallPhase.STARTED || phase == CallPhase.RINGING;
         return CallEvent.builder(c.callId(), c.event() == null ? "event" : c.event())
                 .key(item.externalId())
                 .direction(Direction.of(c.direction()))
@@ -117,7 +117,7 @@ public class CallLedger {
                 .summary(c.opening() && !startOrRinging)
                 .parentCallId(!c.opening() && startOrRinging
                         ? item.extra().getOrDefault("parentCallId", "continued") : null)
-                .answeredBy(c.answeredBy() == null ? null : AnsweredBy.valueOf(c.answeredBy().toUpperCase(Locale.ROOT)))
+                .answeredBy(c.answeredBy())
                 .occurredAt(item.occurredAt())
                 .durationSeconds(c.durationSeconds())
                 .recordingUrl(c.recordingUrl())

@@ -6,6 +6,7 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Reason;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Mail classified away (an auto-reply, a bounce, a newsletter a channel ignores, a receipt) is no inquiry, but it is
@@ -23,9 +24,13 @@ final class ClassifiedMail {
         return item.kind() == Kind.IGNORED && item.channel() == ChannelFamily.EMAIL && !Reason.HONEYPOT.of(item);
     }
 
-    /** The reason of the first kept item, or null when none is kept. */
-    static String reason(List<Inquiry> items) {
-        return items.stream().filter(ClassifiedMail::kept).map(Inquiry::reason).findFirst()
-                .map(r -> r == null ? "classified" : r).orElse(null);
+    /** The first kept item, if any. */
+    static Optional<Inquiry> first(List<Inquiry> items) {
+        return items.stream().filter(ClassifiedMail::kept).findFirst();
+    }
+
+    /** What a classified envelope stores as its reason: the item's reason code, {@code classified} when it has none. */
+    static String code(Reason reason) {
+        return reason == null ? "classified" : reason.code();
     }
 }

@@ -155,7 +155,7 @@ public class IntakeService {
                     identities.markUndeliverable(bouncedAddresses(item));
                 }
                 classifiedReason = classifiedReason != null ? classifiedReason
-                        : item.reason() != null ? item.reason() : "classified";
+                        : ClassifiedMail.code(item.reason());
                 classifiedKey = classifiedKey == null ? key : classifiedKey;
                 outcomes.add(new HookOutcome.Item(Result.IGNORED, null, null, null));
                 continue;
@@ -233,7 +233,7 @@ public class IntakeService {
         inquiry.provider = item.provider();
         inquiry.family = item.channel().code();
         inquiry.kind = item.kind().code();
-        inquiry.reason = item.reason();
+        inquiry.reason = Reason.codeOf(item.reason());
         inquiry.externalId = item.externalId();
         inquiry.dedupKey = key;
         inquiry.occurredAt = item.occurredAt();

@@ -2,6 +2,7 @@ package io.leadgate.intake;
 
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.Reason;
 
 /**
  * What {@link Intake#submit} did with a submission. Exactly one of: stored, duplicate, ignored (all three written:
@@ -32,9 +33,15 @@ public sealed interface Outcome {
      * envelope of status {@code classified} ({@code result().envelopeId()}) for review and replay. Answered like
      * {@link Ignored}.
      *
-     * @param reason the classification ({@code auto-reply}, {@code bounce}, {@code newsletter}, …)
+     * @param reason the classification ({@link Reason#AUTO_REPLY}, {@link Reason#BOUNCE}, {@link Reason#NEWSLETTER},
+     *               …), or null when the mail carried none
      */
-    record Classified(HookOutcome result, String reason) implements Written {
+    record Classified(HookOutcome result, Reason reason) implements Written {
+
+        /** The reason as the envelope stores it and the API writes it ({@code auto-reply}, …, or {@code classified}). */
+        public String code() {
+            return ClassifiedMail.code(reason);
+        }
     }
 
     /**
@@ -61,9 +68,9 @@ public sealed interface Outcome {
     /** The written outcome for what the write path reports about {@code items}. */
     static Written written(HookOutcome result, java.util.List<io.leadgate.inquiry.Inquiry> items) {
         Written written = written(result);
-        String reason = ClassifiedMail.reason(items);
-        return written instanceof Ignored && reason != null && result.envelopeId() != null
-                ? new Classified(result, reason) : written;
+        java.util.Optional<io.leadgate.inquiry.Inquiry> kept = ClassifiedMail.first(items);
+        return written instanceof Ignored && kept.isPresent() && result.envelopeId() != null
+                ? new Classified(result, kept.get().reason()) : written;
     }
 
     /** The written outcome for what the write path reports. */

@@ -92,7 +92,7 @@ class LimitsTest {
                 .externalId(longId)
                 .subject("s".repeat(10_000))
                 .text("t".repeat(Limits.TEXT + 1))
-                .kind(Kind.IGNORED, "r".repeat(300))
+                .kind(Kind.IGNORED, Reason.SERVICE_EVENT)
                 .contact(new ContactInfo("n".repeat(10_000), List.of(), List.of("sip:" + "9".repeat(3000) + "@pbx"),
                         List.of("a".repeat(4000) + "@example.com"),
                         List.of(new Handle("telegram", "1".repeat(900), "u".repeat(900))), "c".repeat(900)))
@@ -103,7 +103,6 @@ class LimitsTest {
         assertEquals(Limits.identifier(longId), i.externalId());
         assertEquals(Limits.SUBJECT, i.subject().length());
         assertEquals(Limits.TEXT, i.text().length());
-        assertEquals(Limits.CODE, i.reason().length());
         assertEquals(Limits.NAME, i.contact().name().length());
         assertEquals(Limits.NAME, i.contact().company().length());
         assertEquals(Limits.IDENTIFIER, i.contact().rawPhones().get(0).length());

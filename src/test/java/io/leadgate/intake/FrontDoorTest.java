@@ -7,6 +7,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.InboundSink;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,7 +153,7 @@ class FrontDoorTest {
                 + "@client.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nBack Monday.\r\n";
         Outcome classified = intake.submit(Submission.polled(mailbox, request("message/rfc822", autoReply)));
         Outcome.Classified kept = assertInstanceOf(Outcome.Classified.class, classified);
-        assertEquals("auto-reply", kept.reason());
+        assertEquals(Reason.AUTO_REPLY, kept.reason());
         assertEquals(Envelope.Status.CLASSIFIED, envelope(kept.result().envelopeId()).status, "kept for review");
     }
 

@@ -79,7 +79,7 @@ public final class EmailMapper {
         }
         inquiry.contact(contact.build());
 
-        if (Reason.BOUNCE.code().equals(c.reason())) {
+        if (c.reason() == Reason.BOUNCE) {
             Set<String> failed = MailClassifier.failedRecipients(mail);
             inquiry.extra("failedRecipients", failed.isEmpty() ? null : String.join(",", failed));
         }

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
 public final class MailClassifier {
 
     /** The kind and reason code of an inquiry. */
-    public record Classification(Kind kind, String reason) {
+    public record Classification(Kind kind, Reason reason) {
         static final Classification LEAD = new Classification(Kind.LEAD, null);
 
-        static Classification ignored(String reason) {
+        static Classification ignored(Reason reason) {
             return new Classification(Kind.IGNORED, reason);
         }
     }
@@ -48,19 +48,19 @@ public final class MailClassifier {
             return deliveryReport(mail);
         }
         if ("disposition-notification".equals(mail.reportType())) {
-            return Classification.ignored("read-receipt");
+            return Classification.ignored(Reason.READ_RECEIPT);
         }
         if (h.has("X-Failed-Recipients") || MailSenders.isSystem(mail.from())) {
             return Classification.ignored(mail.subject() != null && DELAY_SUBJECT.matcher(mail.subject()).matches()
-                    && !h.has("X-Failed-Recipients") ? "delivery-delayed" : Reason.BOUNCE.code());
+                    && !h.has("X-Failed-Recipients") ? Reason.DELIVERY_DELAYED : Reason.BOUNCE);
         }
         String autoSubmitted = lower(h.text("Auto-Submitted"));
         if (autoSubmitted.startsWith("auto-replied") || h.has("X-Autoreply") || h.has("X-Autorespond")
                 || h.has("X-Autoresponder") || lower(h.text("Precedence")).startsWith("auto_reply")
                 || (mail.subject() != null && AUTO_REPLY_SUBJECT.matcher(mail.subject()).matches())) {
-            return Classification.ignored("auto-reply");
+            return Classification.ignored(Reason.AUTO_REPLY);
         }
-        Classification newsletter = new Classification(ignoreNewsletters ? Kind.IGNORED : Kind.LEAD, "newsletter");
+        Classification newsletter = new Classification(ignoreNewsletters ? Kind.IGNORED : Kind.LEAD, Reason.NEWSLETTER);
         if (h.has("List-Unsubscribe") || h.has("List-Id") || h.has("Feedback-ID")
                 || BULK_PRECEDENCE.matcher(lower(h.text("Precedence"))).matches()) {
             return newsletter;
@@ -69,11 +69,11 @@ public final class MailClassifier {
             return Classification.LEAD;
         }
         if (!autoSubmitted.isEmpty() && !autoSubmitted.startsWith("no")) {
-            return Classification.ignored("auto-reply");
+            return Classification.ignored(Reason.AUTO_REPLY);
         }
         String returnPath = h.raw("Return-Path");
         if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
-            return Classification.ignored(Reason.BOUNCE.code());
+            return Classification.ignored(Reason.BOUNCE);
         }
         if (MailSenders.isBulk(mail.from()) || (mail.body() != null && UNSUBSCRIBE.matcher(mail.body()).find())) {
             return newsletter;
@@ -85,9 +85,9 @@ public final class MailClassifier {
         Set<String> actions = new LinkedHashSet<>();
         mail.deliveryStatus().forEach(s -> actions.add(s.action()));
         if (actions.isEmpty() || actions.contains("failed")) {
-            return Classification.ignored(Reason.BOUNCE.code());
+            return Classification.ignored(Reason.BOUNCE);
         }
-        return Classification.ignored(actions.contains("delayed") ? "delivery-delayed" : "delivery-status");
+        return Classification.ignored(actions.contains("delayed") ? Reason.DELIVERY_DELAYED : Reason.DELIVERY_STATUS);
     }
 
     /**

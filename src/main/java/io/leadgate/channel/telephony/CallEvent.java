@@ -1,6 +1,8 @@
 package io.leadgate.channel.telephony;
 
+import io.leadgate.inquiry.AnsweredBy;
 import io.leadgate.inquiry.CallDirection;
+import io.leadgate.inquiry.CallPhase;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ import java.util.Objects;
  * @param cause          the provider's hangup cause or disposition
  * @param extra          provider facts without a field of their own
  */
-public record CallEvent(String externalId, String callId, Direction direction, Phase phase, String event,
+public record CallEvent(String externalId, String callId, Direction direction, CallPhase phase, String event,
                         boolean summary, CallNumber customer, String customerName, CallNumber ourLine, String agent,
                         AnsweredBy answeredBy, String cause, Instant occurredAt, Long durationSeconds,
                         String recordingUrl, String parentCallId, Map<String, String> extra) {
@@ -58,44 +60,12 @@ public record CallEvent(String externalId, String callId, Direction direction, P
         }
     }
 
-    /** Where in its life the call is. STARTED → RINGING → ANSWERED → ENDED never go back; the others stand aside. */
-    public enum Phase {
-        STARTED, RINGING, ANSWERED, ENDED,
-        /** A recording became available. */
-        RECORDING,
-        /** Anything else that does not move the call on (DTMF, hold, IVR steps). */
-        OTHER;
-
-        /** True for the phases of the STARTED → ENDED line. */
-        public boolean progresses() {
-            return this != RECORDING && this != OTHER;
-        }
-    }
-
-    /** Who took the call, in rising precedence: a later, stronger answer is never undone by a weaker one. */
-    public enum AnsweredBy {
-        /** Nobody: busy, cancelled, no answer. */
-        NOBODY,
-        /** Answered, by whom unknown (e.g. a hangup after a normal conversation). */
-        SOMEONE,
-        /**
-         * The telephony itself (an IVR, a queue, a {@code <Dial>} that rang out) and no person: missed for sales. It
-         * outranks SOMEONE because a provider that "answers" every call it runs a script for (Twilio's {@code completed})
-         * says nothing about who talked.
-         */
-        UNTAKEN,
-        /** A voicemail box: missed for sales. */
-        VOICEMAIL,
-        /** An employee. */
-        AGENT
-    }
-
     public CallEvent {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(event, "event");
         externalId = externalId == null ? callId + ":" + event : externalId;
-        answeredBy = answeredBy == null && phase == Phase.ANSWERED ? AnsweredBy.SOMEONE : answeredBy;
+        answeredBy = answeredBy == null && phase == CallPhase.ANSWERED ? AnsweredBy.SOMEONE : answeredBy;
         extra = extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
@@ -104,7 +74,7 @@ public record CallEvent(String externalId, String callId, Direction direction, P
      * continues another call (a transfer, a dialled agent: {@code parentCallId} set) opens nothing.
      */
     public boolean opening() {
-        return summary || parentCallId == null && (phase == Phase.STARTED || phase == Phase.RINGING);
+        return summary || parentCallId == null && (phase == CallPhase.STARTED || phase == CallPhase.RINGING);
     }
 
     public static Builder builder(String callId, String event) {
@@ -117,7 +87,7 @@ public record CallEvent(String externalId, String callId, Direction direction, P
         private final String event;
         private String externalId;
         private Direction direction;
-        private Phase phase = Phase.OTHER;
+        private CallPhase phase = CallPhase.OTHER;
         private boolean summary;
         private CallNumber customer;
         private String customerName;
@@ -153,7 +123,7 @@ public record CallEvent(String externalId, String callId, Direction direction, P
             return this;
         }
 
-        public Builder phase(Phase phase) {
+        public Builder phase(CallPhase phase) {
             this.phase = phase;
             return this;
         }

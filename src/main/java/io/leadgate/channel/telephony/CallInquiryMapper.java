@@ -6,9 +6,9 @@ import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The family's one pipeline after the vocabulary step: a {@link CallEvent} becomes an {@link Inquiry} of channel
@@ -28,10 +28,6 @@ import java.util.Locale;
  */
 public final class CallInquiryMapper {
 
-    public static final String OUTBOUND_CALL = "outbound-call";
-    public static final String INTERNAL_CALL = "internal-call";
-    public static final String SERVICE_EVENT = "service-event";
-
     private CallInquiryMapper() {
     }
 
@@ -50,12 +46,12 @@ public final class CallInquiryMapper {
                 .externalId(e.externalId())
                 .occurredAt(e.occurredAt());
         if (e.direction() == Direction.INTERNAL) {
-            b.kind(Kind.IGNORED, INTERNAL_CALL).extra("callId", e.callId());
+            b.kind(Kind.IGNORED, Reason.INTERNAL_CALL).extra("callId", e.callId());
         } else {
-            b.kind(kind(e, prior), e.direction() == Direction.OUT && !isUpdate(e) ? OUTBOUND_CALL : null)
+            b.kind(kind(e, prior), e.direction() == Direction.OUT && !isUpdate(e) ? Reason.OUTBOUND_CALL : null)
                     .call(new CallInfo(e.callId(), e.direction() == null ? null : e.direction().call(), e.event(),
-                            after.missed(), e.phase().name().toLowerCase(Locale.ROOT),
-                            e.answeredBy() == null ? null : e.answeredBy().name().toLowerCase(Locale.ROOT),
+                            after.missed(), e.phase(),
+                            e.answeredBy(),
                             e.durationSeconds(), e.recordingUrl(),
                             e.ourLine() == null ? null : e.ourLine().e164OrWritten(region), e.opening()));
         }
@@ -79,7 +75,7 @@ public final class CallInquiryMapper {
 
     /** An accepted delivery that is not a call event (an SMS report, a ping): ignored, with no contact. */
     public static Inquiry serviceEvent(String provider, String externalId, Instant occurredAt, String event) {
-        return Inquiry.builder(ChannelFamily.PHONE, provider).kind(Kind.IGNORED, SERVICE_EVENT)
+        return Inquiry.builder(ChannelFamily.PHONE, provider).kind(Kind.IGNORED, Reason.SERVICE_EVENT)
                 .externalId(externalId).occurredAt(occurredAt).extra("event", event).build();
     }
 

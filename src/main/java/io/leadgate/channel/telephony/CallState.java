@@ -1,8 +1,8 @@
 package io.leadgate.channel.telephony;
 
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -20,7 +20,7 @@ import java.util.Comparator;
  * @param notifiedAgent  the agent(s) named by any other event (e.g. the users a call rang for)
  * @param cause          the hangup cause, from ENDED events
  */
-public record CallState(String callId, Direction direction, Phase phase, boolean opened, AnsweredBy answeredBy,
+public record CallState(String callId, Direction direction, CallPhase phase, boolean opened, AnsweredBy answeredBy,
                         boolean recorded, CallNumber customer, CallNumber ourLine, String answeringAgent,
                         String notifiedAgent, String cause, Long durationSeconds, String recordingUrl,
                         Instant firstSeen, Instant lastSeen) {
@@ -43,18 +43,18 @@ public record CallState(String callId, Direction direction, Phase phase, boolean
         if (callId != null && !callId.equals(e.callId())) {
             throw new IllegalArgumentException("event of call " + e.callId() + " folded into call " + callId);
         }
-        Phase p = e.phase().progresses() ? e.phase() : null;
+        CallPhase p = e.phase().progresses() ? e.phase() : null;
         return new CallState(e.callId(),
                 min(direction, e.direction()),
                 max(phase, p),
                 opened || e.opening(),
                 max(answeredBy, e.answeredBy()),
-                recorded || e.phase() == Phase.RECORDING || e.recordingUrl() != null,
+                recorded || e.phase() == CallPhase.RECORDING || e.recordingUrl() != null,
                 min(customer, e.customer()),
                 min(ourLine, e.ourLine()),
-                e.phase() == Phase.ANSWERED ? min(answeringAgent, e.agent()) : answeringAgent,
-                e.phase() == Phase.ANSWERED ? notifiedAgent : min(notifiedAgent, e.agent()),
-                e.phase() == Phase.ENDED ? min(cause, e.cause()) : cause,
+                e.phase() == CallPhase.ANSWERED ? min(answeringAgent, e.agent()) : answeringAgent,
+                e.phase() == CallPhase.ANSWERED ? notifiedAgent : min(notifiedAgent, e.agent()),
+                e.phase() == CallPhase.ENDED ? min(cause, e.cause()) : cause,
                 max(durationSeconds, e.durationSeconds()),
                 min(recordingUrl, e.recordingUrl()),
                 min(firstSeen, e.occurredAt()),
@@ -67,7 +67,7 @@ public record CallState(String callId, Direction direction, Phase phase, boolean
     }
 
     public boolean ended() {
-        return phase == Phase.ENDED;
+        return phase == CallPhase.ENDED;
     }
 
     /** Whether a person or a voicemail box took the call (not only the telephony's own script). */

@@ -36,7 +36,7 @@ public final class FormMapper {
     public static Inquiry map(FormFields form, Context ctx) {
         Inquiry.Builder inquiry = Inquiry.builder(ChannelFamily.WEBFORM, ctx.provider());
         if (ctx.honeypot() != null && form.first(ctx.honeypot()).isPresent()) {
-            return inquiry.kind(Kind.IGNORED, Reason.HONEYPOT.code()).build();
+            return inquiry.kind(Kind.IGNORED, Reason.HONEYPOT).build();
         }
         ContactInfoBuilder contact = new ContactInfoBuilder(ctx.defaultRegion());
         List<String> fullNames = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.leadgate.channel.Provider;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class EmailMapperTest {
     void delayedDeliveryReportIsNotABounce() {
         Inquiry i = fixture("delayed-dsn.eml", LEADS);
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("delivery-delayed", i.reason());
+        assertEquals(Reason.DELIVERY_DELAYED, i.reason());
         assertNull(i.extra().get("failedRecipients"));
         assertEquals("offer-2024-0042@shop.example", i.extra().get("originalMessageId"));
         assertTrue(i.contact().emails().isEmpty());
@@ -62,7 +63,7 @@ class EmailMapperTest {
     @Test
     void eximBounceWithoutAReportIsABounceButProvesNoAddress() {
         Inquiry i = fixture("exim-bounce.eml", LEADS);
-        assertEquals("bounce", i.reason());
+        assertEquals(Reason.BOUNCE, i.reason());
         assertNull(i.extra().get("failedRecipients"), "X-Failed-Recipients is a claim, not a delivery report");
         assertTrue(i.contact().phones().isEmpty(), "no phones from the returned copy");
         assertTrue(i.contact().emails().isEmpty(), "the mail system is no contact");
@@ -72,7 +73,7 @@ class EmailMapperTest {
     void qmailBounceWithoutReportIsABounceButProvesNoAddress() {
         Inquiry i = fixture("qmail-bounce.eml", LEADS);
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("bounce", i.reason());
+        assertEquals(Reason.BOUNCE, i.reason());
         assertNull(i.extra().get("failedRecipients"));
     }
 
@@ -81,14 +82,14 @@ class EmailMapperTest {
         Inquiry i = inline("From: Mail Delivery System <MAILER-DAEMON@mx.attacker.example>", "To: sales@shop.example",
                 "Subject: Undelivered Mail Returned to Sender", "X-Failed-Recipients: client@client.example", "",
                 "<client@client.example>: host mx.client.example said: 550 user unknown");
-        assertEquals("bounce", i.reason());
+        assertEquals(Reason.BOUNCE, i.reason());
         assertNull(i.extra().get("failedRecipients"));
     }
 
     @Test
     void deliveryReportReturningThisMailboxsMessageNamesTheFailedRecipient() {
         Inquiry i = inlineRaw(dsn("sales@shop.example", "sales@shop.example", "offer-1@shop.example"));
-        assertEquals("bounce", i.reason());
+        assertEquals(Reason.BOUNCE, i.reason());
         assertEquals("gone@client.example", i.extra().get("failedRecipients"));
         assertEquals("offer-1@shop.example", i.extra().get("originalMessageId"));
     }
@@ -96,7 +97,7 @@ class EmailMapperTest {
     @Test
     void deliveryReportAboutSomeoneElsesMessageMarksNothing() {
         Inquiry other = inlineRaw(dsn("sales@shop.example", "someone@elsewhere.example", "x-1@elsewhere.example"));
-        assertEquals("bounce", other.reason());
+        assertEquals(Reason.BOUNCE, other.reason());
         assertNull(other.extra().get("failedRecipients"), "the returned message was not sent from this mailbox");
         Inquiry noOriginal = inlineRaw(dsn("sales@shop.example", null, null));
         assertNull(noOriginal.extra().get("failedRecipients"), "a report that returns no message proves nothing");
@@ -124,7 +125,7 @@ class EmailMapperTest {
     void autoReplyKeepsItsThreadSoTheCoreCanLinkIt() {
         Inquiry i = fixture("vacation-auto-reply.eml", LEADS);
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("auto-reply", i.reason());
+        assertEquals(Reason.AUTO_REPLY, i.reason());
         assertEquals(List.of("offer-2024-0044@shop.example"), i.thread().inReplyTo());
         assertEquals("Иван Петров", i.contact().name());
     }
@@ -137,7 +138,7 @@ class EmailMapperTest {
     void autoRepliesAreIgnored(String header) {
         Inquiry i = inline("From: Client <client@client.example>", header, "", "I am away.");
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("auto-reply", i.reason());
+        assertEquals(Reason.AUTO_REPLY, i.reason());
     }
 
     @ParameterizedTest
@@ -153,18 +154,18 @@ class EmailMapperTest {
             "From: postmaster@mx.example"})
     void bounceSignsWithoutAReport(String header) {
         Inquiry i = inline(header, "Subject: Undeliverable", "", "Delivery failed.");
-        assertEquals("bounce", i.reason());
+        assertEquals(Reason.BOUNCE, i.reason());
     }
 
     @Test
     void newslettersAreLeadsUnlessTheChannelIgnoresThem() {
         Inquiry lead = fixture("list-newsletter.eml", LEADS);
         assertEquals(Kind.LEAD, lead.kind());
-        assertEquals("newsletter", lead.reason());
+        assertEquals(Reason.NEWSLETTER, lead.reason());
         Inquiry ignored = fixture("list-newsletter.eml", EmailMapper.Options.of(new ChannelDefinition("mail",
                 Provider.EMAIL, true, "RU", "mail", Map.of("newsletters", "ignore"), Path.of("mail.yaml"))));
         assertEquals(Kind.IGNORED, ignored.kind());
-        assertEquals("newsletter", ignored.reason());
+        assertEquals(Reason.NEWSLETTER, ignored.reason());
         assertEquals("email", ignored.provider());
     }
 
@@ -172,7 +173,7 @@ class EmailMapperTest {
     @ValueSource(strings = {"List-Id: <sales.lists.example>", "Precedence: bulk", "Precedence: list",
             "Feedback-ID: 1234:campaign:esp"})
     void mailingListHeadersMarkNewsletters(String header) {
-        assertEquals("newsletter", inline("From: Club <club@lists.example>", header, "", "Monthly digest").reason());
+        assertEquals(Reason.NEWSLETTER, inline("From: Club <club@lists.example>", header, "", "Monthly digest").reason());
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.leadgate.channel.telephony;
 
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,18 +20,18 @@ class CallStateTest {
     private static final CallNumber CLIENT = CallNumber.international("4912347114711");
     private static final CallNumber LINE = CallNumber.international("4930600000000");
 
-    private static CallEvent.Builder event(String name, Phase phase, long second) {
+    private static CallEvent.Builder event(String name, CallPhase phase, long second) {
         return CallEvent.builder("c1", name).direction(Direction.IN).phase(phase).parties(CLIENT, LINE)
                 .occurredAt(Instant.ofEpochSecond(1_700_000_000L + second));
     }
 
-    private static final CallEvent START = event("newCall", Phase.STARTED, 0).agent("user 1, user 2").build();
-    private static final CallEvent RING = event("ringing", Phase.RINGING, 1).build();
-    private static final CallEvent ANSWER = event("answer", Phase.ANSWERED, 5).agent("user 1")
+    private static final CallEvent START = event("newCall", CallPhase.STARTED, 0).agent("user 1, user 2").build();
+    private static final CallEvent RING = event("ringing", CallPhase.RINGING, 1).build();
+    private static final CallEvent ANSWER = event("answer", CallPhase.ANSWERED, 5).agent("user 1")
             .answeredBy(AnsweredBy.AGENT).build();
-    private static final CallEvent HANGUP = event("hangup", Phase.ENDED, 65).cause("normalClearing")
+    private static final CallEvent HANGUP = event("hangup", CallPhase.ENDED, 65).cause("normalClearing")
             .answeredBy(AnsweredBy.SOMEONE).durationSeconds(60L).build();
-    private static final CallEvent RECORD = event("recording", Phase.RECORDING, 70)
+    private static final CallEvent RECORD = event("recording", CallPhase.RECORDING, 70)
             .recordingUrl("https://example.com/r.mp3").build();
 
     @Test
@@ -41,7 +41,7 @@ class CallStateTest {
         for (List<CallEvent> order : permutations(events)) {
             assertEquals(expected, CallState.of(order), "order " + order.stream().map(CallEvent::event).toList());
         }
-        assertEquals(Phase.ENDED, expected.phase());
+        assertEquals(CallPhase.ENDED, expected.phase());
         assertEquals("user 1", expected.agent());
         assertEquals("normalClearing", expected.cause());
         assertEquals(60L, expected.durationSeconds());
@@ -61,13 +61,13 @@ class CallStateTest {
     @Test
     void endedIsNeverUndoneByALateRinging() {
         CallState state = CallState.of(List.of(START, HANGUP)).fold(RING);
-        assertEquals(Phase.ENDED, state.phase());
+        assertEquals(CallPhase.ENDED, state.phase());
         assertTrue(state.ended());
     }
 
     @Test
     void answeredStaysAnswered() {
-        CallEvent busyLater = event("hangup", Phase.ENDED, 9).answeredBy(AnsweredBy.NOBODY).cause("busy").build();
+        CallEvent busyLater = event("hangup", CallPhase.ENDED, 9).answeredBy(AnsweredBy.NOBODY).cause("busy").build();
         CallState state = CallState.of(List.of(START, ANSWER)).fold(busyLater);
         assertTrue(state.answered());
         assertEquals(AnsweredBy.AGENT, state.answeredBy());
@@ -76,17 +76,17 @@ class CallStateTest {
 
     @Test
     void inboundCallEndedWithoutAnswerIsMissed() {
-        CallEvent cancel = event("hangup", Phase.ENDED, 20).cause("cancel").answeredBy(AnsweredBy.NOBODY).build();
+        CallEvent cancel = event("hangup", CallPhase.ENDED, 20).cause("cancel").answeredBy(AnsweredBy.NOBODY).build();
         assertTrue(CallState.of(List.of(START, cancel)).missed());
         assertTrue(CallState.of(List.of(cancel, START)).missed());
-        CallEvent silentEnd = event("Disconnected", Phase.ENDED, 20).build();
+        CallEvent silentEnd = event("Disconnected", CallPhase.ENDED, 20).build();
         assertTrue(CallState.of(List.of(START, silentEnd)).missed(), "start seen, end seen, nobody answered");
         assertNull(CallState.EMPTY.fold(silentEnd).missed(), "an end alone does not tell");
     }
 
     @Test
     void voicemailOnlyIsMissedEvenBeforeTheEnd() {
-        CallEvent voicemail = event("answer", Phase.ANSWERED, 20).answeredBy(AnsweredBy.VOICEMAIL).build();
+        CallEvent voicemail = event("answer", CallPhase.ANSWERED, 20).answeredBy(AnsweredBy.VOICEMAIL).build();
         assertTrue(CallState.of(List.of(START, voicemail)).missed());
         assertTrue(CallState.of(List.of(HANGUP, voicemail, START)).missed(), "normal clearing after voicemail");
         assertFalse(CallState.of(List.of(voicemail, ANSWER)).missed(), "an agent took it after all");
@@ -95,21 +95,21 @@ class CallStateTest {
     @Test
     void ringingCallIsNotYetMissedAndOutboundCallsNeverAre() {
         assertNull(CallState.of(List.of(START, RING)).missed());
-        CallEvent outStart = CallEvent.builder("c2", "newCall").direction(Direction.OUT).phase(Phase.STARTED).build();
-        CallEvent outEnd = CallEvent.builder("c2", "hangup").direction(Direction.OUT).phase(Phase.ENDED)
+        CallEvent outStart = CallEvent.builder("c2", "newCall").direction(Direction.OUT).phase(CallPhase.STARTED).build();
+        CallEvent outEnd = CallEvent.builder("c2", "hangup").direction(Direction.OUT).phase(CallPhase.ENDED)
                 .answeredBy(AnsweredBy.NOBODY).build();
         assertNull(CallState.of(List.of(outStart, outEnd)).missed());
     }
 
     @Test
     void anAnswerEventWithoutWhoCountsAsAnswered() {
-        CallEvent answered = CallEvent.builder("c1", "in-progress").phase(Phase.ANSWERED).build();
+        CallEvent answered = CallEvent.builder("c1", "in-progress").phase(CallPhase.ANSWERED).build();
         assertEquals(AnsweredBy.SOMEONE, answered.answeredBy());
     }
 
     @Test
     void refusesEventsOfAnotherCall() {
-        CallEvent other = CallEvent.builder("c9", "newCall").phase(Phase.STARTED).build();
+        CallEvent other = CallEvent.builder("c9", "newCall").phase(CallPhase.STARTED).build();
         assertThrows(IllegalArgumentException.class, () -> CallState.of(List.of(START)).fold(other));
     }
 

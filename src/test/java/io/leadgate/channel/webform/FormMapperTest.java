@@ -5,6 +5,7 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,7 +97,7 @@ class FormMapperTest {
     void filledHoneypotIsIgnored() {
         Inquiry i = FormMapper.map(FormFields.of(io.leadgate.inquiry.UrlQuery.parse("name=Bot&phone=+79161234567&hp=http://spam")), RU);
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("honeypot", i.reason());
+        assertEquals(Reason.HONEYPOT, i.reason());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class AvitoMapper {
         Inquiry.Builder b = Inquiry.builder(ChannelFamily.MESSENGER, PROVIDER).extra("webhookId", p.id());
         AvitoPayload.Value v = p.payload().value();
         if (!"message".equals(p.payload().type()) || v == null) {
-            return b.kind(Kind.IGNORED, "service-event").externalId(p.id())
+            return b.kind(Kind.IGNORED, Reason.SERVICE_EVENT).externalId(p.id())
                     .occurredAt(PayloadJson.epochSeconds(p.timestamp()))
                     .extra("payloadType", p.payload().type()).build();
         }
@@ -45,16 +46,16 @@ public final class AvitoMapper {
         }
         String author = v.authorId();
         if (author != null && (author.equals(v.userId()) || author.equals(ownUserId.orElse(null)))) {
-            return b.kind(Kind.IGNORED, "echo").build();
+            return b.kind(Kind.IGNORED, Reason.ECHO).build();
         }
         if ("system".equals(v.type())) { // Avito's own notices in the chat (author 0)
-            return b.kind(Kind.IGNORED, "service-event").text(v.content() == null ? null : v.content().text()).build();
+            return b.kind(Kind.IGNORED, Reason.SERVICE_EVENT).text(v.content() == null ? null : v.content().text()).build();
         }
         if (author != null && !author.isBlank() && !author.equals("0")) {
             b.contact(new ContactInfoBuilder(defaultRegion).handle(new Handle(PROVIDER, author, null)).build());
         }
         if ("deleted".equals(v.type())) {
-            b.kind(Kind.UPDATE, "deleted-message");
+            b.kind(Kind.UPDATE, Reason.DELETED_MESSAGE);
         }
         content(b, v.content());
         return b.build();

@@ -13,6 +13,7 @@ import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.inquiry.ThreadRef;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class MessagingMapper {
                 .extra("entryId", entry.id())
                 .extra("recipientId", event.recipient() == null ? null : event.recipient().id());
         if (event.message() != null && Boolean.TRUE.equals(event.message().isEcho())) {
-            return b.kind(Kind.IGNORED, "echo").externalId(event.message().mid()).build();
+            return b.kind(Kind.IGNORED, Reason.ECHO).externalId(event.message().mid()).build();
         }
         b.contact(sender == null ? null : new ContactInfoBuilder(region).handle(new Handle(provider, sender, null)).build());
         if (event.message() != null) {
@@ -77,23 +78,23 @@ public final class MessagingMapper {
             b.attribution(referral(b, event.referral()));
         } else if (event.messageEdit() != null) {
             var edit = event.messageEdit();
-            b.kind(Kind.UPDATE, "edited-message").text(edit.text()).extra("messageId", edit.mid())
+            b.kind(Kind.UPDATE, Reason.EDITED_MESSAGE).text(edit.text()).extra("messageId", edit.mid())
                     .thread(new ThreadRef(List.of(), edit.mid() == null ? List.of() : List.of(edit.mid())))
                     .externalId(edit.mid() == null ? fallbackKey
                             : edit.mid() + ":edit:" + (edit.numEdit() != null ? edit.numEdit() : event.timestamp()));
         } else if (event.reaction() != null) {
             var reaction = event.reaction();
             boolean removed = "unreact".equals(reaction.action());
-            b.kind(removed ? Kind.UPDATE : Kind.LEAD, removed ? "reaction-removed" : null)
+            b.kind(removed ? Kind.UPDATE : Kind.LEAD, removed ? Reason.REACTION_REMOVED : null)
                     .extra("reaction", reaction.emoji() != null ? reaction.emoji() : reaction.reaction())
                     .thread(replyTo(reaction.mid()));
         } else if (event.delivery() != null) {
-            b.kind(Kind.IGNORED, "delivery-status").externalId(receiptKey(event.delivery(), sender, "delivery"))
+            b.kind(Kind.IGNORED, Reason.DELIVERY_STATUS).externalId(receiptKey(event.delivery(), sender, "delivery"))
                     .extra("mids", event.delivery().mids() == null ? null : String.join(", ", event.delivery().mids()));
         } else if (event.read() != null) {
-            b.kind(Kind.IGNORED, "read-receipt").externalId(receiptKey(event.read(), sender, "read"));
+            b.kind(Kind.IGNORED, Reason.READ_RECEIPT).externalId(receiptKey(event.read(), sender, "read"));
         } else {
-            b.kind(Kind.IGNORED, "service-event");
+            b.kind(Kind.IGNORED, Reason.SERVICE_EVENT);
         }
         return b.build();
     }
@@ -103,7 +104,7 @@ public final class MessagingMapper {
             b.externalId(m.mid());
         }
         if (Boolean.TRUE.equals(m.isDeleted())) {
-            b.kind(Kind.UPDATE, "deleted-message").extra("messageId", m.mid())
+            b.kind(Kind.UPDATE, Reason.DELETED_MESSAGE).extra("messageId", m.mid())
                     .externalId(m.mid() == null ? null : m.mid() + ":deleted");
             return;
         }

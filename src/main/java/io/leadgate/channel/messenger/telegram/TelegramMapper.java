@@ -1,6 +1,5 @@
 package io.leadgate.channel.messenger.telegram;
 
-import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.CallbackQuery;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.Chat;
 import io.leadgate.channel.messenger.telegram.TelegramTypes.ChatMemberUpdated;
@@ -15,7 +14,9 @@ import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.NameNormalizer;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.inquiry.ThreadRef;
+import io.leadgate.inquiry.Timestamps;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class TelegramMapper {
         switch (type) {
             case TelegramUpdate.MESSAGE -> message(b, update, defaultRegion);
             case TelegramUpdate.EDITED_MESSAGE -> {
-                b.kind(Kind.UPDATE, "edited-message");
+                b.kind(Kind.UPDATE, Reason.EDITED_MESSAGE);
                 content(b, update.message(), defaultRegion);
                 Long edited = update.message().editDate();
                 b.occurredAt(seconds(edited != null ? edited : update.message().date()));
@@ -59,12 +60,12 @@ public final class TelegramMapper {
             case TelegramUpdate.CALLBACK_QUERY -> callback(b, update.callbackQuery());
             case TelegramUpdate.CHANNEL_POST, TelegramUpdate.EDITED_CHANNEL_POST -> {
                 Message post = update.message();
-                b.kind(Kind.IGNORED, "channel-post").occurredAt(seconds(post.date())).text(post.body());
+                b.kind(Kind.IGNORED, Reason.CHANNEL_POST).occurredAt(seconds(post.date())).text(post.body());
                 chat(b, post.chat(), true);
                 b.extra("messageId", text(post.messageId()));
             }
             case TelegramUpdate.MY_CHAT_MEMBER -> membership(b, update.chatMember());
-            default -> b.kind(Kind.IGNORED, "unsupported-update").extra("updateType", update.type());
+            default -> b.kind(Kind.IGNORED, Reason.UNSUPPORTED_UPDATE).extra("updateType", update.type());
         }
         return b.build();
     }
@@ -73,9 +74,9 @@ public final class TelegramMapper {
         Message m = update.message();
         User from = m.from();
         if (update.serviceMessage()) {
-            b.kind(Kind.IGNORED, "service-event");
+            b.kind(Kind.IGNORED, Reason.SERVICE_EVENT);
         } else if (from != null && Boolean.TRUE.equals(from.isBot())) {
-            b.kind(Kind.IGNORED, "bot-message");
+            b.kind(Kind.IGNORED, Reason.BOT_MESSAGE);
         } else {
             b.kind(Kind.LEAD, null);
             StartPayload.of(m.text()).ifPresent(payload ->
@@ -121,7 +122,7 @@ public final class TelegramMapper {
     }
 
     private static void callback(Inquiry.Builder b, CallbackQuery q) {
-        b.kind(Kind.UPDATE, "button-press").externalId(q.id()).text(q.data() != null ? q.data() : q.gameShortName());
+        b.kind(Kind.UPDATE, Reason.BUTTON_PRESS).externalId(q.id()).text(q.data() != null ? q.data() : q.gameShortName());
         b.contact(sender(q.from(), null).build());
         b.extra("inlineMessageId", q.inlineMessageId());
         Message m = q.message();
@@ -135,7 +136,7 @@ public final class TelegramMapper {
     private static void membership(Inquiry.Builder b, ChatMemberUpdated update) {
         String status = update.newChatMember() == null ? null : update.newChatMember().status();
         boolean privateChat = update.chat() != null && "private".equals(update.chat().type());
-        b.kind(Kind.IGNORED, privateChat && "kicked".equals(status) ? "bot-blocked" : "service-event")
+        b.kind(Kind.IGNORED, privateChat && "kicked".equals(status) ? Reason.BOT_BLOCKED : Reason.SERVICE_EVENT)
                 .occurredAt(seconds(update.date())).contact(sender(update.from(), null).build())
                 .extra("memberStatus", status);
         chat(b, update.chat(), false);

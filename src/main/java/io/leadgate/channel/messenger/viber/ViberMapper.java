@@ -8,6 +8,7 @@ import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.List;
 
@@ -54,14 +55,14 @@ public final class ViberMapper {
                     b.externalId(p.user().id() + ":subscribed:" + p.timestamp());
                 }
             }
-            case "delivered", "failed" -> receipt(b, p, "delivery-status").extra("failure", p.desc());
-            case "seen" -> receipt(b, p, "read-receipt");
-            default -> receipt(b, p, "service-event"); // webhook, unsubscribed, client_status, …
+            case "delivered", "failed" -> receipt(b, p, Reason.DELIVERY_STATUS).extra("failure", p.desc());
+            case "seen" -> receipt(b, p, Reason.READ_RECEIPT);
+            default -> receipt(b, p, Reason.SERVICE_EVENT); // webhook, unsubscribed, client_status, …
         }
         return b.build();
     }
 
-    private static Inquiry.Builder receipt(Inquiry.Builder b, ViberPayload p, String reason) {
+    private static Inquiry.Builder receipt(Inquiry.Builder b, ViberPayload p, Reason reason) {
         return b.kind(Kind.IGNORED, reason).extra("userId", p.userId())
                 .externalId(p.messageToken() == null ? null : p.messageToken() + ":" + p.event());
     }

@@ -1,6 +1,5 @@
 package io.leadgate.channel.messenger.vk;
 
-import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.messenger.vk.VkTypes.Message;
@@ -12,7 +11,9 @@ import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.inquiry.ThreadRef;
+import io.leadgate.inquiry.Timestamps;
 
 import java.util.List;
 import java.util.Set;
@@ -45,30 +46,30 @@ public final class VkMapper {
         Inquiry.Builder b = Inquiry.builder(ChannelFamily.MESSENGER, PROVIDER).externalId(callback.eventId())
                 .extra("groupId", text(callback.groupId()));
         switch (callback.type()) {
-            case VkCallback.CONFIRMATION -> b.kind(Kind.IGNORED, "confirmation");
+            case VkCallback.CONFIRMATION -> b.kind(Kind.IGNORED, Reason.CONFIRMATION);
             case "message_new" -> {
                 Message m = callback.message();
                 message(b, callback, m, false);
                 if (m.action() != null && m.action().type() != null) {
-                    b.kind(Kind.IGNORED, "service-event").extra("action", m.action().type());
+                    b.kind(Kind.IGNORED, Reason.SERVICE_EVENT).extra("action", m.action().type());
                 } else if (m.outgoing()) {
-                    b.kind(Kind.IGNORED, "echo");
+                    b.kind(Kind.IGNORED, Reason.ECHO);
                 } else {
                     b.kind(Kind.LEAD, null);
                 }
             }
-            case "message_reply" -> message(b.kind(Kind.IGNORED, "echo"), callback, callback.message(), false);
+            case "message_reply" -> message(b.kind(Kind.IGNORED, Reason.ECHO), callback, callback.message(), false);
             case "message_edit" -> {
                 Message m = callback.message();
                 message(b, callback, m, true);
-                b.kind(m.outgoing() ? Kind.IGNORED : Kind.UPDATE, m.outgoing() ? "echo" : "edited-message");
+                b.kind(m.outgoing() ? Kind.IGNORED : Kind.UPDATE, m.outgoing() ? Reason.ECHO : Reason.EDITED_MESSAGE);
             }
-            case "message_event" -> userEvent(b.kind(Kind.UPDATE, "button-press"), callback);
-            case "message_deny" -> userEvent(b.kind(Kind.IGNORED, "bot-blocked"), callback);
-            case "message_allow" -> userEvent(b.kind(Kind.IGNORED, "service-event"), callback);
-            case "message_typing_state" -> b.kind(Kind.IGNORED, "typing");
-            case "message_read" -> b.kind(Kind.IGNORED, "read-receipt");
-            default -> b.kind(Kind.IGNORED, "unsupported-event").extra("eventType", callback.type());
+            case "message_event" -> userEvent(b.kind(Kind.UPDATE, Reason.BUTTON_PRESS), callback);
+            case "message_deny" -> userEvent(b.kind(Kind.IGNORED, Reason.BOT_BLOCKED), callback);
+            case "message_allow" -> userEvent(b.kind(Kind.IGNORED, Reason.SERVICE_EVENT), callback);
+            case "message_typing_state" -> b.kind(Kind.IGNORED, Reason.TYPING);
+            case "message_read" -> b.kind(Kind.IGNORED, Reason.READ_RECEIPT);
+            default -> b.kind(Kind.IGNORED, Reason.UNSUPPORTED_EVENT).extra("eventType", callback.type());
         }
         return b.build();
     }

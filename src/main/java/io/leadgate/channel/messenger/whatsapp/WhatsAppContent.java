@@ -8,6 +8,7 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.inquiry.ThreadRef;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class WhatsAppContent {
             case "reaction" -> {
                 var reaction = m.reaction();
                 boolean removed = reaction == null || reaction.emoji() == null || reaction.emoji().isEmpty();
-                b.kind(removed ? Kind.UPDATE : Kind.LEAD, removed ? "reaction-removed" : null)
+                b.kind(removed ? Kind.UPDATE : Kind.LEAD, removed ? Reason.REACTION_REMOVED : null)
                         .extra("reaction", removed ? null : reaction.emoji());
                 if (reaction != null && reaction.messageId() != null) {
                     inReplyTo.add(reaction.messageId());
@@ -49,13 +50,13 @@ final class WhatsAppContent {
             }
             case "interactive" -> interactive(b, m.interactive());
             case "button" -> {
-                b.kind(Kind.UPDATE, "button-reply");
+                b.kind(Kind.UPDATE, Reason.BUTTON_REPLY);
                 if (m.button() != null) {
                     b.text(m.button().text()).extra("payload", m.button().payload());
                 }
             }
             case "order" -> order(b, m.order());
-            case "system" -> b.kind(Kind.IGNORED, "service-event").text(m.system() == null ? null : m.system().body());
+            case "system" -> b.kind(Kind.IGNORED, Reason.SERVICE_EVENT).text(m.system() == null ? null : m.system().body());
             default -> b.kind(Kind.LEAD, null); // unsupported, request_welcome, new types: a contact without content
         }
         b.thread(inReplyTo.isEmpty() ? ThreadRef.NONE : new ThreadRef(inReplyTo, List.of()));
@@ -92,7 +93,7 @@ final class WhatsAppContent {
         switch (type) {
             case "button_reply", "list_reply" -> {
                 var reply = type.equals("button_reply") ? interactive.buttonReply() : interactive.listReply();
-                b.kind(Kind.UPDATE, type.replace('_', '-'));
+                b.kind(Kind.UPDATE, type.equals("button_reply") ? Reason.BUTTON_REPLY : Reason.LIST_REPLY);
                 if (reply != null) {
                     b.text(reply.title()).extra("payload", reply.id()).extra("description", reply.description());
                 }
@@ -103,7 +104,7 @@ final class WhatsAppContent {
                     b.text(flow.body()).extra("flowName", flow.name()).extra("flowResponse", flow.responseJson());
                 }
             }
-            default -> b.kind(Kind.UPDATE, "interactive");
+            default -> b.kind(Kind.UPDATE, Reason.INTERACTIVE);
         }
     }
 

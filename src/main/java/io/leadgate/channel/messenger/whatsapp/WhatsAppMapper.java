@@ -17,6 +17,7 @@ import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class WhatsAppMapper {
                 Value value = change.value();
                 if (value == null || (nonNull(value.messages()).isEmpty() && nonNull(value.statuses()).isEmpty())) {
                     items.add(line(Inquiry.builder(ChannelFamily.MESSENGER, PROVIDER), entry, value)
-                            .kind(Kind.IGNORED, "service-event").extra("field", change.field()).build());
+                            .kind(Kind.IGNORED, Reason.SERVICE_EVENT).extra("field", change.field()).build());
                     continue;
                 }
                 for (Message message : nonNull(value.messages())) {
@@ -79,7 +80,7 @@ public final class WhatsAppMapper {
     private static Inquiry status(Entry entry, Value value, Status s, String region) {
         boolean group = "group".equals(s.recipientType());
         return line(Inquiry.builder(ChannelFamily.MESSENGER, PROVIDER), entry, value)
-                .kind(Kind.IGNORED, "delivery-status")
+                .kind(Kind.IGNORED, Reason.DELIVERY_STATUS)
                 .externalId(s.id() + ":" + s.status())
                 .occurredAt(PayloadJson.epochSeconds(s.timestamp()))
                 .contact(group ? null : person(s.recipientId(), null, null, region))

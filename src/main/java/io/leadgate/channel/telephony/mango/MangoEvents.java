@@ -1,20 +1,20 @@
 package io.leadgate.channel.telephony.mango;
 
-import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.mango.MangoPayloads.CallLeg;
 import io.leadgate.channel.telephony.mango.MangoPayloads.Dtmf;
 import io.leadgate.channel.telephony.mango.MangoPayloads.Party;
 import io.leadgate.channel.telephony.mango.MangoPayloads.Recording;
 import io.leadgate.channel.telephony.mango.MangoPayloads.Summary;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
+import io.leadgate.inquiry.Timestamps;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -79,12 +79,12 @@ final class MangoEvents {
                 .extra("legId", leg.callId())
                 .extra("location", leg.location());
         return switch (state) {
-            case "Appeared" -> b.phase(atEmployee && leg.location() != null ? Phase.RINGING : Phase.STARTED).build();
-            case "Connected" -> atEmployee ? b.phase(Phase.ANSWERED)
+            case "Appeared" -> b.phase(atEmployee && leg.location() != null ? CallPhase.RINGING : CallPhase.STARTED).build();
+            case "Connected" -> atEmployee ? b.phase(CallPhase.ANSWERED)
                     .answeredBy(s.agent() != null ? AnsweredBy.AGENT : AnsweredBy.SOMEONE).build()
-                    : b.phase(Phase.OTHER).build();
-            case "Disconnected" -> b.phase(Phase.ENDED).cause(leg.disconnectReason()).build();
-            default -> b.phase(Phase.OTHER).build();
+                    : b.phase(CallPhase.OTHER).build();
+            case "Disconnected" -> b.phase(CallPhase.ENDED).cause(leg.disconnectReason()).build();
+            default -> b.phase(CallPhase.OTHER).build();
         };
     }
 
@@ -100,7 +100,7 @@ final class MangoEvents {
         Long ended = positive(sum.endTime()) ? sum.endTime() : null;
         return s.apply(CallEvent.builder(entry, "summary"))
                 .key(entry, "summary")
-                .phase(Phase.ENDED)
+                .phase(CallPhase.ENDED)
                 .summary(true)
                 .parties(s.customer(), sum.lineNumber() != null ? CallNumber.international(sum.lineNumber()) : s.line())
                 .answeredBy(!talked ? AnsweredBy.NOBODY : s.agent() != null ? AnsweredBy.AGENT : AnsweredBy.SOMEONE)
@@ -115,7 +115,7 @@ final class MangoEvents {
         String entry = require(r.entryId(), "entry_id");
         return CallEvent.builder(entry, "recording")
                 .key(entry, r.callId(), "recording", r.recordingId(), r.recordingState())
-                .phase(Phase.RECORDING)
+                .phase(CallPhase.RECORDING)
                 .occurredAt(epoch(r.timestamp()))
                 .extra("legId", r.callId())
                 .extra("recordingId", r.recordingId())
@@ -127,7 +127,7 @@ final class MangoEvents {
         String entry = require(d.entryId(), "entry_id");
         return CallEvent.builder(entry, "dtmf")
                 .key(entry, d.callId(), "dtmf", d.seq())
-                .phase(Phase.OTHER)
+                .phase(CallPhase.OTHER)
                 .occurredAt(epoch(d.timestamp()))
                 .extra("legId", d.callId())
                 .extra("dtmf", d.dtmf())

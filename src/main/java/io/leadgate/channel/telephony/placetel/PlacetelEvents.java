@@ -2,11 +2,11 @@ package io.leadgate.channel.telephony.placetel;
 
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
 
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -38,18 +38,18 @@ final class PlacetelEvents {
                 .parties(customer, sipUser == null ? line : null)
                 .agent(sipUser);
         return switch (event) {
-            case "IncomingCall", "OutgoingCall" -> b.phase(Phase.STARTED).build();
+            case "IncomingCall", "OutgoingCall" -> b.phase(CallPhase.STARTED).build();
             case "CallAccepted" -> accepted(b, p);
-            case "HungUp" -> b.phase(Phase.ENDED).cause(p.get("type")).answeredBy(hangup(p.get("type")))
+            case "HungUp" -> b.phase(CallPhase.ENDED).cause(p.get("type")).answeredBy(hangup(p.get("type")))
                     .durationSeconds(p.number("duration")).build();
-            default -> b.phase(Phase.OTHER).build();
+            default -> b.phase(CallPhase.OTHER).build();
         };
     }
 
     private static CallEvent accepted(CallEvent.Builder b, FormParams p) {
         String peer = first(p.get("peer"), p.get("user"));
         boolean voicemail = voicemail(peer, p.get("type"));
-        return b.phase(Phase.ANSWERED).answeredBy(voicemail ? AnsweredBy.VOICEMAIL : AnsweredBy.AGENT)
+        return b.phase(CallPhase.ANSWERED).answeredBy(voicemail ? AnsweredBy.VOICEMAIL : AnsweredBy.AGENT)
                 .agent(voicemail ? null : peer).extra("peer", voicemail ? peer : null).build();
     }
 

@@ -2,11 +2,11 @@ package io.leadgate.channel.telephony.sipgate;
 
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
 
 /**
  * sipgate.io push events in the family's vocabulary: {@code newCall} → STARTED, {@code answer} → ANSWERED (by
@@ -35,18 +35,18 @@ final class SipgateEvents {
                 .extra("diversion", p.get("diversion"))
                 .extra("answeringNumber", p.get("answeringNumber"));
         return switch (event) {
-            case "newCall" -> b.phase(Phase.STARTED).agent(joined(p, "user[]"))
+            case "newCall" -> b.phase(CallPhase.STARTED).agent(joined(p, "user[]"))
                     .extra("userId", joined(p, "userId[]")).extra("fullUserId", joined(p, "fullUserId[]")).build();
             case "answer" -> answer(b, p);
-            case "hangup" -> b.phase(Phase.ENDED).cause(p.get("cause")).answeredBy(hangup(p.get("cause"))).build();
-            case "dtmf" -> b.phase(Phase.OTHER).key(callId, event, p.get("dtmf")).extra("dtmf", p.get("dtmf")).build();
-            default -> b.phase(Phase.OTHER).build();
+            case "hangup" -> b.phase(CallPhase.ENDED).cause(p.get("cause")).answeredBy(hangup(p.get("cause"))).build();
+            case "dtmf" -> b.phase(CallPhase.OTHER).key(callId, event, p.get("dtmf")).extra("dtmf", p.get("dtmf")).build();
+            default -> b.phase(CallPhase.OTHER).build();
         };
     }
 
     private static CallEvent answer(CallEvent.Builder b, FormParams p) {
         boolean voicemail = isVoicemail(p.get("user")) || isVoicemail(p.get("answeringNumber"));
-        return b.phase(Phase.ANSWERED).answeredBy(voicemail ? AnsweredBy.VOICEMAIL : AnsweredBy.AGENT)
+        return b.phase(CallPhase.ANSWERED).answeredBy(voicemail ? AnsweredBy.VOICEMAIL : AnsweredBy.AGENT)
                 .agent(voicemail ? null : p.get("user"))
                 .extra("userId", p.get("userId")).extra("fullUserId", p.get("fullUserId")).build();
     }

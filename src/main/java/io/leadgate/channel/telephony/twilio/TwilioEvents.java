@@ -1,13 +1,13 @@
 package io.leadgate.channel.telephony.twilio;
 
-import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
+import io.leadgate.inquiry.Timestamps;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -51,13 +51,13 @@ final class TwilioEvents {
                 .extra("forwardedFrom", p.get("ForwardedFrom"))
                 .extra("dialCallSid", p.get("DialCallSid"));
         if (recording) {
-            return b.phase(Phase.RECORDING).extra("recordingDuration", p.get("RecordingDuration")).build();
+            return b.phase(CallPhase.RECORDING).extra("recordingDuration", p.get("RecordingDuration")).build();
         }
         if (dialStatus != null) {
             boolean taken = dialStatus.equals("completed") || dialStatus.equals("answered");
             // Twilio answers the call itself to run the TwiML, so the call ends "completed" even when the dialled
             // people never picked up: a dial nobody took is what makes the call missed
-            return b.phase(taken ? Phase.ANSWERED : Phase.OTHER).answeredBy(taken ? AnsweredBy.AGENT : AnsweredBy.UNTAKEN)
+            return b.phase(taken ? CallPhase.ANSWERED : CallPhase.OTHER).answeredBy(taken ? AnsweredBy.AGENT : AnsweredBy.UNTAKEN)
                     .cause(taken ? null : dialStatus).durationSeconds(p.number("DialCallDuration")).build();
         }
         return status(b, status).build();
@@ -65,16 +65,16 @@ final class TwilioEvents {
 
     private static CallEvent.Builder status(CallEvent.Builder b, String status) {
         if (status == null) {
-            return b.phase(Phase.STARTED);
+            return b.phase(CallPhase.STARTED);
         }
         return switch (status) {
-            case "queued", "initiated" -> b.phase(Phase.STARTED);
-            case "ringing" -> b.phase(Phase.RINGING);
-            case "in-progress", "answered" -> b.phase(Phase.ANSWERED).answeredBy(AnsweredBy.SOMEONE);
-            case "completed" -> b.phase(Phase.ENDED).answeredBy(AnsweredBy.SOMEONE);
-            case "busy", "failed", "no-answer", "canceled" -> b.phase(Phase.ENDED).answeredBy(AnsweredBy.NOBODY)
+            case "queued", "initiated" -> b.phase(CallPhase.STARTED);
+            case "ringing" -> b.phase(CallPhase.RINGING);
+            case "in-progress", "answered" -> b.phase(CallPhase.ANSWERED).answeredBy(AnsweredBy.SOMEONE);
+            case "completed" -> b.phase(CallPhase.ENDED).answeredBy(AnsweredBy.SOMEONE);
+            case "busy", "failed", "no-answer", "canceled" -> b.phase(CallPhase.ENDED).answeredBy(AnsweredBy.NOBODY)
                     .cause(status);
-            default -> b.phase(Phase.OTHER);
+            default -> b.phase(CallPhase.OTHER);
         };
     }
 

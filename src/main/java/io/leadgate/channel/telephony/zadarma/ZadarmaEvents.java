@@ -1,13 +1,13 @@
 package io.leadgate.channel.telephony.zadarma;
 
-import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.telephony.CallEvent;
-import io.leadgate.channel.telephony.CallEvent.AnsweredBy;
 import io.leadgate.channel.telephony.CallEvent.Direction;
-import io.leadgate.channel.telephony.CallEvent.Phase;
 import io.leadgate.channel.telephony.CallNumber;
 import io.leadgate.channel.telephony.FormParams;
+import io.leadgate.inquiry.AnsweredBy;
+import io.leadgate.inquiry.CallPhase;
+import io.leadgate.inquiry.Timestamps;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -52,15 +52,15 @@ final class ZadarmaEvents {
                 .extra("recordingId", p.get("call_id_with_rec"))
                 .extra("statusCode", p.get("status_code"));
         return switch (event) {
-            case "NOTIFY_START" -> b.phase(Phase.STARTED).build();
-            case "NOTIFY_INTERNAL" -> b.phase(Phase.OTHER).key(callId, event, p.get("internal")).build();
-            case "NOTIFY_ANSWER" -> b.phase(Phase.ANSWERED).answeredBy(AnsweredBy.AGENT)
+            case "NOTIFY_START" -> b.phase(CallPhase.STARTED).build();
+            case "NOTIFY_INTERNAL" -> b.phase(CallPhase.OTHER).key(callId, event, p.get("internal")).build();
+            case "NOTIFY_ANSWER" -> b.phase(CallPhase.ANSWERED).answeredBy(AnsweredBy.AGENT)
                     .agent(p.get("internal") != null ? p.get("internal") : p.get("destination")).build();
-            case "NOTIFY_END", "NOTIFY_OUT_END" -> b.phase(Phase.ENDED).cause(p.get("disposition"))
+            case "NOTIFY_END", "NOTIFY_OUT_END" -> b.phase(CallPhase.ENDED).cause(p.get("disposition"))
                     .answeredBy(ended(p.get("disposition"), p.get("internal"))).build();
-            case "NOTIFY_OUT_START" -> b.phase(Phase.STARTED).build();
-            case "NOTIFY_RECORD" -> b.phase(Phase.RECORDING).key(callId, event, p.get("call_id_with_rec")).build();
-            default -> b.phase(Phase.OTHER).extra("dtmf", p.get("wait_dtmf[digits]")).build();
+            case "NOTIFY_OUT_START" -> b.phase(CallPhase.STARTED).build();
+            case "NOTIFY_RECORD" -> b.phase(CallPhase.RECORDING).key(callId, event, p.get("call_id_with_rec")).build();
+            default -> b.phase(CallPhase.OTHER).extra("dtmf", p.get("wait_dtmf[digits]")).build();
         };
     }
 

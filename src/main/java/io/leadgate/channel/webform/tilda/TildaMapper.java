@@ -5,6 +5,7 @@ import io.leadgate.channel.webform.FormMapper;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class TildaMapper {
 
     public static Inquiry map(FormFields form, String defaultRegion, String hookQuery) {
         if (isTestProbe(form)) {
-            return Inquiry.builder(ChannelFamily.WEBFORM, PROVIDER).kind(Kind.IGNORED, "test-probe").build();
+            return Inquiry.builder(ChannelFamily.WEBFORM, PROVIDER).kind(Kind.IGNORED, Reason.TEST_PROBE).build();
         }
         String tranid = form.first("tranid").map(String::strip).orElse(null);
         TildaCookies.Facts cookies = TildaCookies.read(form.first("COOKIES").orElse(null));

@@ -1,6 +1,5 @@
 package io.leadgate.channel.webform.typeform;
 
-import io.leadgate.inquiry.Timestamps;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Answer;
 import io.leadgate.channel.webform.typeform.TypeformEvent.Field;
@@ -10,6 +9,8 @@ import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.ContactInfoBuilder;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
+import io.leadgate.inquiry.Timestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class TypeformMapper {
         Inquiry.Builder inquiry = Inquiry.builder(ChannelFamily.WEBFORM, PROVIDER).externalId(event.eventId());
         if (!"form_response".equals(event.eventType())) {
             return inquiry.kind(Kind.IGNORED, "form_response_partial".equals(event.eventType())
-                    ? "partial-response" : "service-event").build();
+                    ? Reason.PARTIAL_RESPONSE : Reason.SERVICE_EVENT).build();
         }
         FormResponse response = event.formResponse();
         inquiry.occurredAt(instant(response.submittedAt()))

@@ -1,6 +1,5 @@
 package io.leadgate.channel.webform.webflow;
 
-import io.leadgate.inquiry.Timestamps;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.channel.webform.FormField;
 import io.leadgate.channel.webform.FormFields;
@@ -10,6 +9,8 @@ import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
+import io.leadgate.inquiry.Reason;
+import io.leadgate.inquiry.Timestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class WebflowMapper {
 
     public static Inquiry map(WebflowPayload body, String defaultRegion) {
         if (body.isV2() && !"form_submission".equals(body.triggerType())) {
-            return Inquiry.builder(ChannelFamily.WEBFORM, PROVIDER).kind(Kind.IGNORED, "service-event").build();
+            return Inquiry.builder(ChannelFamily.WEBFORM, PROVIDER).kind(Kind.IGNORED, Reason.SERVICE_EVENT).build();
         }
         WebflowPayload.Submission s = body.isV2() ? body.payload()
                 : new WebflowPayload.Submission(body.name(), body.site(), body.data(), body.d(), body.id(), null);

@@ -8,6 +8,7 @@ import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,7 +144,7 @@ class EmailGoldenTest {
         assertEquals(ChannelFamily.EMAIL, i.channel());
         assertEquals("email", i.provider());
         assertEquals(row.kind(), i.kind(), "kind");
-        assertEquals(row.reason(), i.reason(), "reason");
+        assertEquals(row.reason(), Reason.codeOf(i.reason()), "reason");
         assertEquals(row.name(), i.contact().name(), "contact name");
         assertEquals(row.email() == null ? List.of() : List.of(row.email()), i.contact().emails(), "contact email");
         assertEquals(row.subject(), i.subject(), "subject");

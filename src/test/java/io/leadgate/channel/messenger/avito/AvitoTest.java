@@ -9,6 +9,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +58,7 @@ class AvitoTest {
     void accountsOwnMessageIsAnEcho() throws UnparseableException {
         Inquiry item = parse("echo_own_message.json", OPEN);
         assertEquals(Kind.IGNORED, item.kind());
-        assertEquals("echo", item.reason());
+        assertEquals(Reason.ECHO, item.reason());
         assertTrue(item.contact().handles().isEmpty());
     }
 
@@ -66,7 +67,7 @@ class AvitoTest {
         String body = new String(fixture("avito/message_text.json"), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\"author_id\": 137245519", "\"author_id\": 94235399");
         Inquiry item = single(MessengerHooks.parse(ADAPTER, SECURED, utf8(body)));
-        assertEquals("echo", item.reason());
+        assertEquals(Reason.ECHO, item.reason());
     }
 
     @Test
@@ -83,7 +84,7 @@ class AvitoTest {
     void systemNoticeIsIgnored() throws UnparseableException {
         Inquiry item = parse("system_message.json", OPEN);
         assertEquals(Kind.IGNORED, item.kind());
-        assertEquals("service-event", item.reason());
+        assertEquals(Reason.SERVICE_EVENT, item.reason());
         assertTrue(item.contact().handles().isEmpty());
     }
 

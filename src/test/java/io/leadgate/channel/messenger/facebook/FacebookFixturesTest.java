@@ -7,6 +7,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +32,7 @@ class FacebookFixturesTest {
     void pagesOwnMessageIsAnIgnoredEcho() throws UnparseableException {
         Inquiry echo = single(parse("echo.json"));
         assertEquals(Kind.IGNORED, echo.kind());
-        assertEquals("echo", echo.reason());
+        assertEquals(Reason.ECHO, echo.reason());
         assertEquals("m_echoAbCdEf123", echo.externalId());
         assertTrue(echo.contact().handles().isEmpty());
     }
@@ -39,7 +40,7 @@ class FacebookFixturesTest {
     @Test
     void readAndDeliveryReceiptsAreIgnored() throws UnparseableException {
         List<Inquiry> items = parse("read_and_delivery.json");
-        assertEquals(List.of("read-receipt", "delivery-status"), items.stream().map(Inquiry::reason).toList());
+        assertEquals(List.of(Reason.READ_RECEIPT, Reason.DELIVERY_STATUS), items.stream().map(Inquiry::reason).toList());
         assertTrue(items.stream().allMatch(i -> i.kind() == Kind.IGNORED));
         assertEquals("6543219876543210:read:1712000000400", items.get(0).externalId());
     }
@@ -48,7 +49,7 @@ class FacebookFixturesTest {
     void editedMessageIsAnUpdateWithItsOwnKey() throws UnparseableException {
         Inquiry edit = single(parse("message_edit.json"));
         assertEquals(Kind.UPDATE, edit.kind());
-        assertEquals("edited-message", edit.reason());
+        assertEquals(Reason.EDITED_MESSAGE, edit.reason());
         assertEquals("m_clientMsg0001:edit:1", edit.externalId());
         assertEquals("Нужна доставка в Казань, не в Москву", edit.text());
         assertEquals(List.of("m_clientMsg0001"), edit.thread().references());

@@ -8,6 +8,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,7 +92,7 @@ class FacebookGoldenTest {
         Inquiry item = item(row.file());
         assertEquals("facebook", item.provider());
         assertEquals(row.kind(), item.kind());
-        assertEquals(row.reason(), item.reason());
+        assertEquals(row.reason(), Reason.codeOf(item.reason()));
         assertEquals(row.text(), item.text());
         assertEquals(row.externalId(), item.externalId());
         assertEquals("facebook:" + row.sender(), item.contact().handles().get(0).key());

@@ -8,6 +8,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -56,12 +57,12 @@ class InstagramTest {
         assertEquals("3312345678901234567", storyReply.extra().get("storyId"));
         assertEquals(List.of(new Attachment(null, "image/*", null,
                 "https://lookaside.fbsbx.example/ig_messaging_cdn/?asset_id=1798")), storyReply.attachments());
-        assertEquals("echo", items.get(1).reason());
-        assertEquals("read-receipt", items.get(2).reason());
+        assertEquals(Reason.ECHO, items.get(1).reason());
+        assertEquals(Reason.READ_RECEIPT, items.get(2).reason());
         assertEquals("aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDA1MzA5MjExODQ2:read", items.get(2).externalId());
         Inquiry deleted = items.get(3);
         assertEquals(Kind.UPDATE, deleted.kind());
-        assertEquals("deleted-message", deleted.reason());
+        assertEquals(Reason.DELETED_MESSAGE, deleted.reason());
         assertTrue(deleted.externalId().endsWith(":deleted"));
     }
 

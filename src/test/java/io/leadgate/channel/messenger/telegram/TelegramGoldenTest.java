@@ -4,6 +4,7 @@ import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +82,7 @@ class TelegramGoldenTest {
             }
             case "tg-docs__callback_query.json" -> {
                 expect(i, Kind.UPDATE, TEST_NAME, TEST_USER, "Data from button callback", "4382bfdwdsb323b2d9");
-                assertEquals("button-press", i.reason());
+                assertEquals(Reason.BUTTON_PRESS, i.reason());
                 assertEquals("1234csdbsk4839", i.extra().get("inlineMessageId"));
                 assertNull(i.extra().get("chatId"), "no message: no chat");
             }
@@ -98,7 +99,7 @@ class TelegramGoldenTest {
                     expect(i, Kind.LEAD, TEST_NAME, ZAMMAD_USER, "Hello, I need your Help", "5");
             case "zammad__channel_text.json" -> {
                 expect(i, Kind.IGNORED, null, null, "Hello, I need your Help", "10001");
-                assertEquals("channel-post", i.reason());
+                assertEquals(Reason.CHANNEL_POST, i.reason());
                 assertEquals(Map.of("chatId", "123456789", "chatType", "channel", "chatTitle", "ZBotChannel",
                         "messageId", "1365"), i.extra());
             }

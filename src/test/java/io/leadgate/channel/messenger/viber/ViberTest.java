@@ -9,6 +9,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,7 +127,7 @@ class ViberTest {
         for (String line : lines) {
             Inquiry item = parse(utf8(line));
             assertEquals(Kind.IGNORED, item.kind(), line);
-            reasons.add(item.reason());
+            reasons.add(Reason.codeOf(item.reason()));
         }
         assertEquals(List.of("delivery-status", "read-receipt", "delivery-status", "service-event", "service-event"), reasons);
         assertEquals("5741311803571721090:delivered", parse(utf8(lines[0])).externalId());

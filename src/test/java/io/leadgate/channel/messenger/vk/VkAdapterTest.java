@@ -8,6 +8,7 @@ import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,7 +170,7 @@ class VkAdapterTest {
         assertEquals(Kind.IGNORED, typing.kind());
         byte[] wall = bytes("{\"type\":\"wall_post_new\",\"group_id\":123456,\"object\":{\"id\":1}}");
         Inquiry unknown = parseOne(wall, channel(null, null));
-        assertEquals("unsupported-event", unknown.reason());
+        assertEquals(Reason.UNSUPPORTED_EVENT, unknown.reason());
         assertEquals("ok", VkHooks.reply(wall, channel(null, null), Result.IGNORED).body());
     }
 }

@@ -9,6 +9,7 @@ import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,7 +69,7 @@ final class VkHooks {
     /** Asserts the item's kind and reason code. */
     static void assertKind(Inquiry item, Kind kind, String reason) {
         assertEquals(kind, item.kind());
-        assertEquals(reason, item.reason());
+        assertEquals(reason, Reason.codeOf(item.reason()));
     }
 
     static byte[] fixture(String name) {

@@ -7,6 +7,7 @@ import io.leadgate.channel.messenger.meta.MessengerHooks;
 import io.leadgate.inquiry.Attachment;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -58,7 +59,7 @@ class WhatsAppFixturesTest {
     void systemNoticesAndOtherFieldsAreIgnored() throws UnparseableException {
         List<Inquiry> items = parse("system_number_change.json");
         assertEquals(2, items.size());
-        assertEquals("service-event", items.get(0).reason());
+        assertEquals(Reason.SERVICE_EVENT, items.get(0).reason());
         assertEquals(Kind.IGNORED, items.get(0).kind());
         assertEquals("account_update", items.get(1).extra().get("field"));
         assertEquals(Kind.IGNORED, items.get(1).kind());

@@ -12,6 +12,7 @@ import io.leadgate.inquiry.ChannelFamily;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import io.leadgate.testing.Conformance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +100,7 @@ class WhatsAppGoldenTest {
         assertEquals(ChannelFamily.MESSENGER, item.channel());
         assertEquals("whatsapp", item.provider());
         assertEquals(row.kind(), item.kind());
-        assertEquals(row.reason(), item.reason());
+        assertEquals(row.reason(), Reason.codeOf(item.reason()));
         assertEquals(row.externalId(), item.externalId());
         assertEquals(row.text(), item.text());
         assertEquals(row.name(), item.contact().name());
@@ -262,7 +263,7 @@ class WhatsAppGoldenTest {
         assertEquals(List.of("wamid.yzxyzx="), reaction.thread().inReplyTo());
         Inquiry removed = single(MessengerHooks.parse(ADAPTER, CHANNEL,
                 JSON.writeValueAsBytes(collection.get("unreaction_empty"))));
-        assertEquals("reaction-removed", removed.reason());
+        assertEquals(Reason.REACTION_REMOVED, removed.reason());
         Inquiry order = single(MessengerHooks.parse(ADAPTER, CHANNEL, JSON.writeValueAsBytes(collection.get("order"))));
         assertNull(order.text());
         assertTrue(order.extra().get("order").startsWith("HAMBURGER x3 @ 30 ILS"));

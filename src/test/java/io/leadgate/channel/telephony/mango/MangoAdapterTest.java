@@ -1,12 +1,13 @@
 package io.leadgate.channel.telephony.mango;
 
-import io.leadgate.inquiry.CallDirection;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -77,7 +78,7 @@ class MangoAdapterTest {
     void employeeCallingOutIsNoLead() throws UnparseableException {
         Inquiry i = parse("/events/call", "call_appeared_outbound.json");
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("outbound-call", i.reason());
+        assertEquals(Reason.OUTBOUND_CALL, i.reason());
         assertEquals(List.of("+79161234567"), i.contact().phones());
         assertEquals("+74994509495", i.extra().get("line"));
         Inquiry summary = parse("/events/summary", "summary_answered_outbound.json");
@@ -90,7 +91,7 @@ class MangoAdapterTest {
     void callBetweenTwoExtensionsIsIgnoredAsInternal() throws UnparseableException {
         Inquiry i = parse("/events/call", "call_appeared_internal.json");
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("internal-call", i.reason());
+        assertEquals(Reason.INTERNAL_CALL, i.reason());
         assertNull(i.call());
     }
 
@@ -110,7 +111,7 @@ class MangoAdapterTest {
     void smsReportIsAnIgnoredServiceEvent() throws UnparseableException {
         Inquiry i = parse("/events/sms", "sms.json");
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("service-event", i.reason());
+        assertEquals(Reason.SERVICE_EVENT, i.reason());
         assertEquals("/events/sms:sms-42", i.externalId());
     }
 

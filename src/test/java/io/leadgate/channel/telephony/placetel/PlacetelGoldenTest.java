@@ -4,11 +4,12 @@ import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
+import io.leadgate.channel.telephony.TelephonyTesting;
 import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
-import io.leadgate.channel.telephony.TelephonyTesting;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,7 +53,7 @@ class PlacetelGoldenTest {
                                      String event, Boolean missed) throws UnparseableException {
         Inquiry i = TelephonyTesting.single(ADAPTER, CHANNEL, sample(file));
         assertEquals(kind, i.kind());
-        assertEquals(reason, i.reason());
+        assertEquals(reason, Reason.codeOf(i.reason()));
         assertEquals(List.of("+491114100300"), i.contact().phones(), "customer, national number read in DE");
         assertEquals("+4930600000000", i.extra().get("line"));
         assertEquals(new CallInfo(callId, direction == null ? null : CallDirection.valueOf(direction.toUpperCase(java.util.Locale.ROOT)), event, missed), i.call().withoutDetails());

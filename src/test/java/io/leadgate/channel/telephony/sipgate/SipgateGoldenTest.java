@@ -4,14 +4,15 @@ import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.channel.Provider;
 import io.leadgate.channel.UnparseableException;
+import io.leadgate.channel.telephony.TelephonyTesting;
 import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
-import io.leadgate.channel.telephony.TelephonyTesting;
+import io.leadgate.inquiry.Reason;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class SipgateGoldenTest {
             throws UnparseableException {
         Inquiry i = TelephonyTesting.single(ADAPTER, CHANNEL, sample(file));
         assertEquals(kind, i.kind());
-        assertEquals(reason, i.reason());
+        assertEquals(reason, Reason.codeOf(i.reason()));
         assertEquals(customer == null ? List.of() : List.of(customer), i.contact().phones());
         assertEquals(line, i.extra().get("line"));
         assertEquals(new CallInfo(callId, direction == null ? null : CallDirection.valueOf(direction.toUpperCase(java.util.Locale.ROOT)), event, missed), i.call().withoutDetails());

@@ -12,6 +12,7 @@ import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ class TwilioAdapterTest {
     void outboundApiCallIsNoLeadAndTheCalleeIsTheContact() throws UnparseableException {
         Inquiry i = parse("outbound_initiated.form");
         assertEquals(Kind.IGNORED, i.kind());
-        assertEquals("outbound-call", i.reason());
+        assertEquals(Reason.OUTBOUND_CALL, i.reason());
         assertEquals(CallDirection.OUT, i.call().direction());
         assertEquals(List.of("+14155550199"), i.contact().phones());
         assertEquals("+14155550100", i.extra().get("line"));

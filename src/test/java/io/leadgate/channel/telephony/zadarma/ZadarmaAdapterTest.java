@@ -12,6 +12,7 @@ import io.leadgate.inquiry.CallDirection;
 import io.leadgate.inquiry.CallInfo;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -155,7 +156,7 @@ class ZadarmaAdapterTest {
     void outgoingCallsAreNoLeads() throws UnparseableException {
         Inquiry start = parse("notify_out_start.form");
         assertEquals(Kind.IGNORED, start.kind());
-        assertEquals("outbound-call", start.reason());
+        assertEquals(Reason.OUTBOUND_CALL, start.reason());
         assertEquals(List.of("+79031112233"), start.contact().phones());
         assertEquals("101", start.extra().get("agent"));
         Inquiry end = parse("notify_out_end.form");
@@ -174,7 +175,7 @@ class ZadarmaAdapterTest {
         assertEquals("2", ivr.extra().get("dtmf"));
         Inquiry sms = parse("sms.form");
         assertEquals(Kind.IGNORED, sms.kind());
-        assertEquals("service-event", sms.reason());
+        assertEquals(Reason.SERVICE_EVENT, sms.reason());
     }
 
     @Test

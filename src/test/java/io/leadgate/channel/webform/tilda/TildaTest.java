@@ -11,6 +11,7 @@ import io.leadgate.channel.UnparseableException;
 import io.leadgate.channel.Verification;
 import io.leadgate.inquiry.Inquiry;
 import io.leadgate.inquiry.Kind;
+import io.leadgate.inquiry.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,7 +91,7 @@ class TildaTest {
     void testProbeIsIgnoredAndAnsweredOk() throws Exception {
         Inquiry item = parse(fixture("test-probe.txt"));
         assertEquals(Kind.IGNORED, item.kind());
-        assertEquals("test-probe", item.reason());
+        assertEquals(Reason.TEST_PROBE, item.reason());
         HookReply reply = ADAPTER.reply(post("", FORM, fixture("test-probe.txt"), Map.of()), channel(Map.of()),
                 new HookOutcome(1L, List.of(new HookOutcome.Item(HookOutcome.Result.IGNORED, 1L, null, null))));
         assertEquals(200, reply.status());
