@@ -70,6 +70,11 @@ class ConsoleOpsPagesTest {
         manager.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", p[1])).then().statusCode(200)
                 .body(containsString("id=\"merge-"));
         api().get("/api/contacts/" + p[2]).then().body("mergedInto", equalTo(p[1]));
+        // the signed-in manager is recorded as who merged and who undid it (the API's view and the event's data)
+        String mergeId = api().queryParam("contactId", p[2]).get("/api/merges").then().body("", hasSize(1))
+                .body("[0].mergedBy", equalTo(name)).body("[0].undoneBy", nullValue()).extract().path("[0].id");
+        manager.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200);
+        api().get("/api/merges/" + mergeId).then().body("mergedBy", equalTo(name)).body("undoneBy", equalTo(name));
     }
 
     @Test
