@@ -118,6 +118,19 @@ class ConsoleOpsPagesTest {
     }
 
     @Test
+    void envelopeReplayRecordsTheSignedInUser() {
+        String envelopeId = RestAssured.given().contentType(ContentType.JSON).body("{not json").post("/hooks/form")
+                .then().statusCode(400).extract().path("envelopeId");
+        String who = "find { it.id == '" + envelopeId + "' }.replayedBy";
+        api().queryParam("status", "unparseable").queryParam("limit", 1000).get("/api/envelopes").then()
+                .body(who, nullValue());
+        ConsoleSession.admin().post("/console/channels/envelopes/" + envelopeId + "/replay", Map.of()).then()
+                .statusCode(200).body(containsString("flash-error")); // still unparseable, but the replay is recorded
+        api().queryParam("status", "unparseable").queryParam("limit", 1000).get("/api/envelopes").then()
+                .body(who, equalTo("admin"));
+    }
+
+    @Test
     void notTheSamePersonIsRememberedAndNeverProposedAgain() {
         ConsoleSession admin = ConsoleSession.admin();
         String[] p = pair("Олег Петров", "Ольга Петрова");
