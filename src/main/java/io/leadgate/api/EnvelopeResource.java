@@ -30,7 +30,7 @@ public class EnvelopeResource {
 
     /** An envelope without its body; {@code reason} is why a classified one is no inquiry. */
     public record EnvelopeView(String id, String channelId, String provider, Instant receivedAt, String status,
-                               String error, String reason, int attempts, int size) {
+                               String error, String reason, int attempts, int size, String replayedBy) {
     }
 
     private final ReplayService replays;
@@ -53,7 +53,8 @@ public class EnvelopeResource {
         Object[] params = channelId == null ? new Object[] {wanted} : new Object[] {wanted, channelId};
         return Envelope.<Envelope>find(query, params).range(page.offset(), page.offset() + page.limit() - 1).stream()
                 .map(e -> new EnvelopeView(String.valueOf(e.id), e.channelId, e.provider, e.receivedAt,
-                        e.status.name().toLowerCase(Locale.ROOT), e.error, e.reason, e.attempts, e.body.length))
+                        e.status.name().toLowerCase(Locale.ROOT), e.error, e.reason, e.attempts, e.body.length,
+                        e.replayedBy))
                 .toList();
     }
 

@@ -50,4 +50,12 @@ public class ContactMerge extends PanacheEntityBase {
 
     @Column(name = "undone_at")
     public Instant undoneAt;
+
+    /** The user who merged (console) or null (rules, API calls that name nobody). */
+    @Column(name = "merged_by")
+    public String mergedBy;
+
+    /** The user who undid the merge, when one did. */
+    @Column(name = "undone_by")
+    public String undoneBy;
 }

@@ -61,6 +61,13 @@ public class MergeService {
      */
     @Transactional(dontRollbackOn = MergeException.class)
     public MergeView merge(long targetId, long sourceId, ContactMerge.Origin origin, Candidate why, Instant now) {
+        return merge(targetId, sourceId, origin, why, null, now);
+    }
+
+    /** As {@link #merge(long, long, ContactMerge.Origin, Candidate, Instant)}, recording {@code actor} as who merged. */
+    @Transactional(dontRollbackOn = MergeException.class)
+    public MergeView merge(long targetId, long sourceId, ContactMerge.Origin origin, Candidate why, String actor,
+                           Instant now) {
         if (targetId == sourceId) {
             throw new MergeException(MergeException.Reason.SAME_CONTACT, "a contact cannot be merged into itself");
         }
@@ -109,6 +116,7 @@ public class MergeService {
         record.reasons = why == null ? null : String.join(",", why.reasons());
         record.snapshot = write(snapshot);
         record.createdAt = now;
+        record.mergedBy = actor;
         record.persist();
         MergeView view = MergeView.of(record);
         outbox.append(EventTypes.CONTACT_MERGED, null, targetId, null, null, json.valueToTree(view), now);
@@ -135,6 +143,12 @@ public class MergeService {
     /** Undoes a merge: the moved rows go back to the source and both cards get their fields back. */
     @Transactional
     public MergeView undo(long mergeId, Instant now) {
+        return undo(mergeId, null, now);
+    }
+
+    /** As {@link #undo(long, Instant)}, recording {@code actor} as who undid it. */
+    @Transactional
+    public MergeView undo(long mergeId, String actor, Instant now) {
         ContactMerge record = em.find(ContactMerge.class, mergeId, LockModeType.PESSIMISTIC_WRITE);
         if (record == null) {
             throw new MergeException(MergeException.Reason.NOT_FOUND, "no merge " + mergeId);
@@ -178,6 +192,7 @@ public class MergeService {
         source.mergedInto = null;
         reopen(record, now);
         record.undoneAt = now;
+        record.undoneBy = actor;
         MergeView view = MergeView.of(record);
         outbox.append(EventTypes.CONTACT_UNMERGED, null, record.targetId, null, null, json.valueToTree(view), now);
         return view;

@@ -79,4 +79,8 @@ public class Envelope extends PanacheEntityBase {
     /** When a parked envelope is next replayed by itself; null once processed. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
+    /** The console user who last replayed this envelope; null when none did. */
+    @Column(name = "replayed_by")
+    public String replayedBy;
 }

@@ -51,6 +51,11 @@ public class ReplayService {
      * newsletter) is taken as a lead: an operator reviewed a {@code classified} envelope and decided so.
      */
     public Outcome replay(long envelopeId, boolean asLead) {
+        return replay(envelopeId, asLead, null);
+    }
+
+    /** As {@link #replay(long, boolean)}; a non-null {@code actor} (the signed-in user) is kept as who replayed. */
+    public Outcome replay(long envelopeId, boolean asLead, String actor) {
         Envelope envelope = QuarkusTransaction.requiringNew().call(() -> Envelope.<Envelope>findById(envelopeId));
         if (envelope == null) {
             throw new NotReplayableException(NotReplayableException.Reason.NOT_FOUND, "no envelope " + envelopeId);
@@ -65,6 +70,9 @@ public class ReplayService {
         if (channel.isEmpty()) {
             throw new NotReplayableException(NotReplayableException.Reason.CHANNEL_GONE,
                     "channel " + envelope.channelId + " no longer exists");
+        }
+        if (actor != null) {
+            QuarkusTransaction.requiringNew().run(() -> Envelope.update("replayedBy = ?1 where id = ?2", actor, envelopeId));
         }
         return intake.submit(asLead ? Submission.replayAsLead(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope))
                 : Submission.replay(channel.get(), envelopeId, EnvelopeCodec.toRequest(envelope)));

@@ -45,6 +45,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The console user who created or last changed this user; null when the API or start-up did. */
+    @Column(name = "updated_by")
+    public String updatedBy;
+
     /** The name shown in the console: the display name, else the username. */
     public String shownName() {
         return displayName == null || displayName.isBlank() ? username : displayName;

@@ -41,6 +41,12 @@ public class UserService {
 
     @Transactional
     public UserView create(NewUser n) {
+        return create(n, null);
+    }
+
+    /** Creates a user, recording {@code actor} (the signed-in admin; null for the API) as who did. */
+    @Transactional
+    public UserView create(NewUser n, String actor) {
         if (n == null || n.username() == null || !USERNAME.matcher(n.username().strip()).matches()) {
             throw invalid("username must be 1 to 200 lower-case letters, digits or . _ @ -");
         }
@@ -63,6 +69,7 @@ public class UserService {
         u.passwordHash = BcryptUtil.bcryptHash(n.password());
         u.createdAt = now;
         u.updatedAt = now;
+        u.updatedBy = actor;
         u.persist();
         return UserView.of(u, now);
     }
@@ -70,6 +77,12 @@ public class UserService {
     /** Deactivates (or re-activates) a user: an inactive user cannot sign in and is skipped by assignment. */
     @Transactional
     public UserView setActive(String username, boolean active) {
+        return setActive(username, active, null);
+    }
+
+    /** As {@link #setActive(String, boolean)}, recording {@code actor} as who changed the user. */
+    @Transactional
+    public UserView setActive(String username, boolean active, String actor) {
         User u = require(username);
         if (!active && u.role == Role.ADMIN && User.count("role = ?1 and active = true and username <> ?2",
                 Role.ADMIN, u.username) == 0) {
@@ -77,18 +90,26 @@ public class UserService {
         }
         u.active = active;
         u.updatedAt = Instant.now();
+        u.updatedBy = actor;
         return UserView.of(u, u.updatedAt);
     }
 
     /** Sets a new password and lifts a lock-out. */
     @Transactional
     public UserView resetPassword(String username, String password) {
+        return resetPassword(username, password, null);
+    }
+
+    /** As {@link #resetPassword(String, String)}, recording {@code actor} as who changed the user. */
+    @Transactional
+    public UserView resetPassword(String username, String password, String actor) {
         checkPassword(password);
         User u = require(username);
         u.passwordHash = BcryptUtil.bcryptHash(password);
         u.failedLogins = 0;
         u.lockedUntil = null;
         u.updatedAt = Instant.now();
+        u.updatedBy = actor;
         return UserView.of(u, u.updatedAt);
     }
 

@@ -45,6 +45,23 @@ class ConsoleBehindTlsProxyTest {
         assertFalse(csrfPlain.toLowerCase().contains("secure"), csrfPlain);
     }
 
+    @Test
+    void signInOriginIsComparedWithTheSchemeTheIngressReports() {
+        // X-Forwarded-Proto https without a forwarded port: the public origin is https on its default port
+        Response https = signIn("https", "https://localhost");
+        assertTrue(https.statusCode() == 302 && https.cookie("leadgate-session") != null, "own https origin signs in");
+        assertTrue(signIn("https", "http://localhost:" + RestAssured.port).statusCode() == 403,
+                "http origin behind an https ingress");
+        assertTrue(signIn("http", "https://localhost").statusCode() == 403, "https origin on plain http");
+    }
+
+    private static Response signIn(String proto, String origin) {
+        return RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", proto)
+                .header("Origin", origin).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", ConsoleSession.ADMIN_PASSWORD)
+                .post("/j_security_check");
+    }
+
     private static Response signIn(String proto) {
         return RestAssured.given().redirects().follow(false).header("X-Forwarded-Proto", proto)
                 .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")

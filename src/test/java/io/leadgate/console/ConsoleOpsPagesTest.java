@@ -5,8 +5,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The duplicates, channels and deliveries pages over HTTP: sign-in, roles, CSRF, bad input, escaping. */
 @QuarkusTest
 class ConsoleOpsPagesTest {
+
+    @Inject
+    DataSource dataSource;
 
     /** Two cards that share a phone and an email between them: a listed candidate pair. Returns [pair, a, b]. */
     static String[] pair(String nameA, String nameB) {
@@ -70,6 +79,11 @@ class ConsoleOpsPagesTest {
         manager.post("/console/duplicates/" + p[0] + "/merge", Map.of("keep", p[1])).then().statusCode(200)
                 .body(containsString("id=\"merge-"));
         api().get("/api/contacts/" + p[2]).then().body("mergedInto", equalTo(p[1]));
+        // the signed-in manager is recorded as who merged and who undid it (the API's view and the event's data)
+        String mergeId = api().queryParam("contactId", p[2]).get("/api/merges").then().body("", hasSize(1))
+                .body("[0].mergedBy", equalTo(name)).body("[0].undoneBy", nullValue()).extract().path("[0].id");
+        manager.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200);
+        api().get("/api/merges/" + mergeId).then().body("mergedBy", equalTo(name)).body("undoneBy", equalTo(name));
     }
 
     @Test
@@ -110,6 +124,52 @@ class ConsoleOpsPagesTest {
         admin.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200)
                 .body(containsString("flash-error")).body(containsString("undone already"));
         admin.post("/console/duplicates/merges/987654321/undo", Map.of()).then().statusCode(404);
+    }
+
+    @Test
+    void envelopeReplayRecordsTheSignedInUser() {
+        String envelopeId = RestAssured.given().contentType(ContentType.JSON).body("{not json").post("/hooks/form")
+                .then().statusCode(400).extract().path("envelopeId");
+        String who = "find { it.id == '" + envelopeId + "' }.replayedBy";
+        api().queryParam("status", "unparseable").queryParam("limit", 1000).get("/api/envelopes").then()
+                .body(who, nullValue());
+        ConsoleSession.admin().post("/console/channels/envelopes/" + envelopeId + "/replay", Map.of()).then()
+                .statusCode(200).body(containsString("flash-error")); // still unparseable, but the replay is recorded
+        api().queryParam("status", "unparseable").queryParam("limit", 1000).get("/api/envelopes").then()
+                .body(who, equalTo("admin"));
+    }
+
+    @Test
+    void deadLetterReplaysRecordTheSignedInUser() throws SQLException {
+        String hook = api().contentType(ContentType.JSON).body(Map.of("url", "https://dead-letters.example/hook",
+                        "events", List.of("leadgate.lead.created"), "secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+                .post("/api/webhooks").then().statusCode(201).extract().path("id");
+        try {
+            long one = deadDelivery(hook, 1);
+            long two = deadDelivery(hook, 2);
+            ConsoleSession admin = ConsoleSession.admin();
+            admin.post("/console/deliveries/webhook-deliveries/" + one + "/replay", Map.of()).then().statusCode(200);
+            api().get("/api/webhooks/" + hook + "/deliveries").then()
+                    .body("find { it.id == '" + one + "' }.replayedBy", equalTo("admin"))
+                    .body("find { it.id == '" + two + "' }.replayedBy", nullValue());
+            admin.post("/console/deliveries/webhooks/" + hook + "/replay", Map.of()).then().statusCode(200);
+            api().get("/api/webhooks/" + hook + "/deliveries").then()
+                    .body("find { it.id == '" + two + "' }.replayedBy", equalTo("admin"));
+        } finally {
+            api().delete("/api/webhooks/" + hook);
+        }
+    }
+
+    /** A dead letter of the subscription, written directly (the sender's retries would take hours); its id. */
+    private long deadDelivery(String hook, long position) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("insert into webhook_delivery (id, subscription_id, feed_position, event_id,"
+                     + " event_type, status, attempts, next_attempt_at, created_at) values (nextval('webhook_delivery_seq'), "
+                     + Long.parseLong(hook) + ", " + position + ", 'evt-dead-" + hook + "-" + position
+                     + "', 'leadgate.lead.created', 'DEAD', 8, now(), now()) returning id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -129,6 +129,30 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void signInFromAForeignPageIsRefused() {
+        String own = "http://localhost:" + RestAssured.port;
+        Response foreign = signInWith("Origin", "https://attacker.example");
+        assertEquals(403, foreign.statusCode());
+        assertNull(foreign.cookie("leadgate-session"), "no session from a foreign page");
+        assertEquals(403, signInWith("Referer", "https://attacker.example/login.html").statusCode());
+        assertEquals(403, signInWith("Origin", "null").statusCode(), "an opaque origin is not ours");
+        assertEquals(403, signInWith("Origin", "http://localhost:" + (RestAssured.port + 1)).statusCode(),
+                "another port is another origin");
+        for (Response ok : List.of(signInWith("Origin", own), signInWith("Referer", own + "/console/login"),
+                ConsoleSession.attempt("admin", ConsoleSession.ADMIN_PASSWORD))) {
+            assertEquals(302, ok.statusCode());
+            assertTrue(ok.header("Location").endsWith("/console/inbox"), ok.header("Location"));
+            assertTrue(ok.cookie("leadgate-session") != null, "own origin or no origin (curl) signs in");
+        }
+    }
+
+    private static Response signInWith(String header, String value) {
+        return RestAssured.given().redirects().follow(false).header(header, value)
+                .contentType("application/x-www-form-urlencoded").formParam("j_username", "admin")
+                .formParam("j_password", ConsoleSession.ADMIN_PASSWORD).post("/j_security_check");
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountUntilReset() {
         String name = newUser("manager");
         for (int i = 0; i < 5; i++) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 import static io.leadgate.testing.Api.api;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -315,6 +316,27 @@ class ConsoleWorkspaceTest {
         ConsoleSession.signIn(name, "clara-pass-2").get("/console/inbox").then().statusCode(200);
         admin.post("/console/users/admin/active", Map.of("active", "false")).then().statusCode(200)
                 .header("HX-Reswap", equalTo("none")).body(containsString("the last active admin"));
+    }
+
+    @Test
+    void userChangesInTheConsoleRecordTheSignedInAdmin() {
+        String boss = "b" + UUID.randomUUID().toString().substring(0, 8);
+        api().contentType(ContentType.JSON).body(Map.of("username", boss, "role", "admin", "password", "boss-pass-1"))
+                .post("/api/users").then().statusCode(201).body("updatedBy", nullValue());
+        ConsoleSession admin = ConsoleSession.signIn(boss, "boss-pass-1");
+        String name = "d" + UUID.randomUUID().toString().substring(0, 8);
+        String who = "find { it.username == '" + name + "' }.updatedBy";
+        admin.post("/console/users", Map.of("username", name, "role", "manager", "password", "dora-pass-1")).then()
+                .statusCode(200);
+        api().get("/api/users").then().body(who, equalTo(boss));
+        api().post("/api/users/" + name + "/deactivate").then().statusCode(200).body("updatedBy", nullValue());
+        admin.post("/console/users/" + name + "/active", Map.of("active", "true")).then().statusCode(200);
+        api().get("/api/users").then().body(who, equalTo(boss)).body("find { it.username == '" + name + "' }.active",
+                equalTo(true));
+        api().contentType(ContentType.JSON).body("{\"password\":\"dora-pass-2\"}").post("/api/users/" + name + "/password")
+                .then().statusCode(200).body("updatedBy", nullValue());
+        admin.post("/console/users/" + name + "/password", Map.of("password", "dora-pass-3")).then().statusCode(200);
+        api().get("/api/users").then().body(who, equalTo(boss));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------

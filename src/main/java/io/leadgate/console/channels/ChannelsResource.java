@@ -62,7 +62,7 @@ public class ChannelsResource {
         Page page = pages.page("channels");
         String error = null;
         try {
-            error = failure(replays.replay(id));
+            error = failure(replays.replay(id, false, pages.actor()));
         } catch (ReplayService.NotReplayableException e) {
             if (e.reason() == ReplayService.NotReplayableException.Reason.NOT_FOUND) {
                 throw new NotFoundException();

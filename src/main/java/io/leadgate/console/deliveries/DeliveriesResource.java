@@ -90,13 +90,13 @@ public class DeliveriesResource {
     @POST
     @Path("webhooks/{id}/replay")
     public Response replayDead(@PathParam("id") long id) {
-        return change(() -> webhooks.replayDead(id), "replayed");
+        return change(() -> webhooks.replayDead(id, pages.actor()), "replayed");
     }
 
     @POST
     @Path("webhook-deliveries/{id}/replay")
     public Response replay(@PathParam("id") long id) {
-        return change(() -> webhooks.replay(id), "replayed");
+        return change(() -> webhooks.replay(id, pages.actor()), "replayed");
     }
 
     @POST

@@ -70,7 +70,7 @@ public class DuplicatesResource {
             throw new jakarta.ws.rs.BadRequestException("keep must be one of the pair's cards");
         }
         long source = keep == pair[0] ? pair[1] : pair[0];
-        return change(() -> merges.merge(keep, source, ContactMerge.Origin.API, null, Instant.now()),
+        return change(() -> merges.merge(keep, source, ContactMerge.Origin.API, null, pages.actor(), Instant.now()),
                 "merged");
     }
 
@@ -86,7 +86,7 @@ public class DuplicatesResource {
     @POST
     @Path("merges/{mergeId}/undo")
     public Response undo(@PathParam("mergeId") long mergeId) {
-        return change(() -> merges.undo(mergeId, Instant.now()), "undone");
+        return change(() -> merges.undo(mergeId, pages.actor(), Instant.now()), "undone");
     }
 
     private Response change(Supplier<?> action, String done) {

@@ -55,21 +55,21 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("username") String username, @FormParam("displayName") String displayName,
                            @FormParam("role") String role, @FormParam("password") String password) {
-        return change(() -> users.create(new UserService.NewUser(username, displayName, role, password)), "user_created");
+        return change(() -> users.create(new UserService.NewUser(username, displayName, role, password), pages.actor()), "user_created");
     }
 
     @POST
     @Path("{username}/active")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response active(@PathParam("username") String username, @FormParam("active") boolean active) {
-        return change(() -> users.setActive(username, active), "user_changed");
+        return change(() -> users.setActive(username, active, pages.actor()), "user_changed");
     }
 
     @POST
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@PathParam("username") String username, @FormParam("password") String password) {
-        return change(() -> users.resetPassword(username, password), "user_changed");
+        return change(() -> users.resetPassword(username, password, pages.actor()), "user_changed");
     }
 
     private Response change(Supplier<UserView> action, String done) {

@@ -72,4 +72,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The console user who last replayed this delivery; null when none did. */
+    @Column(name = "replayed_by")
+    public String replayedBy;
 }

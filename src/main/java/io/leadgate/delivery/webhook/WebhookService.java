@@ -130,6 +130,12 @@ public class WebhookService {
      */
     @Transactional
     public Optional<DeliveryView> replay(long deliveryId) {
+        return replay(deliveryId, null);
+    }
+
+    /** As {@link #replay(long)}; {@code actor} (the signed-in user, or null) is kept as who replayed. */
+    @Transactional
+    public Optional<DeliveryView> replay(long deliveryId, String actor) {
         WebhookDelivery d = WebhookDelivery.findById(deliveryId);
         if (d == null) {
             return Optional.empty();
@@ -138,13 +144,19 @@ public class WebhookService {
             throw new WebhookConflictException("delivery " + deliveryId + " is pending already");
         }
         requireActive(d.subscriptionId);
-        requeue(d, Instant.now());
+        requeue(d, Instant.now(), actor);
         return Optional.of(DeliveryView.of(d));
     }
 
     /** Replays every dead delivery of a subscription; returns how many, or empty when there is no subscription. */
     @Transactional
     public Optional<Integer> replayDead(long subscriptionId) {
+        return replayDead(subscriptionId, null);
+    }
+
+    /** As {@link #replayDead(long)}; {@code actor} (the signed-in user, or null) is kept as who replayed each. */
+    @Transactional
+    public Optional<Integer> replayDead(long subscriptionId, String actor) {
         if (WebhookSubscription.findById(subscriptionId) == null) {
             return Optional.empty();
         }
@@ -152,7 +164,7 @@ public class WebhookService {
         Instant now = Instant.now();
         List<WebhookDelivery> dead = WebhookDelivery.list("subscriptionId = ?1 and status = ?2 order by feedPosition",
                 subscriptionId, WebhookDelivery.Status.DEAD);
-        dead.forEach(d -> requeue(d, now));
+        dead.forEach(d -> requeue(d, now, actor));
         return Optional.of(dead.size());
     }
 
@@ -164,7 +176,8 @@ public class WebhookService {
         }
     }
 
-    private static void requeue(WebhookDelivery d, Instant now) {
+    private static void requeue(WebhookDelivery d, Instant now, String actor) {
+        d.replayedBy = actor;
         d.status = WebhookDelivery.Status.PENDING;
         d.attempts = 0;
         d.rejections = 0;
