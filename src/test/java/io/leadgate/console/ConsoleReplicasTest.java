@@ -111,6 +111,19 @@ class ConsoleReplicasTest {
         assertEquals(List.of(user), actors(leadId), "B recorded the user signed in on A as the actor");
     }
 
+    /** The control: a replica started with another key cannot read A's cookie, so it asks to sign in again. */
+    @Test
+    void replicaWithAnotherSessionKeyDoesNotAcceptTheCookie() {
+        String user = ConsoleSecurityTest.newUser("manager");
+        String session = signIn(a(), user, PASSWORD);
+        at(b.base()).cookie("leadgate-session", session).get("/console/inbox").then().statusCode(200);
+        try (Replica c = Replica.start("c", "another-key-on-a-misconfigured-replica")) {
+            at(c.base()).cookie("leadgate-session", session).get("/console/inbox").then().statusCode(302)
+                    .header("Location", containsString("/console/login"));
+            assertNotNull(attempt(c.base(), user, PASSWORD).cookie("leadgate-session"), "C itself signs in");
+        }
+    }
+
     @Test
     void signOutAndDeactivationHoldOnEveryReplica() {
         String user = ConsoleSecurityTest.newUser("manager");

@@ -134,6 +134,7 @@ public final class Replica implements AutoCloseable {
                 .setMode(QuarkusBootstrap.Mode.PROD)
                 .setBuildSystemProperties(buildProperties)
                 .setIsolateDeployment(true)
+                // every artifact is local already: the test's own Quarkus was built from the same model (plus test scope)
                 .setOffline(true)
                 .setLocalProjectDiscovery(true)
                 .build().bootstrap()) {
