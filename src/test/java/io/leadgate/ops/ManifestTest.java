@@ -183,6 +183,17 @@ class ManifestTest {
         assertTrue(env("KAFKA_BOOTSTRAP_SERVERS").path("value").asText().startsWith(cluster + "-kafka-bootstrap:"));
     }
 
+    /** Console sessions are encrypted cookies: every pod needs the same key (ConsoleReplicasTest shows why). */
+    @Test
+    void everyPodSharesTheConsoleSessionKey() {
+        JsonNode key = env("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY").at("/valueFrom/secretKeyRef");
+        assertFalse(key.path("name").asText().isEmpty(), "the session key comes from a Secret");
+        assertFalse(key.path("optional").asBoolean(false), "a pod never starts without the shared session key");
+        assertTrue(only("Deployment", K8S.resolve("base")).node().at("/spec/replicas").asInt() > 1);
+        assertEquals(key.path("name").asText(),
+                env("LEADGATE_ADMIN_PASSWORD").at("/valueFrom/secretKeyRef/name").asText());
+    }
+
     @Test
     void postgresIsACloudNativePgClusterWhoseSecretTheDeploymentReads() {
         Doc cluster = only("Cluster", K8S.resolve("base"));
