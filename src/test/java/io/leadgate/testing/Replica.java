@@ -57,18 +57,28 @@ public final class Replica implements AutoCloseable {
     public static Replica start(String name, String sessionKey) {
         try {
             build();
-            int port = freePort();
-            List<String> command = java();
-            command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
-                    "-Dquarkus.http.port=" + port, "-Dquarkus.flyway.clean-at-start=false",
-                    "-jar", JAR.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log("replica-" + name)));
-            builder.environment().put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", sessionKey);
-            Replica replica = new Replica(name, port, builder.start());
-            Runtime.getRuntime().addShutdownHook(new Thread(replica.process::destroyForcibly));
-            replica.awaitReady(180_000);
-            return replica;
+            File log = log("replica-" + name);
+            Files.deleteIfExists(log.toPath());
+            for (int attempt = 1; ; attempt++) {
+                int port = freePort();
+                List<String> command = java();
+                command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
+                        "-Dquarkus.http.port=" + port, "-Dquarkus.flyway.clean-at-start=false",
+                        "-jar", JAR.toString()));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+                builder.environment().put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", sessionKey);
+                Replica replica = new Replica(name, port, builder.start());
+                Runtime.getRuntime().addShutdownHook(new Thread(replica.process::destroyForcibly));
+                if (replica.awaitReady(180_000)) {
+                    return replica;
+                }
+                // the free port was taken by another process between the look-up and the bind: try another one
+                if (attempt == 3 || !Files.readString(log.toPath()).contains("in use")) {
+                    throw new IllegalStateException("replica " + name + " exited with " + replica.process.exitValue()
+                            + ", see target/replica-" + name + ".log");
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -159,15 +169,15 @@ public final class Replica implements AutoCloseable {
         return command;
     }
 
-    private void awaitReady(long timeoutMillis) throws InterruptedException {
+    /** True once ready, false when the process exited first; stops it and fails when it is not ready in time. */
+    private boolean awaitReady(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("replica " + name + " exited with " + process.exitValue()
-                        + ", see target/replica-" + name + ".log");
+                return false;
             }
             if (ready()) {
-                return;
+                return true;
             }
             Thread.sleep(250);
         }
