@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Another replica of the gateway in its own process, for tests that need two: the production fast-jar
- * ({@code quarkus-app/quarkus-run.jar}) built from {@code target/classes} exactly as {@code ./mvnw package} builds it,
- * then started with {@code java -jar} on a free port against the same PostgreSQL as the test's own Quarkus.
+ * ({@code quarkus-app/quarkus-run.jar}) built from {@code target/classes} by the same production build as
+ * {@code ./mvnw package}, then started with {@code java -jar} on a free port against the same PostgreSQL as the test's
+ * own Quarkus, in the same working directory.
  *
  * <p>The jar is built by Quarkus's own build API ({@link QuarkusBootstrap}, which the Maven plugin's {@code build}
  * goal calls) in a child JVM ({@link #main}) from the test classpath, so {@code ./mvnw test} needs no
