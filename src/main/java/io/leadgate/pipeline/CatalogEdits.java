@@ -3,6 +3,8 @@ package io.leadgate.pipeline;
 import io.leadgate.lead.JunkReason;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadStatusDef;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,36 +41,41 @@ public class CatalogEdits {
 
     private final EntityManager em;
     private final Clock clock;
+    private final SettingsChanges changes;
 
-    CatalogEdits(EntityManager em, Clock clock) {
+    CatalogEdits(EntityManager em, Clock clock, SettingsChanges changes) {
         this.em = em;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
-    public JunkReason renameJunkReason(String code, String name) {
+    public JunkReason renameJunkReason(String code, String name, String actor) {
         JunkReason r = junkReason(code);
         r.name = name(name);
+        changes.record(actor, Kind.JUNK_REASON_RENAMED, r.code, "'" + r.name + "'");
         return r;
     }
 
     @Transactional
-    public LossReason renameLossReason(String code, String name) {
+    public LossReason renameLossReason(String code, String name, String actor) {
         LossReason r = lossReason(code);
         r.name = name(name);
+        changes.record(actor, Kind.LOSS_REASON_RENAMED, r.code, "'" + r.name + "'");
         return r;
     }
 
     @Transactional
-    public LeadStatusDef renameStatus(String code, String name) {
+    public LeadStatusDef renameStatus(String code, String name, String actor) {
         LeadStatusDef s = status(code);
         s.name = name(name);
+        changes.record(actor, Kind.LEAD_STATUS_RENAMED, s.code, "'" + s.name + "'");
         return s;
     }
 
     /** Deletes a junk reason; the leads junked for it get {@code moveTo} (required when there are any). */
     @Transactional
-    public void deleteJunkReason(String code, String moveTo) {
+    public void deleteJunkReason(String code, String moveTo, String actor) {
         JunkReason r = junkReason(code);
         long leads = count("select count(*) from lead where junk_reason = ?1", r.code);
         if (leads > 0) {
@@ -80,6 +87,7 @@ public class CatalogEdits {
         }
         r.delete();
         remember(Catalog.JUNK_REASON, r.code);
+        changes.record(actor, Kind.JUNK_REASON_DELETED, r.code, moved(leads, "leads", moveTo));
     }
 
     /**
@@ -87,7 +95,7 @@ public class CatalogEdits {
      * history too, so that lost deals by reason add up the same.
      */
     @Transactional
-    public void deleteLossReason(String code, String moveTo) {
+    public void deleteLossReason(String code, String moveTo, String actor) {
         LossReason r = lossReason(code);
         long deals = count("select count(*) from deal d where d.loss_reason = ?1 or exists (select 1 from deal_move m"
                 + " where m.deal_id = d.id and m.loss_reason = ?1)", r.code);
@@ -101,6 +109,7 @@ public class CatalogEdits {
         }
         r.delete();
         remember(Catalog.LOSS_REASON, r.code);
+        changes.record(actor, Kind.LOSS_REASON_DELETED, r.code, moved(deals, "deals", moveTo));
     }
 
     /**
@@ -108,7 +117,7 @@ public class CatalogEdits {
      * are any). Refused for a built-in status and for one an automation rule waits for.
      */
     @Transactional
-    public void deleteStatus(String code, String moveTo) {
+    public void deleteStatus(String code, String moveTo, String actor) {
         LeadStatusDef s = status(code);
         if (s.builtin) {
             throw PipelineException.conflict("status " + s.code + " is built in (" + role(s.semantics()) + ") and"
@@ -140,6 +149,7 @@ public class CatalogEdits {
         }
         s.delete();
         remember(Catalog.LEAD_STATUS, s.code);
+        changes.record(actor, Kind.LEAD_STATUS_DELETED, s.code, moved(leads, "leads", moveTo));
     }
 
     /** Whether an administrator deleted this entry (the start-up seeding skips it). */
@@ -225,5 +235,10 @@ public class CatalogEdits {
 
     private void update(String sql, String code, String target) {
         em.createNativeQuery(sql).setParameter(1, code).setParameter(2, target).executeUpdate();
+    }
+
+    /** For the settings log: where the entry's leads or deals went. */
+    private static String moved(long count, String what, String moveTo) {
+        return count == 0 ? "unused" : count + " " + what + " moved to " + moveTo.strip();
     }
 }

@@ -6,6 +6,8 @@ import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.lead.LeadView;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,10 +33,12 @@ public class LeadLifecycle {
     private final LeadRobots robots;
     private final SpeedToLead speed;
     private final Clock clock;
+    private final SettingsChanges changes;
 
     LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner, LeadRobots robots,
-                  SpeedToLead speed, Clock clock) {
+                  SpeedToLead speed, Clock clock, SettingsChanges changes) {
         this.clock = clock;
+        this.changes = changes;
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
@@ -196,7 +200,7 @@ public class LeadLifecycle {
     }
 
     @Transactional
-    public LeadStatusDef addStatus(String code, String name, String semantics) {
+    public LeadStatusDef addStatus(String code, String name, String semantics, String actor) {
         CatalogValidator.Status s = CatalogValidator.status(code, name, semantics);
         if (LeadStatusDef.findById(s.code()) != null) {
             throw PipelineException.conflict("status " + s.code() + " exists");
@@ -209,6 +213,7 @@ public class LeadLifecycle {
         def.builtin = false;
         def.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.LEAD_STATUS, def.code);
+        changes.record(actor, Kind.LEAD_STATUS_ADDED, def.code, "'" + def.name + "' (" + def.semantics + ")");
         return def;
     }
 
@@ -217,7 +222,7 @@ public class LeadLifecycle {
     }
 
     @Transactional
-    public JunkReason addReason(String code, String name) {
+    public JunkReason addReason(String code, String name, String actor) {
         if (code == null || code.isBlank()) {
             throw PipelineException.invalid("code is required");
         }
@@ -231,6 +236,7 @@ public class LeadLifecycle {
         reason.position = (int) JunkReason.count();
         reason.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.JUNK_REASON, reason.code);
+        changes.record(actor, Kind.JUNK_REASON_ADDED, reason.code, "'" + reason.name + "'");
         return reason;
     }
 

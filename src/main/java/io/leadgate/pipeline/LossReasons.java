@@ -1,5 +1,7 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import io.leadgate.lead.JunkReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,12 +13,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LossReasons {
 
+    private final SettingsChanges changes;
+
+    LossReasons(SettingsChanges changes) {
+        this.changes = changes;
+    }
+
     public List<LossReason> list() {
         return LossReason.list("order by position, code");
     }
 
     @Transactional
-    public LossReason add(String code, String name) {
+    public LossReason add(String code, String name, String actor) {
         if (code == null || code.isBlank()) {
             throw PipelineException.invalid("code is required");
         }
@@ -30,6 +38,7 @@ public class LossReasons {
         reason.position = (int) LossReason.count();
         reason.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.LOSS_REASON, reason.code);
+        changes.record(actor, Kind.LOSS_REASON_ADDED, reason.code, "'" + reason.name + "'");
         return reason;
     }
 

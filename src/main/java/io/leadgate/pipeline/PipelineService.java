@@ -1,5 +1,7 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +20,12 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PipelineService {
+
+    private final SettingsChanges changes;
+
+    PipelineService(SettingsChanges changes) {
+        this.changes = changes;
+    }
 
     public static final String DEFAULT_NAME = "Sales";
 
@@ -100,6 +108,13 @@ public class PipelineService {
 
     @Transactional
     public PipelineView create(PipelineSpec spec, List<String> managers, boolean makeDefault, String origin) {
+        return create(spec, managers, makeDefault, origin, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView create(PipelineSpec spec, List<String> managers, boolean makeDefault, String origin,
+                               String actor) {
         PipelineValidator.Valid valid = PipelineValidator.validate(spec);
         if (Pipeline.count("lower(name) = ?1", valid.name().toLowerCase(Locale.ROOT)) > 0) {
             throw PipelineException.conflict("a pipeline named '" + valid.name() + "' exists");
@@ -126,12 +141,19 @@ public class PipelineService {
             stage.position = i;
             stage.persist();
         }
+        changes.record(actor, Kind.PIPELINE_CREATED, p.id, "'" + p.name + "', " + valid.stages().size() + " stages");
         return view(p);
     }
 
     /** Renames, sets the managers, or makes the pipeline the default; absent values change nothing. */
     @Transactional
     public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault) {
+        return update(id, name, managers, makeDefault, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault, String actor) {
         Pipeline p = find(id);
         if (name != null) {
             String valid = PipelineValidator.validate(new PipelineSpec(name, specs(p))).name();
@@ -149,11 +171,19 @@ public class PipelineService {
             p.isDefault = true;
         }
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.PIPELINE_UPDATED, p.id, "'" + p.name + "'"
+                + (managers != null ? ", managers set" : "") + (Boolean.TRUE.equals(makeDefault) ? ", default" : ""));
         return view(p);
     }
 
     @Transactional
     public PipelineView addStage(long id, StageSpec spec, Integer position) {
+        return addStage(id, spec, position, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView addStage(long id, StageSpec spec, Integer position, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = new ArrayList<>(Stage.of(id));
         int at = position == null ? insertionPoint(stages) : position;
@@ -174,12 +204,20 @@ public class PipelineService {
         renumber(stages);
         stage.persist();
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_ADDED, p.id, "stage " + stage.id + " '" + stage.name + "' (" + stage.semantics
+                + ") at " + (at + 1));
         return view(p);
     }
 
     /** Renames, recolours or changes the semantics of a stage; absent values change nothing. */
     @Transactional
     public PipelineView updateStage(long id, long stageId, StageSpec patch) {
+        return updateStage(id, stageId, patch, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView updateStage(long id, long stageId, StageSpec patch, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
         Stage stage = stages.stream().filter(s -> s.id == stageId).findFirst()
@@ -199,12 +237,20 @@ public class PipelineService {
         stage.color = v.color();
         stage.semantics = v.semantics().code();
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_UPDATED, p.id, "stage " + stage.id + " '" + stage.name + "' " + stage.color
+                + " (" + stage.semantics + ")");
         return view(p);
     }
 
     /** Puts the stages in the given order; the list must name every live stage once. */
     @Transactional
     public PipelineView reorder(long id, List<String> stageIds) {
+        return reorder(id, stageIds, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView reorder(long id, List<String> stageIds, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
         if (stageIds == null || stageIds.size() != stages.size()) {
@@ -224,12 +270,19 @@ public class PipelineService {
         PipelineValidator.validate(new PipelineSpec(p.name, specs(ordered)));
         renumber(ordered);
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGES_REORDERED, p.id, "stages " + String.join(",", stageIds));
         return view(p);
     }
 
     /** Deletes a stage that holds no deals and no tunnel or automation refers to. */
     @Transactional
     public PipelineView deleteStage(long id, long stageId) {
+        return deleteStage(id, stageId, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView deleteStage(long id, long stageId, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = new ArrayList<>(Stage.of(id));
         Stage stage = stages.stream().filter(s -> s.id == stageId).findFirst()
@@ -248,12 +301,19 @@ public class PipelineService {
         stage.position = -1;
         renumber(stages);
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_DELETED, p.id, "stage " + stage.id + " '" + stage.name + "'");
         return view(p);
     }
 
     /** Deletes a pipeline that is not the default and never held a deal. */
     @Transactional
     public void delete(long id) {
+        delete(id, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public void delete(long id, String actor) {
         Pipeline p = find(id);
         if (p.isDefault) {
             throw PipelineException.conflict("the default pipeline cannot be deleted");
@@ -267,6 +327,7 @@ public class PipelineService {
         AutomationRule.delete("pipelineId", id);
         Stage.delete("pipelineId", id);
         p.delete();
+        changes.record(actor, Kind.PIPELINE_DELETED, id, "'" + p.name + "'");
     }
 
     public PipelineView view(Pipeline p) {

@@ -2,6 +2,8 @@ package io.leadgate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -24,9 +26,11 @@ public class TunnelService {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PipelineService pipelines;
+    private final SettingsChanges changes;
 
-    TunnelService(PipelineService pipelines) {
+    TunnelService(PipelineService pipelines, SettingsChanges changes) {
         this.pipelines = pipelines;
+        this.changes = changes;
     }
 
     public List<TunnelView> list(String pipelineId) {
@@ -47,12 +51,13 @@ public class TunnelService {
     @Transactional
     public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
                              String mode) {
-        return create(fromPipelineId, fromStageId, toPipelineId, toStageId, mode, Carriage.NONE);
+        return create(fromPipelineId, fromStageId, toPipelineId, toStageId, mode, Carriage.NONE, null);
     }
 
+    /** A new tunnel; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
     public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
-                             String mode, Carriage carriage) {
+                             String mode, Carriage carriage, String actor) {
         String m = mode(mode);
         Stage from = stageIn("from", fromPipelineId, fromStageId);
         Stage to = target(from, toPipelineId, toStageId);
@@ -73,6 +78,7 @@ public class TunnelService {
         carriage(t, carriage);
         t.createdAt = Instant.now();
         t.persist();
+        changes.record(actor, Kind.TUNNEL_CREATED, t.id, summary(t));
         return TunnelView.of(t);
     }
 
@@ -81,7 +87,7 @@ public class TunnelService {
      * null clears it). A new target or mode goes through the same checks as a new tunnel.
      */
     @Transactional
-    public TunnelView update(long id, com.fasterxml.jackson.databind.node.ObjectNode patch) {
+    public TunnelView update(long id, com.fasterxml.jackson.databind.node.ObjectNode patch, String actor) {
         lockRules();
         Tunnel t = Tunnel.findById(id);
         if (t == null) {
@@ -113,6 +119,7 @@ public class TunnelService {
                 patch.has("titleSuffix") ? text(patch, "titleSuffix", null) : t.titleSuffix,
                 patch.has("carry") ? carryList(patch.get("carry")) : TunnelCarry.list(t.carry));
         carriage(t, c);
+        changes.record(actor, Kind.TUNNEL_UPDATED, t.id, summary(t));
         return TunnelView.of(t);
     }
 
@@ -177,10 +184,20 @@ public class TunnelService {
     }
 
     @Transactional
-    public void delete(long id) {
-        if (!Tunnel.deleteById(id)) {
+    public void delete(long id, String actor) {
+        Tunnel t = Tunnel.findById(id);
+        if (t == null) {
             throw PipelineException.notFound("no tunnel " + id);
         }
+        String what = summary(t);
+        t.delete();
+        changes.record(actor, Kind.TUNNEL_DELETED, id, what);
+    }
+
+    /** For the settings log: {@code copy stage 3 (pipeline 1) → stage 9 (pipeline 2)}. */
+    private static String summary(Tunnel t) {
+        return t.mode + " stage " + t.fromStageId + " (pipeline " + t.fromPipelineId + ") → stage " + t.toStageId
+                + " (pipeline " + t.toPipelineId + ")";
     }
 
     /** One rule change at a time (all pipeline rows locked), so two concurrent saves cannot close a loop together. */

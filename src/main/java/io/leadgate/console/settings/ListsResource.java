@@ -70,14 +70,14 @@ public class ListsResource {
     @Path("junk-reasons")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addJunkReason(@FormParam("code") String code, @FormParam("name") String name) {
-        return change(() -> leads.addReason(code, name));
+        return change(() -> leads.addReason(code, name, pages.actor()));
     }
 
     @POST
     @Path("loss-reasons")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addLossReason(@FormParam("code") String code, @FormParam("name") String name) {
-        return change(() -> lossReasons.add(code, name));
+        return change(() -> lossReasons.add(code, name, pages.actor()));
     }
 
     @POST
@@ -85,7 +85,7 @@ public class ListsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStatus(@FormParam("code") String code, @FormParam("name") String name,
                               @FormParam("semantics") String semantics) {
-        return change(() -> leads.addStatus(code, name, semantics));
+        return change(() -> leads.addStatus(code, name, semantics, pages.actor()));
     }
 
     @POST
@@ -95,9 +95,9 @@ public class ListsResource {
                            @FormParam("name") String name) {
         return change(() -> {
             switch (list) {
-                case "junk-reasons" -> edits.renameJunkReason(code, name);
-                case "loss-reasons" -> edits.renameLossReason(code, name);
-                case "lead-statuses" -> edits.renameStatus(code, name);
+                case "junk-reasons" -> edits.renameJunkReason(code, name, pages.actor());
+                case "loss-reasons" -> edits.renameLossReason(code, name, pages.actor());
+                case "lead-statuses" -> edits.renameStatus(code, name, pages.actor());
                 default -> throw PipelineException.notFound("no list " + list);
             }
         }, "entry_renamed");
@@ -111,9 +111,9 @@ public class ListsResource {
                            @FormParam("moveTo") String moveTo) {
         return change(() -> {
             switch (list) {
-                case "junk-reasons" -> edits.deleteJunkReason(code, moveTo);
-                case "loss-reasons" -> edits.deleteLossReason(code, moveTo);
-                case "lead-statuses" -> edits.deleteStatus(code, moveTo);
+                case "junk-reasons" -> edits.deleteJunkReason(code, moveTo, pages.actor());
+                case "loss-reasons" -> edits.deleteLossReason(code, moveTo, pages.actor());
+                case "lead-statuses" -> edits.deleteStatus(code, moveTo, pages.actor());
                 default -> throw PipelineException.notFound("no list " + list);
             }
         }, "entry_deleted");
