@@ -61,7 +61,8 @@ public class AnalyticsSettings {
             try {
                 id = name(AnalyticsPeriod.zone(zone.strip()));
             } catch (PipelineException e) {
-                throw PipelineException.invalid("timeZone must be a time zone such as Europe/Moscow or UTC");
+                throw PipelineException.invalid(Refusal.TIME_ZONE_INVALID,
+                        "timeZone must be a time zone such as Europe/Moscow or UTC");
             }
             em.createNativeQuery("insert into app_setting (name, setting_value, updated_at, updated_by)"
                             + " values (?1, ?2, ?3, ?4)")

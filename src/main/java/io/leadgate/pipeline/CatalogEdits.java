@@ -81,7 +81,7 @@ public class CatalogEdits {
         if (leads > 0) {
             String target = target(Catalog.JUNK_REASON, r.code, moveTo, leads, "leads");
             if (JunkReason.findById(target) == null) {
-                throw PipelineException.invalid("moveTo: no junk reason " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no junk reason " + target, target);
             }
             update("update lead set junk_reason = ?2 where junk_reason = ?1", r.code, target);
         }
@@ -102,7 +102,7 @@ public class CatalogEdits {
         if (deals > 0) {
             String target = target(Catalog.LOSS_REASON, r.code, moveTo, deals, "deals");
             if (LossReason.findById(target) == null) {
-                throw PipelineException.invalid("moveTo: no loss reason " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no loss reason " + target, target);
             }
             update("update deal set loss_reason = ?2 where loss_reason = ?1", r.code, target);
             update("update deal_move set loss_reason = ?2 where loss_reason = ?1", r.code, target);
@@ -120,20 +120,20 @@ public class CatalogEdits {
     public void deleteStatus(String code, String moveTo, String actor) {
         LeadStatusDef s = status(code);
         if (s.builtin) {
-            throw PipelineException.conflict("status " + s.code + " is built in (" + role(s.semantics()) + ") and"
-                    + " cannot be deleted; it can be renamed");
+            throw PipelineException.conflict(Refusal.LEAD_STATUS_BUILT_IN, "status " + s.code + " is built in ("
+                    + role(s.semantics()) + ") and cannot be deleted; it can be renamed", s.code);
         }
         long rules = AutomationRule.count("leadStatus", s.code);
         if (rules > 0) {
-            throw PipelineException.conflict("status " + s.code + " is used by " + rules + " automation rule"
-                    + (rules == 1 ? "" : "s") + "; change or delete them first");
+            throw PipelineException.conflict(Refusal.LEAD_STATUS_IN_RULES, "status " + s.code + " is used by " + rules
+                    + " automation rule" + (rules == 1 ? "" : "s") + "; change or delete them first", s.code, rules);
         }
         long leads = count("select count(*) from lead where status_code = ?1", s.code);
         if (leads > 0) {
             String target = target(Catalog.LEAD_STATUS, s.code, moveTo, leads, "leads");
             LeadStatusDef to = LeadStatusDef.findById(target);
             if (to == null) {
-                throw PipelineException.invalid("moveTo: no status " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no status " + target, target);
             }
             if (to.semantics() != s.semantics()) {
                 throw PipelineException.invalid("moveTo must be a status meaning " + s.semantics + " like " + s.code
@@ -174,13 +174,19 @@ public class CatalogEdits {
 
     private static String target(Catalog list, String code, String moveTo, long count, String what) {
         if (moveTo == null || moveTo.isBlank()) {
-            throw PipelineException.conflict(list.label + " " + code + " is given to " + count + " " + what
-                    + "; name another " + list.label + " to move them to (moveTo)");
+            Refusal inUse = switch (list) {
+                case JUNK_REASON -> Refusal.JUNK_REASON_IN_USE;
+                case LOSS_REASON -> Refusal.LOSS_REASON_IN_USE;
+                case LEAD_STATUS -> Refusal.LEAD_STATUS_IN_USE;
+            };
+            throw PipelineException.conflict(inUse, list.label + " " + code + " is given to " + count + " " + what
+                    + "; name another " + list.label + " to move them to (moveTo)", code, count);
         }
         String target = list == Catalog.LEAD_STATUS ? moveTo.strip().toLowerCase(Locale.ROOT)
                 : JunkReason.normalize(moveTo);
         if (target.equals(code)) {
-            throw PipelineException.invalid("moveTo must be another " + list.label + " than " + code);
+            throw PipelineException.invalid(Refusal.MOVE_TO_SAME, "moveTo must be another " + list.label + " than " + code,
+                    code);
         }
         return target;
     }
@@ -220,11 +226,11 @@ public class CatalogEdits {
 
     private static String name(String name) {
         if (name == null || name.isBlank()) {
-            throw PipelineException.invalid("name is required");
+            throw PipelineException.invalid(Refusal.NAME_REQUIRED, "name is required");
         }
         String n = name.strip();
         if (n.length() > 200) {
-            throw PipelineException.invalid("name is longer than 200 characters");
+            throw PipelineException.invalid(Refusal.NAME_TOO_LONG, "name is longer than 200 characters", 200);
         }
         return n;
     }

@@ -26,11 +26,11 @@ public class LossReasons {
     @Transactional
     public LossReason add(String code, String name, String actor) {
         if (code == null || code.isBlank()) {
-            throw PipelineException.invalid("code is required");
+            throw PipelineException.invalid(Refusal.CODE_REQUIRED, "code is required");
         }
         CatalogValidator.Reason r = CatalogValidator.lossReason(code, name);
         if (LossReason.findById(r.code()) != null) {
-            throw PipelineException.conflict("loss reason " + r.code() + " exists");
+            throw PipelineException.conflict(Refusal.LOSS_REASON_EXISTS, "loss reason " + r.code() + " exists", r.code());
         }
         LossReason reason = new LossReason();
         reason.code = r.code();
@@ -48,11 +48,12 @@ public class LossReasons {
      */
     public static String require(String lossReason) {
         if (lossReason == null || lossReason.isBlank()) {
-            throw PipelineException.invalid("lossReason is required to move into a lost stage, one of " + codes());
+            throw PipelineException.invalid(Refusal.LOSS_REASON_REQUIRED,
+                    "lossReason is required to move into a lost stage, one of " + codes(), codes());
         }
         String code = JunkReason.normalize(lossReason);
         if (code.length() > 64 || LossReason.findById(code) == null) {
-            throw PipelineException.invalid("lossReason must be one of " + codes());
+            throw PipelineException.invalid(Refusal.LOSS_REASON_UNKNOWN, "lossReason must be one of " + codes(), codes());
         }
         return code;
     }

@@ -117,7 +117,8 @@ public class PipelineService {
                                String actor) {
         PipelineValidator.Valid valid = PipelineValidator.validate(spec);
         if (Pipeline.count("lower(name) = ?1", valid.name().toLowerCase(Locale.ROOT)) > 0) {
-            throw PipelineException.conflict("a pipeline named '" + valid.name() + "' exists");
+            throw PipelineException.conflict(Refusal.PIPELINE_NAME_TAKEN, "a pipeline named '" + valid.name() + "' exists",
+                    valid.name());
         }
         Instant now = Instant.now();
         if (makeDefault) {
@@ -159,7 +160,8 @@ public class PipelineService {
             String valid = PipelineValidator.validate(new PipelineSpec(name, specs(p))).name();
             if (!valid.equalsIgnoreCase(p.name)
                     && Pipeline.count("lower(name) = ?1", valid.toLowerCase(Locale.ROOT)) > 0) {
-                throw PipelineException.conflict("a pipeline named '" + valid + "' exists");
+                throw PipelineException.conflict(Refusal.PIPELINE_NAME_TAKEN, "a pipeline named '" + valid + "' exists",
+                        valid);
             }
             p.name = valid;
         }
@@ -231,7 +233,8 @@ public class PipelineService {
         specs.set(at, merged);
         PipelineValidator.Stage v = PipelineValidator.validate(new PipelineSpec(p.name, specs)).stages().get(at);
         if (!v.semantics().code().equals(stage.semantics) && Deal.count("stageId", stage.id) > 0) {
-            throw PipelineException.conflict("stage " + stageId + " holds deals; move them before changing its semantics");
+            throw PipelineException.conflict(Refusal.STAGE_SEMANTICS_HAS_DEALS,
+                    "stage " + stageId + " holds deals; move them before changing its semantics", stageId);
         }
         stage.name = v.name();
         stage.color = v.color();
@@ -289,11 +292,13 @@ public class PipelineService {
                 .orElseThrow(() -> PipelineException.notFound("no stage " + stageId + " in pipeline " + id));
         long deals = Deal.count("stageId", stage.id);
         if (deals > 0) {
-            throw PipelineException.conflict("stage '" + stage.name + "' holds " + deals + " deal(s); only empty stages can be deleted");
+            throw PipelineException.conflict(Refusal.STAGE_HOLDS_DEALS,
+                    "stage '" + stage.name + "' holds " + deals + " deal(s); only empty stages can be deleted", stage.name, deals);
         }
         if (Tunnel.count("fromStageId = ?1 or toStageId = ?1", stage.id) > 0
                 || AutomationRule.count("stageId", stage.id) > 0) {
-            throw PipelineException.conflict("stage '" + stage.name + "' is used by a tunnel or an automation; delete those first");
+            throw PipelineException.conflict(Refusal.STAGE_IN_USE,
+                    "stage '" + stage.name + "' is used by a tunnel or an automation; delete those first", stage.name);
         }
         stages.remove(stage);
         PipelineValidator.validate(new PipelineSpec(p.name, specs(stages)));
@@ -316,13 +321,14 @@ public class PipelineService {
     public void delete(long id, String actor) {
         Pipeline p = find(id);
         if (p.isDefault) {
-            throw PipelineException.conflict("the default pipeline cannot be deleted");
+            throw PipelineException.conflict(Refusal.PIPELINE_DEFAULT_UNDELETABLE, "the default pipeline cannot be deleted");
         }
         if (Deal.count("pipelineId", id) > 0 || DealMove.count("toPipelineId", id) > 0) {
-            throw PipelineException.conflict("pipeline " + id + " has deals");
+            throw PipelineException.conflict(Refusal.PIPELINE_HAS_DEALS, "pipeline " + id + " has deals", id);
         }
         if (Tunnel.count("fromPipelineId = ?1 or toPipelineId = ?1", id) > 0) {
-            throw PipelineException.conflict("pipeline " + id + " is used by a tunnel; delete it first");
+            throw PipelineException.conflict(Refusal.PIPELINE_IN_TUNNEL, "pipeline " + id + " is used by a tunnel; delete it first",
+                    id);
         }
         AutomationRule.delete("pipelineId", id);
         Stage.delete("pipelineId", id);

@@ -63,10 +63,11 @@ public class TunnelService {
         Stage to = target(from, toPipelineId, toStageId);
         lockRules();
         if (Tunnel.count("fromStageId = ?1 and toStageId = ?2", from.id, to.id) > 0) {
-            throw PipelineException.conflict("this tunnel exists");
+            throw PipelineException.conflict(Refusal.TUNNEL_EXISTS, "this tunnel exists");
         }
         if (MOVE.equals(m) && Tunnel.count("fromStageId = ?1 and mode = ?2", from.id, MOVE) > 0) {
-            throw PipelineException.conflict("stage " + from.id + " already moves its deals elsewhere; a deal can be moved to one place only");
+            throw PipelineException.conflict(Refusal.TUNNEL_MOVES_ELSEWHERE, "stage " + from.id
+                    + " already moves its deals elsewhere; a deal can be moved to one place only", from.id);
         }
         refuseLoop(from.id, to.id);
         Tunnel t = new Tunnel();
@@ -102,14 +103,15 @@ public class TunnelService {
         }
         if (!to.id.equals(t.toStageId)) {
             if (Tunnel.count("fromStageId = ?1 and toStageId = ?2 and id <> ?3", from.id, to.id, t.id) > 0) {
-                throw PipelineException.conflict("this tunnel exists");
+                throw PipelineException.conflict(Refusal.TUNNEL_EXISTS, "this tunnel exists");
             }
             List<TunnelGraph.Edge> others = edges().stream()
                     .filter(e -> !(e.from() == t.fromStageId && e.to() == t.toStageId)).toList();
             refuseLoop(others, from.id, to.id);
         }
         if (MOVE.equals(m) && Tunnel.count("fromStageId = ?1 and mode = ?2 and id <> ?3", from.id, MOVE, t.id) > 0) {
-            throw PipelineException.conflict("stage " + from.id + " already moves its deals elsewhere; a deal can be moved to one place only");
+            throw PipelineException.conflict(Refusal.TUNNEL_MOVES_ELSEWHERE, "stage " + from.id
+                    + " already moves its deals elsewhere; a deal can be moved to one place only", from.id);
         }
         t.toPipelineId = to.pipelineId;
         t.toStageId = to.id;
@@ -126,7 +128,7 @@ public class TunnelService {
     private static String mode(String mode) {
         String m = mode == null ? "" : mode.strip().toLowerCase(java.util.Locale.ROOT);
         if (!COPY.equals(m) && !MOVE.equals(m)) {
-            throw PipelineException.invalid("mode must be copy or move");
+            throw PipelineException.invalid(Refusal.TUNNEL_MODE, "mode must be copy or move");
         }
         return m;
     }
@@ -138,10 +140,12 @@ public class TunnelService {
     private Stage target(Stage from, String toPipelineId, String toStageId) {
         Stage to = stageIn("to", toPipelineId, toStageId);
         if (from.pipelineId.equals(to.pipelineId)) {
-            throw PipelineException.invalid("a tunnel leads into another pipeline; within one pipeline use an automated move");
+            throw PipelineException.invalid(Refusal.TUNNEL_SAME_PIPELINE,
+                    "a tunnel leads into another pipeline; within one pipeline use an automated move");
         }
         if (to.semantics() == Semantics.LOST) {
-            throw PipelineException.invalid("a tunnel cannot lead into a lost stage: a loss needs a reason from the list");
+            throw PipelineException.invalid(Refusal.TUNNEL_INTO_LOST,
+                    "a tunnel cannot lead into a lost stage: a loss needs a reason from the list");
         }
         return to;
     }
@@ -213,8 +217,8 @@ public class TunnelService {
     private static void refuseLoop(List<TunnelGraph.Edge> edges, long from, long to) {
         Optional<List<Long>> loop = TunnelGraph.loopWith(edges, new TunnelGraph.Edge(from, to));
         if (loop.isPresent()) {
-            throw PipelineException.conflict("this rule would close a loop: " + loop.get().stream()
-                    .map(TunnelService::describe).collect(Collectors.joining(" → ")));
+            String path = loop.get().stream().map(TunnelService::describe).collect(Collectors.joining(" → "));
+            throw PipelineException.conflict(Refusal.TUNNEL_LOOP, "this rule would close a loop: " + path, path);
         }
     }
 

@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.lead.JunkReason;
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.people.Role;
@@ -128,7 +129,7 @@ public class ListsResource {
         try {
             action.run();
         } catch (PipelineException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         return Html.ok(Templates.changed(page, lists(), done), page);
     }

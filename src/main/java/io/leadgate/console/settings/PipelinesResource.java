@@ -5,6 +5,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.pipeline.AutomationService;
 import io.leadgate.pipeline.PipelineException;
 import io.leadgate.pipeline.PipelineService;
@@ -205,13 +206,13 @@ public class PipelinesResource {
         try {
             action.get();
         } catch (PipelineException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         return Html.ok(Templates.changed(page, query.view(String.valueOf(pipelineId)), done), page);
     }
 
     private Response refused(PipelineException e) {
         Page page = pages.page("settings");
-        return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+        return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
     }
 }
