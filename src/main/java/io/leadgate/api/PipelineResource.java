@@ -131,7 +131,8 @@ public class PipelineResource {
     @PUT
     @Path("{id}/stages")
     public PipelineView reorder(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, Order body) {
-        return pipelines.reorder(Params.pathId("pipeline", id), body == null ? null : body.stageIds(), PipelineErrors.actor(actor, null));
+        return pipelines.reorder(Params.pathId("pipeline", id), body == null ? null : body.stageIds(),
+                PipelineErrors.actor(actor, null));
     }
 
     /** Deletes an empty stage; the answer is the pipeline as it is now. */
@@ -139,7 +140,8 @@ public class PipelineResource {
     @Path("{id}/stages/{stageId}")
     public PipelineView deleteStage(@PathParam("id") String id, @PathParam("stageId") String stageId,
                                     @HeaderParam("X-Actor") String actor) {
-        return pipelines.deleteStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId), PipelineErrors.actor(actor, null));
+        return pipelines.deleteStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId),
+                PipelineErrors.actor(actor, null));
     }
 
     private static PipelineBody read(JsonNode body) {

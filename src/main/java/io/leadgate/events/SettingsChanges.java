@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The audit log of setting changes (table {@code settings_change}): every service that changes a setting records
@@ -19,22 +18,41 @@ public class SettingsChanges {
 
     /** What changed; the code ({@code stage.added}) is what the table and the API hold. */
     public enum Kind {
-        PIPELINE_CREATED, PIPELINE_UPDATED, PIPELINE_DELETED,
-        STAGE_ADDED, STAGE_UPDATED, STAGES_REORDERED, STAGE_DELETED,
-        TUNNEL_CREATED, TUNNEL_UPDATED, TUNNEL_DELETED,
-        AUTOMATION_CREATED, AUTOMATION_DELETED,
-        JUNK_REASON_ADDED, JUNK_REASON_RENAMED, JUNK_REASON_DELETED,
-        LOSS_REASON_ADDED, LOSS_REASON_RENAMED, LOSS_REASON_DELETED,
-        LEAD_STATUS_ADDED, LEAD_STATUS_RENAMED, LEAD_STATUS_DELETED,
-        ANALYTICS_TIME_ZONE,
-        WEBHOOK_CREATED, WEBHOOK_ENABLED, WEBHOOK_DELETED,
-        CONNECTOR_RESUMED;
+        PIPELINE_CREATED("pipeline.created"),
+        PIPELINE_UPDATED("pipeline.updated"),
+        PIPELINE_DELETED("pipeline.deleted"),
+        STAGE_ADDED("stage.added"),
+        STAGE_UPDATED("stage.updated"),
+        STAGES_REORDERED("stages.reordered"),
+        STAGE_DELETED("stage.deleted"),
+        TUNNEL_CREATED("tunnel.created"),
+        TUNNEL_UPDATED("tunnel.updated"),
+        TUNNEL_DELETED("tunnel.deleted"),
+        AUTOMATION_CREATED("automation.created"),
+        AUTOMATION_DELETED("automation.deleted"),
+        JUNK_REASON_ADDED("junk-reason.added"),
+        JUNK_REASON_RENAMED("junk-reason.renamed"),
+        JUNK_REASON_DELETED("junk-reason.deleted"),
+        LOSS_REASON_ADDED("loss-reason.added"),
+        LOSS_REASON_RENAMED("loss-reason.renamed"),
+        LOSS_REASON_DELETED("loss-reason.deleted"),
+        LEAD_STATUS_ADDED("lead-status.added"),
+        LEAD_STATUS_RENAMED("lead-status.renamed"),
+        LEAD_STATUS_DELETED("lead-status.deleted"),
+        ANALYTICS_TIME_ZONE("analytics.time-zone"),
+        WEBHOOK_CREATED("webhook.created"),
+        WEBHOOK_ENABLED("webhook.enabled"),
+        WEBHOOK_DELETED("webhook.deleted"),
+        CONNECTOR_RESUMED("connector.resumed");
 
-        /** {@code STAGE_ADDED} → {@code stage.added}; {@code JUNK_REASON_ADDED} → {@code junk-reason.added}. */
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
         public String code() {
-            String n = name().toLowerCase(Locale.ROOT);
-            int last = n.lastIndexOf('_');
-            return n.substring(0, last).replace('_', '-') + "." + n.substring(last + 1);
+            return code;
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * Pipelines and their stages: create, rename, reorder, recolour, add and delete (empty) stages. Every change is
  * checked by building the resulting definition and running it through {@link PipelineValidator}, the same one
- * pipeline files go through.
+ * pipeline files go through, and recorded with its actor (a console username, the API's actor, or null for the
+ * system) in the settings change log ({@link SettingsChanges}).
  */
 @ApplicationScoped
 public class PipelineService {
@@ -148,12 +149,6 @@ public class PipelineService {
 
     /** Renames, sets the managers, or makes the pipeline the default; absent values change nothing. */
     @Transactional
-    public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault) {
-        return update(id, name, managers, makeDefault, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
-    @Transactional
     public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault, String actor) {
         Pipeline p = find(id);
         if (name != null) {
@@ -178,12 +173,6 @@ public class PipelineService {
         return view(p);
     }
 
-    @Transactional
-    public PipelineView addStage(long id, StageSpec spec, Integer position) {
-        return addStage(id, spec, position, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
     public PipelineView addStage(long id, StageSpec spec, Integer position, String actor) {
         Pipeline p = find(id);
@@ -213,12 +202,6 @@ public class PipelineService {
 
     /** Renames, recolours or changes the semantics of a stage; absent values change nothing. */
     @Transactional
-    public PipelineView updateStage(long id, long stageId, StageSpec patch) {
-        return updateStage(id, stageId, patch, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
-    @Transactional
     public PipelineView updateStage(long id, long stageId, StageSpec patch, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
@@ -247,12 +230,6 @@ public class PipelineService {
 
     /** Puts the stages in the given order; the list must name every live stage once. */
     @Transactional
-    public PipelineView reorder(long id, List<String> stageIds) {
-        return reorder(id, stageIds, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
-    @Transactional
     public PipelineView reorder(long id, List<String> stageIds, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
@@ -278,12 +255,6 @@ public class PipelineService {
     }
 
     /** Deletes a stage that holds no deals and no tunnel or automation refers to. */
-    @Transactional
-    public PipelineView deleteStage(long id, long stageId) {
-        return deleteStage(id, stageId, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
     public PipelineView deleteStage(long id, long stageId, String actor) {
         Pipeline p = find(id);
@@ -311,12 +282,6 @@ public class PipelineService {
     }
 
     /** Deletes a pipeline that is not the default and never held a deal. */
-    @Transactional
-    public void delete(long id) {
-        delete(id, null);
-    }
-
-    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
     public void delete(long id, String actor) {
         Pipeline p = find(id);

@@ -92,7 +92,8 @@ public class PipelinesResource {
     @Path("pipelines/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renamePipeline(@PathParam("id") long id, @FormParam("name") String name) {
-        return change(id, () -> pipelines.update(id, name == null ? "" : name, null, null, pages.actor()), "pipeline_renamed");
+        return change(id, () -> pipelines.update(id, name == null ? "" : name, null, null, pages.actor()),
+                "pipeline_renamed");
     }
 
     @POST
@@ -130,7 +131,7 @@ public class PipelinesResource {
     @POST
     @Path("pipelines/{id}/stages/{stageId}/delete")
     public Response deleteStage(@PathParam("id") long id, @PathParam("stageId") long stageId) {
-        return change(id, () -> pipelines.deleteStage(id, stageId), "stage_deleted");
+        return change(id, () -> pipelines.deleteStage(id, stageId, pages.actor()), "stage_deleted");
     }
 
     /** The order after a drag: {@code order} the stage ids, comma-separated, first to last. */
