@@ -74,10 +74,13 @@ public final class ApiKeyring {
         return new ApiKeyring(entries);
     }
 
-    /** The scope a request needs: GET, HEAD and OPTIONS read, anything else administers; a personal-data export administers. */
+    /**
+     * The scope a request needs: GET, HEAD and OPTIONS read, anything else administers; a personal-data export and
+     * the settings change log (who changed what) administer.
+     */
     public static Scope required(String method, String path) {
         boolean reading = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-        return reading && !path.endsWith("/export") ? Scope.READ : Scope.ADMIN;
+        return reading && !path.endsWith("/export") && !path.startsWith("/api/settings/") ? Scope.READ : Scope.ADMIN;
     }
 
     /** Checks a presented key; every digest is compared, so the time does not depend on which one matches. */

@@ -6,6 +6,7 @@ import io.leadgate.pipeline.AutomationService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,18 +50,19 @@ public class AutomationResource {
     }
 
     @POST
-    public Response create(RuleBody body) {
+    public Response create(@HeaderParam("X-Actor") String actor, RuleBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {stageId, action, params} is required");
         }
         return Response.status(201).entity(automations.create(new AutomationService.RuleSpec(body.trigger(), body.stageId(),
-                body.leadStatus(), body.inquiryKinds(), body.action(), body.params(), body.delay(), body.repeat()))).build();
+                body.leadStatus(), body.inquiryKinds(), body.action(), body.params(), body.delay(), body.repeat()),
+                PipelineErrors.actor(actor, null))).build();
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        automations.delete(Params.pathId("automation", id));
+    public Response delete(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
+        automations.delete(Params.pathId("automation", id), PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 }

@@ -4,6 +4,7 @@ import io.leadgate.delivery.crm.ConnectorRunner;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.oauth.CrmInstallations;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,11 +53,11 @@ public class ConnectorResource {
 
     @POST
     @Path("{id}/resume")
-    public ConnectorView resume(@PathParam("id") String id) {
+    public ConnectorView resume(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
         if (runner.enabled().stream().noneMatch(c -> c.id().equals(id))) {
             throw ApiError.notFound("no enabled connector " + id);
         }
-        runner.resume(id);
+        runner.resume(id, PipelineErrors.actor(actor, null));
         return view(id);
     }
 

@@ -90,10 +90,11 @@ public class ContactResource {
     /** "Not the same person": the pair is never listed again and never merged by a rule; 409 once merged. */
     @POST
     @Path("duplicates/{pairId}/distinct")
-    public Map<String, String> distinct(@PathParam("pairId") String pairId) {
+    public Map<String, String> distinct(@PathParam("pairId") String pairId,
+                                        @HeaderParam("X-Actor") String actor) {
         long id = Params.pathId("duplicate pair", pairId);
         MergeErrors.call(() -> {
-            merges.markDistinct(id, Instant.now());
+            merges.markDistinct(id, PipelineErrors.actor(actor, null), Instant.now());
             return id;
         });
         return Map.of("id", String.valueOf(id), "status", "distinct");

@@ -6,6 +6,7 @@ import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -50,19 +51,19 @@ public class JunkReasonResource {
 
     /** {@code {code, name?}} → 201. */
     @POST
-    public Response addReason(ReasonBody body) {
+    public Response addReason(@HeaderParam("X-Actor") String actor, ReasonBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {code, name} is required");
         }
-        JunkReason r = leads.addReason(body.code(), body.name());
+        JunkReason r = leads.addReason(body.code(), body.name(), PipelineErrors.actor(actor, null));
         return Response.status(201).entity(new ReasonView(r.code, r.name)).build();
     }
 
     /** {@code {name}} → the renamed reason (the code stays); unknown → 404. */
     @PUT
     @Path("{code}")
-    public ReasonView rename(@PathParam("code") String code, NameBody body) {
-        JunkReason r = edits.renameJunkReason(code, body == null ? null : body.name());
+    public ReasonView rename(@PathParam("code") String code, @HeaderParam("X-Actor") String actor, NameBody body) {
+        JunkReason r = edits.renameJunkReason(code, body == null ? null : body.name(), PipelineErrors.actor(actor, null));
         return new ReasonView(r.code, r.name);
     }
 
@@ -71,8 +72,9 @@ public class JunkReasonResource {
      */
     @DELETE
     @Path("{code}")
-    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
-        edits.deleteJunkReason(code, moveTo);
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo,
+                           @HeaderParam("X-Actor") String actor) {
+        edits.deleteJunkReason(code, moveTo, PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 }

@@ -6,6 +6,7 @@ import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -50,18 +51,18 @@ public class LeadStatusResource {
 
     /** {@code {code, name, semantics: in-progress|converted|junk}} → 201. */
     @POST
-    public Response addStatus(StatusBody body) {
+    public Response addStatus(@HeaderParam("X-Actor") String actor, StatusBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {code, name, semantics} is required");
         }
-        return Response.status(201).entity(view(leads.addStatus(body.code(), body.name(), body.semantics()))).build();
+        return Response.status(201).entity(view(leads.addStatus(body.code(), body.name(), body.semantics(), PipelineErrors.actor(actor, null)))).build();
     }
 
     /** {@code {name}} → the renamed status (built-in ones too; the code stays); unknown → 404. */
     @PUT
     @Path("{code}")
-    public StatusView rename(@PathParam("code") String code, NameBody body) {
-        return view(edits.renameStatus(code, body == null ? null : body.name()));
+    public StatusView rename(@PathParam("code") String code, @HeaderParam("X-Actor") String actor, NameBody body) {
+        return view(edits.renameStatus(code, body == null ? null : body.name(), PipelineErrors.actor(actor, null)));
     }
 
     /**
@@ -70,8 +71,9 @@ public class LeadStatusResource {
      */
     @DELETE
     @Path("{code}")
-    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
-        edits.deleteStatus(code, moveTo);
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo,
+                           @HeaderParam("X-Actor") String actor) {
+        edits.deleteStatus(code, moveTo, PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 

@@ -6,6 +6,7 @@ import io.leadgate.pipeline.CatalogEdits;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -50,19 +51,19 @@ public class LossReasonResource {
 
     /** {@code {code, name?}} → 201; an existing code → 409. */
     @POST
-    public Response addReason(ReasonBody body) {
+    public Response addReason(@HeaderParam("X-Actor") String actor, ReasonBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {code, name} is required");
         }
-        LossReason r = reasons.add(body.code(), body.name());
+        LossReason r = reasons.add(body.code(), body.name(), PipelineErrors.actor(actor, null));
         return Response.status(201).entity(new ReasonView(r.code, r.name)).build();
     }
 
     /** {@code {name}} → the renamed reason (the code stays); unknown → 404. */
     @PUT
     @Path("{code}")
-    public ReasonView rename(@PathParam("code") String code, NameBody body) {
-        LossReason r = edits.renameLossReason(code, body == null ? null : body.name());
+    public ReasonView rename(@PathParam("code") String code, @HeaderParam("X-Actor") String actor, NameBody body) {
+        LossReason r = edits.renameLossReason(code, body == null ? null : body.name(), PipelineErrors.actor(actor, null));
         return new ReasonView(r.code, r.name);
     }
 
@@ -72,8 +73,9 @@ public class LossReasonResource {
      */
     @DELETE
     @Path("{code}")
-    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo) {
-        edits.deleteLossReason(code, moveTo);
+    public Response delete(@PathParam("code") String code, @QueryParam("moveTo") String moveTo,
+                           @HeaderParam("X-Actor") String actor) {
+        edits.deleteLossReason(code, moveTo, PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 }

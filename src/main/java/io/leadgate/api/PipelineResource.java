@@ -10,6 +10,7 @@ import io.leadgate.pipeline.StageSpec;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -64,42 +65,43 @@ public class PipelineResource {
 
     /** {@code {name, stages: [{name, color, semantics}], managers?, default?}} → 201. */
     @POST
-    public Response create(JsonNode body) {
+    public Response create(@HeaderParam("X-Actor") String actor, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiError.badRequest("a JSON object {name, stages} is required");
         }
         PipelineBody b = read(body);
         PipelineView view = pipelines.create(new PipelineSpec(b.name(), b.stages()), b.managers(),
-                Boolean.TRUE.equals(b.isDefault()), "api");
+                Boolean.TRUE.equals(b.isDefault()), "api", PipelineErrors.actor(actor, null));
         return Response.status(201).entity(view).build();
     }
 
     /** Rename, set managers, make default: {@code {name?, managers?, default?}}. */
     @PATCH
     @Path("{id}")
-    public PipelineView update(@PathParam("id") String id, PipelinePatch body) {
+    public PipelineView update(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, PipelinePatch body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object is required");
         }
-        return pipelines.update(Params.pathId("pipeline", id), body.name(), body.managers(), body.isDefault());
+        return pipelines.update(Params.pathId("pipeline", id), body.name(), body.managers(), body.isDefault(),
+                PipelineErrors.actor(actor, null));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        pipelines.delete(Params.pathId("pipeline", id));
+    public Response delete(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
+        pipelines.delete(Params.pathId("pipeline", id), PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 
     /** Adds a stage {@code {name, color?, semantics?, position?}} (default: before the first closed stage) → 201. */
     @POST
     @Path("{id}/stages")
-    public Response addStage(@PathParam("id") String id, StageBody body) {
+    public Response addStage(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, StageBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {name, color, semantics} is required");
         }
         PipelineView view = pipelines.addStage(Params.pathId("pipeline", id),
-                new StageSpec(body.name(), body.color(), body.semantics()), body.position());
+                new StageSpec(body.name(), body.color(), body.semantics()), body.position(), PipelineErrors.actor(actor, null));
         return Response.status(201).entity(view).build();
     }
 
@@ -109,14 +111,15 @@ public class PipelineResource {
     @Operation(summary = "Change a stage: {name?, color?, semantics?, probability?}",
             description = "probability: the chance in % (0..100) that a deal in this in-progress stage is won; it "
                     + "weighs the forecast. Won stages are always 100, lost stages 0.")
-    public PipelineView updateStage(@PathParam("id") String id, @PathParam("stageId") String stageId, StageBody body) {
+    public PipelineView updateStage(@PathParam("id") String id, @PathParam("stageId") String stageId,
+                                    @HeaderParam("X-Actor") String actor, StageBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object is required");
         }
         long pipelineId = Params.pathId("pipeline", id);
         long stage = Params.pathId("stage", stageId);
         PipelineView view = pipelines.updateStage(pipelineId, stage,
-                new StageSpec(body.name(), body.color(), body.semantics()));
+                new StageSpec(body.name(), body.color(), body.semantics()), PipelineErrors.actor(actor, null));
         if (body.probability() == null) {
             return view;
         }
@@ -127,15 +130,18 @@ public class PipelineResource {
     /** Reorders: {@code {stageIds: [...]}} naming every stage once. */
     @PUT
     @Path("{id}/stages")
-    public PipelineView reorder(@PathParam("id") String id, Order body) {
-        return pipelines.reorder(Params.pathId("pipeline", id), body == null ? null : body.stageIds());
+    public PipelineView reorder(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, Order body) {
+        return pipelines.reorder(Params.pathId("pipeline", id), body == null ? null : body.stageIds(),
+                PipelineErrors.actor(actor, null));
     }
 
     /** Deletes an empty stage; the answer is the pipeline as it is now. */
     @DELETE
     @Path("{id}/stages/{stageId}")
-    public PipelineView deleteStage(@PathParam("id") String id, @PathParam("stageId") String stageId) {
-        return pipelines.deleteStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId));
+    public PipelineView deleteStage(@PathParam("id") String id, @PathParam("stageId") String stageId,
+                                    @HeaderParam("X-Actor") String actor) {
+        return pipelines.deleteStage(Params.pathId("pipeline", id), Params.pathId("stage", stageId),
+                PipelineErrors.actor(actor, null));
     }
 
     private static PipelineBody read(JsonNode body) {

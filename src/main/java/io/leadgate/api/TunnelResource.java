@@ -7,6 +7,7 @@ import io.leadgate.pipeline.TunnelView;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,13 +50,13 @@ public class TunnelResource {
                     + "the carried deal (added once). carry (copy only) lists the fields that travel: title, amount, "
                     + "items, responsible, expectedCloseDate, fields, fields.<name>; absent = all. A rule that would "
                     + "close a loop answers 409; a lost stage cannot be a target (400).")
-    public Response create(TunnelBody body) {
+    public Response create(@HeaderParam("X-Actor") String actor, TunnelBody body) {
         if (body == null) {
             throw ApiError.badRequest("a JSON object {fromPipelineId, fromStageId, toPipelineId, toStageId, mode} is required");
         }
         TunnelView view = tunnels.create(body.fromPipelineId(), body.fromStageId(), body.toPipelineId(),
                 body.toStageId(), body.mode(), new TunnelService.Carriage(body.titlePrefix(), body.titleSuffix(),
-                        body.carry()));
+                        body.carry()), PipelineErrors.actor(actor, null));
         return Response.status(201).entity(view).build();
     }
 
@@ -63,17 +64,17 @@ public class TunnelResource {
     @Path("{id}")
     @Operation(summary = "Edit a tunnel: {toPipelineId?, toStageId?, mode?, titlePrefix?, titleSuffix?, carry?}",
             description = "A key given as null clears it. A new target goes through the loop check (409).")
-    public TunnelView update(@PathParam("id") String id, JsonNode body) {
+    public TunnelView update(@PathParam("id") String id, @HeaderParam("X-Actor") String actor, JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiError.badRequest("a JSON object is required");
         }
-        return tunnels.update(Params.pathId("tunnel", id), (ObjectNode) body);
+        return tunnels.update(Params.pathId("tunnel", id), (ObjectNode) body, PipelineErrors.actor(actor, null));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        tunnels.delete(Params.pathId("tunnel", id));
+    public Response delete(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
+        tunnels.delete(Params.pathId("tunnel", id), PipelineErrors.actor(actor, null));
         return Response.noContent().build();
     }
 }

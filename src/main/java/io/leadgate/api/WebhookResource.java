@@ -11,6 +11,7 @@ import io.leadgate.delivery.webhook.WebhookService;
 import io.leadgate.delivery.webhook.WebhookView;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,14 +44,14 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a URL to lead event types: {url, events, secret}")
-    public Response create(String body) {
+    public Response create(@HeaderParam("X-Actor") String actor, String body) {
         JsonNode json;
         try {
             json = body == null || body.isBlank() ? null : mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("body is not valid JSON");
         }
-        WebhookView view = refused(() -> service.create(json));
+        WebhookView view = refused(() -> service.create(json, PipelineErrors.actor(actor, null)));
         return Response.created(URI.create("/api/webhooks/" + view.id())).entity(view).build();
     }
 
@@ -71,8 +72,8 @@ public class WebhookResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Unsubscribe: the subscription and its deliveries are deleted")
-    public Response delete(@PathParam("id") String id) {
-        if (!service.delete(Params.pathId("webhook", id))) {
+    public Response delete(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
+        if (!service.delete(Params.pathId("webhook", id), PipelineErrors.actor(actor, null))) {
             throw notFound(id);
         }
         return Response.noContent().build();
@@ -81,8 +82,8 @@ public class WebhookResource {
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Turn a disabled (410 Gone) subscription on again")
-    public WebhookView enable(@PathParam("id") String id) {
-        return service.enable(Params.pathId("webhook", id)).orElseThrow(() -> notFound(id));
+    public WebhookView enable(@PathParam("id") String id, @HeaderParam("X-Actor") String actor) {
+        return service.enable(Params.pathId("webhook", id), PipelineErrors.actor(actor, null)).orElseThrow(() -> notFound(id));
     }
 
     @GET

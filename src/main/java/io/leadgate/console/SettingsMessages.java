@@ -304,4 +304,118 @@ public interface SettingsMessages {
 
     @Message("won")
     String won();
+
+    @Message("Pipeline created")
+    String change_pipeline_created();
+
+    @Message("Pipeline changed")
+    String change_pipeline_updated();
+
+    @Message("Pipeline deleted")
+    String change_pipeline_deleted();
+
+    @Message("Stage added")
+    String change_stage_added();
+
+    @Message("Stage changed")
+    String change_stage_updated();
+
+    @Message("Stages reordered")
+    String change_stages_reordered();
+
+    @Message("Stage deleted")
+    String change_stage_deleted();
+
+    @Message("Tunnel added")
+    String change_tunnel_created();
+
+    @Message("Tunnel changed")
+    String change_tunnel_updated();
+
+    @Message("Tunnel deleted")
+    String change_tunnel_deleted();
+
+    @Message("Automation rule added")
+    String change_automation_created();
+
+    @Message("Automation rule deleted")
+    String change_automation_deleted();
+
+    @Message("Junk reason added")
+    String change_junk_reason_added();
+
+    @Message("Junk reason renamed")
+    String change_junk_reason_renamed();
+
+    @Message("Junk reason deleted")
+    String change_junk_reason_deleted();
+
+    @Message("Loss reason added")
+    String change_loss_reason_added();
+
+    @Message("Loss reason renamed")
+    String change_loss_reason_renamed();
+
+    @Message("Loss reason deleted")
+    String change_loss_reason_deleted();
+
+    @Message("Lead status added")
+    String change_lead_status_added();
+
+    @Message("Lead status renamed")
+    String change_lead_status_renamed();
+
+    @Message("Lead status deleted")
+    String change_lead_status_deleted();
+
+    @Message("Analytics time zone set")
+    String change_analytics_time_zone();
+
+    @Message("Webhook subscription added")
+    String change_webhook_created();
+
+    @Message("Webhook subscription enabled")
+    String change_webhook_enabled();
+
+    @Message("Webhook subscription deleted")
+    String change_webhook_deleted();
+
+    @Message("CRM connector resumed")
+    String change_connector_resumed();
+
+    @Message("Changes")
+    String nav_changes();
+
+    @Message("Who changed the settings")
+    String changes_title();
+
+    @Message("Every change of pipelines, stages, tunnels, automation rules, lists, the analytics time zone, webhook subscriptions and CRM connectors, newest first.")
+    String changes_hint();
+
+    @Message("No changes yet.")
+    String changes_none();
+
+    @Message("When")
+    String changes_when();
+
+    @Message("Who")
+    String changes_who();
+
+    @Message("What")
+    String changes_what();
+
+    @Message("Of")
+    String changes_subject();
+
+    @Message("Details")
+    String changes_detail();
+
+    @Message("the system")
+    String changes_system();
+
+    @Message("Newer")
+    String changes_newer();
+
+    @Message("Older")
+    String changes_older();
 }

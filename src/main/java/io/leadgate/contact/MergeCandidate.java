@@ -50,4 +50,8 @@ public class MergeCandidate extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Who said "not the same person" (a console username or the API's actor); null when no one did. */
+    @Column(name = "decided_by")
+    public String decidedBy;
 }

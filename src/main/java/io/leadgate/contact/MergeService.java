@@ -129,6 +129,12 @@ public class MergeService {
      */
     @Transactional
     public void markDistinct(long candidateId, Instant now) {
+        markDistinct(candidateId, null, now);
+    }
+
+    /** As {@link #markDistinct(long, Instant)}, recording {@code actor} as who decided. */
+    @Transactional
+    public void markDistinct(long candidateId, String actor, Instant now) {
         MergeCandidate pair = em.find(MergeCandidate.class, candidateId, LockModeType.PESSIMISTIC_WRITE);
         if (pair == null) {
             throw new MergeException(MergeException.Reason.NOT_FOUND, "no duplicate pair " + candidateId);
@@ -137,6 +143,7 @@ public class MergeService {
             throw new MergeException(MergeException.Reason.ALREADY_MERGED, "the pair " + candidateId + " was merged");
         }
         pair.status = MergeCandidate.DISTINCT;
+        pair.decidedBy = actor;
         pair.updatedAt = now;
     }
 

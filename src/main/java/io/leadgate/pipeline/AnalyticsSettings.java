@@ -1,5 +1,6 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.events.SettingsChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,11 +27,13 @@ public class AnalyticsSettings {
     private final EntityManager em;
     private final AnalyticsConfig config;
     private final Clock clock;
+    private final SettingsChanges changes;
 
-    AnalyticsSettings(EntityManager em, AnalyticsConfig config, Clock clock) {
+    AnalyticsSettings(EntityManager em, AnalyticsConfig config, Clock clock, SettingsChanges changes) {
         this.em = em;
         this.config = config;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public TimeZone timeZone() {
@@ -58,14 +61,18 @@ public class AnalyticsSettings {
             try {
                 id = name(AnalyticsPeriod.zone(zone.strip()));
             } catch (PipelineException e) {
-                throw PipelineException.invalid("timeZone must be a time zone such as Europe/Moscow or UTC");
+                throw PipelineException.invalid(Refusal.TIME_ZONE_INVALID,
+                        "timeZone must be a time zone such as Europe/Moscow or UTC");
             }
             em.createNativeQuery("insert into app_setting (name, setting_value, updated_at, updated_by)"
                             + " values (?1, ?2, ?3, ?4)")
                     .setParameter(1, TIME_ZONE).setParameter(2, id).setParameter(3, Sql.time(clock.instant()))
                     .setParameter(4, actor == null || actor.isBlank() ? "api" : actor).executeUpdate();
         }
-        return timeZone();
+        TimeZone now = timeZone();
+        changes.record(actor == null || actor.isBlank() ? "api" : actor, SettingsChanges.Kind.ANALYTICS_TIME_ZONE,
+                TIME_ZONE, now.stored() ? now.zone() : "configured " + now.fallback());
+        return now;
     }
 
     private static String name(ZoneId zone) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,11 +33,13 @@ public class AutomationService {
     private final PipelineService pipelines;
     private final TunnelService tunnels;
     private final LeadgateConfig config;
+    private final SettingsChanges changes;
 
-    AutomationService(PipelineService pipelines, TunnelService tunnels, LeadgateConfig config) {
+    AutomationService(PipelineService pipelines, TunnelService tunnels, LeadgateConfig config, SettingsChanges changes) {
         this.pipelines = pipelines;
         this.tunnels = tunnels;
         this.config = config;
+        this.changes = changes;
     }
 
     public List<AutomationRuleView> list(String pipelineId, String stageId) {
@@ -59,12 +63,13 @@ public class AutomationService {
     }
 
     @Transactional
-    public AutomationRuleView create(String stageId, String action, JsonNode params, JsonNode delay) {
-        return create(new RuleSpec(null, stageId, null, null, action, params, delay, null));
+    public AutomationRuleView create(String stageId, String action, JsonNode params, JsonNode delay, String actor) {
+        return create(new RuleSpec(null, stageId, null, null, action, params, delay, null), actor);
     }
 
+    /** A new rule; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
-    public AutomationRuleView create(RuleSpec spec) {
+    public AutomationRuleView create(RuleSpec spec, String actor) {
         RuleTrigger trigger = RuleTrigger.parse(spec.trigger()).orElseThrow(() -> PipelineException.invalid(
                 "trigger must be one of stage-entered, inquiry, lead-status"));
         AutomationAction a = AutomationAction.parse(spec.action()).orElseThrow(() -> PipelineException.invalid(
@@ -126,6 +131,7 @@ public class AutomationService {
         rule.repeatEvery = repeat(spec.repeat());
         rule.createdAt = Instant.now();
         rule.persist();
+        changes.record(actor, Kind.AUTOMATION_CREATED, rule.id, summary(rule));
         return view(rule);
     }
 
@@ -270,10 +276,20 @@ public class AutomationService {
     }
 
     @Transactional
-    public void delete(long id) {
-        if (!AutomationRule.deleteById(id)) {
+    public void delete(long id, String actor) {
+        AutomationRule rule = AutomationRule.findById(id);
+        if (rule == null) {
             throw PipelineException.notFound("no automation " + id);
         }
+        String what = summary(rule);
+        rule.delete();
+        changes.record(actor, Kind.AUTOMATION_DELETED, id, what);
+    }
+
+    /** For the settings log: trigger, place and action (never the parameters: a webhook secret is among them). */
+    private static String summary(AutomationRule rule) {
+        return rule.action + " on " + rule.triggerOn + (rule.stageId != null ? " of stage " + rule.stageId : "")
+                + (rule.leadStatus != null ? " of status " + rule.leadStatus : "");
     }
 
     /** The parameters an action needs, checked and normalised. Pure. */

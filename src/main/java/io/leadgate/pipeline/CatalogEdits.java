@@ -3,6 +3,8 @@ package io.leadgate.pipeline;
 import io.leadgate.lead.JunkReason;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadStatusDef;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,47 +41,53 @@ public class CatalogEdits {
 
     private final EntityManager em;
     private final Clock clock;
+    private final SettingsChanges changes;
 
-    CatalogEdits(EntityManager em, Clock clock) {
+    CatalogEdits(EntityManager em, Clock clock, SettingsChanges changes) {
         this.em = em;
         this.clock = clock;
+        this.changes = changes;
     }
 
     @Transactional
-    public JunkReason renameJunkReason(String code, String name) {
+    public JunkReason renameJunkReason(String code, String name, String actor) {
         JunkReason r = junkReason(code);
         r.name = name(name);
+        changes.record(actor, Kind.JUNK_REASON_RENAMED, r.code, "'" + r.name + "'");
         return r;
     }
 
     @Transactional
-    public LossReason renameLossReason(String code, String name) {
+    public LossReason renameLossReason(String code, String name, String actor) {
         LossReason r = lossReason(code);
         r.name = name(name);
+        changes.record(actor, Kind.LOSS_REASON_RENAMED, r.code, "'" + r.name + "'");
         return r;
     }
 
     @Transactional
-    public LeadStatusDef renameStatus(String code, String name) {
+    public LeadStatusDef renameStatus(String code, String name, String actor) {
         LeadStatusDef s = status(code);
         s.name = name(name);
+        changes.record(actor, Kind.LEAD_STATUS_RENAMED, s.code, "'" + s.name + "'");
         return s;
     }
 
     /** Deletes a junk reason; the leads junked for it get {@code moveTo} (required when there are any). */
     @Transactional
-    public void deleteJunkReason(String code, String moveTo) {
+    public void deleteJunkReason(String code, String moveTo, String actor) {
         JunkReason r = junkReason(code);
         long leads = count("select count(*) from lead where junk_reason = ?1", r.code);
         if (leads > 0) {
             String target = target(Catalog.JUNK_REASON, r.code, moveTo, leads, "leads");
             if (JunkReason.findById(target) == null) {
-                throw PipelineException.invalid("moveTo: no junk reason " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no junk reason " + target, target);
             }
             update("update lead set junk_reason = ?2 where junk_reason = ?1", r.code, target);
         }
         r.delete();
         remember(Catalog.JUNK_REASON, r.code);
+        changes.record(actor, Kind.JUNK_REASON_DELETED, r.code, moved(leads, "leads", moveTo));
     }
 
     /**
@@ -87,20 +95,21 @@ public class CatalogEdits {
      * history too, so that lost deals by reason add up the same.
      */
     @Transactional
-    public void deleteLossReason(String code, String moveTo) {
+    public void deleteLossReason(String code, String moveTo, String actor) {
         LossReason r = lossReason(code);
         long deals = count("select count(*) from deal d where d.loss_reason = ?1 or exists (select 1 from deal_move m"
                 + " where m.deal_id = d.id and m.loss_reason = ?1)", r.code);
         if (deals > 0) {
             String target = target(Catalog.LOSS_REASON, r.code, moveTo, deals, "deals");
             if (LossReason.findById(target) == null) {
-                throw PipelineException.invalid("moveTo: no loss reason " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no loss reason " + target, target);
             }
             update("update deal set loss_reason = ?2 where loss_reason = ?1", r.code, target);
             update("update deal_move set loss_reason = ?2 where loss_reason = ?1", r.code, target);
         }
         r.delete();
         remember(Catalog.LOSS_REASON, r.code);
+        changes.record(actor, Kind.LOSS_REASON_DELETED, r.code, moved(deals, "deals", moveTo));
     }
 
     /**
@@ -108,23 +117,23 @@ public class CatalogEdits {
      * are any). Refused for a built-in status and for one an automation rule waits for.
      */
     @Transactional
-    public void deleteStatus(String code, String moveTo) {
+    public void deleteStatus(String code, String moveTo, String actor) {
         LeadStatusDef s = status(code);
         if (s.builtin) {
-            throw PipelineException.conflict("status " + s.code + " is built in (" + role(s.semantics()) + ") and"
-                    + " cannot be deleted; it can be renamed");
+            throw PipelineException.conflict(Refusal.LEAD_STATUS_BUILT_IN, "status " + s.code + " is built in ("
+                    + role(s.semantics()) + ") and cannot be deleted; it can be renamed", s.code);
         }
         long rules = AutomationRule.count("leadStatus", s.code);
         if (rules > 0) {
-            throw PipelineException.conflict("status " + s.code + " is used by " + rules + " automation rule"
-                    + (rules == 1 ? "" : "s") + "; change or delete them first");
+            throw PipelineException.conflict(Refusal.LEAD_STATUS_IN_RULES, "status " + s.code + " is used by " + rules
+                    + " automation rule" + (rules == 1 ? "" : "s") + "; change or delete them first", s.code, rules);
         }
         long leads = count("select count(*) from lead where status_code = ?1", s.code);
         if (leads > 0) {
             String target = target(Catalog.LEAD_STATUS, s.code, moveTo, leads, "leads");
             LeadStatusDef to = LeadStatusDef.findById(target);
             if (to == null) {
-                throw PipelineException.invalid("moveTo: no status " + target);
+                throw PipelineException.invalid(Refusal.MOVE_TO_UNKNOWN, "moveTo: no status " + target, target);
             }
             if (to.semantics() != s.semantics()) {
                 throw PipelineException.invalid("moveTo must be a status meaning " + s.semantics + " like " + s.code
@@ -140,6 +149,7 @@ public class CatalogEdits {
         }
         s.delete();
         remember(Catalog.LEAD_STATUS, s.code);
+        changes.record(actor, Kind.LEAD_STATUS_DELETED, s.code, moved(leads, "leads", moveTo));
     }
 
     /** Whether an administrator deleted this entry (the start-up seeding skips it). */
@@ -164,13 +174,19 @@ public class CatalogEdits {
 
     private static String target(Catalog list, String code, String moveTo, long count, String what) {
         if (moveTo == null || moveTo.isBlank()) {
-            throw PipelineException.conflict(list.label + " " + code + " is given to " + count + " " + what
-                    + "; name another " + list.label + " to move them to (moveTo)");
+            Refusal inUse = switch (list) {
+                case JUNK_REASON -> Refusal.JUNK_REASON_IN_USE;
+                case LOSS_REASON -> Refusal.LOSS_REASON_IN_USE;
+                case LEAD_STATUS -> Refusal.LEAD_STATUS_IN_USE;
+            };
+            throw PipelineException.conflict(inUse, list.label + " " + code + " is given to " + count + " " + what
+                    + "; name another " + list.label + " to move them to (moveTo)", code, count);
         }
         String target = list == Catalog.LEAD_STATUS ? moveTo.strip().toLowerCase(Locale.ROOT)
                 : JunkReason.normalize(moveTo);
         if (target.equals(code)) {
-            throw PipelineException.invalid("moveTo must be another " + list.label + " than " + code);
+            throw PipelineException.invalid(Refusal.MOVE_TO_SAME, "moveTo must be another " + list.label + " than " + code,
+                    code);
         }
         return target;
     }
@@ -210,11 +226,11 @@ public class CatalogEdits {
 
     private static String name(String name) {
         if (name == null || name.isBlank()) {
-            throw PipelineException.invalid("name is required");
+            throw PipelineException.invalid(Refusal.NAME_REQUIRED, "name is required");
         }
         String n = name.strip();
         if (n.length() > 200) {
-            throw PipelineException.invalid("name is longer than 200 characters");
+            throw PipelineException.invalid(Refusal.NAME_TOO_LONG, "name is longer than 200 characters", 200);
         }
         return n;
     }
@@ -225,5 +241,10 @@ public class CatalogEdits {
 
     private void update(String sql, String code, String target) {
         em.createNativeQuery(sql).setParameter(1, code).setParameter(2, target).executeUpdate();
+    }
+
+    /** For the settings log: where the entry's leads or deals went. */
+    private static String moved(long count, String what, String moveTo) {
+        return count == 0 ? "unused" : count + " " + what + " moved to " + moveTo.strip();
     }
 }

@@ -6,6 +6,8 @@ import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.lead.LeadView;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,10 +33,12 @@ public class LeadLifecycle {
     private final LeadRobots robots;
     private final SpeedToLead speed;
     private final Clock clock;
+    private final SettingsChanges changes;
 
     LeadLifecycle(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner, LeadRobots robots,
-                  SpeedToLead speed, Clock clock) {
+                  SpeedToLead speed, Clock clock, SettingsChanges changes) {
         this.clock = clock;
+        this.changes = changes;
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
@@ -90,11 +94,13 @@ public class LeadLifecycle {
     private void junk(Lead lead, String reason, String statusCode, String actor, Instant now) {
         refuseClosed(lead);
         if (reason == null || reason.isBlank()) {
-            throw PipelineException.invalid("reason is required, one of " + reasonCodes());
+            throw PipelineException.invalid(Refusal.JUNK_REASON_REQUIRED, "reason is required, one of " + reasonCodes(),
+                    reasonCodes());
         }
         JunkReason known = JunkReason.findById(JunkReason.normalize(reason));
         if (known == null) {
-            throw PipelineException.invalid("reason must be one of " + reasonCodes());
+            throw PipelineException.invalid(Refusal.JUNK_REASON_UNKNOWN, "reason must be one of " + reasonCodes(),
+                    reasonCodes());
         }
         lead.status = LeadStatus.JUNK;
         lead.statusCode = statusCode;
@@ -196,10 +202,10 @@ public class LeadLifecycle {
     }
 
     @Transactional
-    public LeadStatusDef addStatus(String code, String name, String semantics) {
+    public LeadStatusDef addStatus(String code, String name, String semantics, String actor) {
         CatalogValidator.Status s = CatalogValidator.status(code, name, semantics);
         if (LeadStatusDef.findById(s.code()) != null) {
-            throw PipelineException.conflict("status " + s.code() + " exists");
+            throw PipelineException.conflict(Refusal.LEAD_STATUS_EXISTS, "status " + s.code() + " exists", s.code());
         }
         LeadStatusDef def = new LeadStatusDef();
         def.code = s.code();
@@ -209,6 +215,7 @@ public class LeadLifecycle {
         def.builtin = false;
         def.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.LEAD_STATUS, def.code);
+        changes.record(actor, Kind.LEAD_STATUS_ADDED, def.code, "'" + def.name + "' (" + def.semantics + ")");
         return def;
     }
 
@@ -217,13 +224,13 @@ public class LeadLifecycle {
     }
 
     @Transactional
-    public JunkReason addReason(String code, String name) {
+    public JunkReason addReason(String code, String name, String actor) {
         if (code == null || code.isBlank()) {
-            throw PipelineException.invalid("code is required");
+            throw PipelineException.invalid(Refusal.CODE_REQUIRED, "code is required");
         }
         CatalogValidator.Reason r = CatalogValidator.reason(code, name);
         if (JunkReason.findById(r.code()) != null) {
-            throw PipelineException.conflict("junk reason " + r.code() + " exists");
+            throw PipelineException.conflict(Refusal.JUNK_REASON_EXISTS, "junk reason " + r.code() + " exists", r.code());
         }
         JunkReason reason = new JunkReason();
         reason.code = r.code();
@@ -231,6 +238,7 @@ public class LeadLifecycle {
         reason.position = (int) JunkReason.count();
         reason.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.JUNK_REASON, reason.code);
+        changes.record(actor, Kind.JUNK_REASON_ADDED, reason.code, "'" + reason.name + "'");
         return reason;
     }
 
@@ -244,10 +252,12 @@ public class LeadLifecycle {
 
     private static void refuseClosed(Lead lead) {
         if (lead.status == LeadStatus.CONVERTED) {
-            throw PipelineException.conflict("lead " + lead.id + " is already converted into deal " + lead.dealId);
+            throw PipelineException.conflict(Refusal.LEAD_CONVERTED,
+                    "lead " + lead.id + " is already converted into deal " + lead.dealId, lead.id, lead.dealId);
         }
         if (lead.status == LeadStatus.JUNK) {
-            throw PipelineException.conflict("lead " + lead.id + " is junk (" + lead.junkReason + ")");
+            throw PipelineException.conflict(Refusal.LEAD_JUNK, "lead " + lead.id + " is junk (" + lead.junkReason + ")",
+                    lead.id, lead.junkReason);
         }
     }
 

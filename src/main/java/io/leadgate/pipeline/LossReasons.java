@@ -1,5 +1,7 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import io.leadgate.lead.JunkReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,18 +13,24 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LossReasons {
 
+    private final SettingsChanges changes;
+
+    LossReasons(SettingsChanges changes) {
+        this.changes = changes;
+    }
+
     public List<LossReason> list() {
         return LossReason.list("order by position, code");
     }
 
     @Transactional
-    public LossReason add(String code, String name) {
+    public LossReason add(String code, String name, String actor) {
         if (code == null || code.isBlank()) {
-            throw PipelineException.invalid("code is required");
+            throw PipelineException.invalid(Refusal.CODE_REQUIRED, "code is required");
         }
         CatalogValidator.Reason r = CatalogValidator.lossReason(code, name);
         if (LossReason.findById(r.code()) != null) {
-            throw PipelineException.conflict("loss reason " + r.code() + " exists");
+            throw PipelineException.conflict(Refusal.LOSS_REASON_EXISTS, "loss reason " + r.code() + " exists", r.code());
         }
         LossReason reason = new LossReason();
         reason.code = r.code();
@@ -30,6 +38,7 @@ public class LossReasons {
         reason.position = (int) LossReason.count();
         reason.persist();
         CatalogEdits.forget(CatalogEdits.Catalog.LOSS_REASON, reason.code);
+        changes.record(actor, Kind.LOSS_REASON_ADDED, reason.code, "'" + reason.name + "'");
         return reason;
     }
 
@@ -39,11 +48,12 @@ public class LossReasons {
      */
     public static String require(String lossReason) {
         if (lossReason == null || lossReason.isBlank()) {
-            throw PipelineException.invalid("lossReason is required to move into a lost stage, one of " + codes());
+            throw PipelineException.invalid(Refusal.LOSS_REASON_REQUIRED,
+                    "lossReason is required to move into a lost stage, one of " + codes(), codes());
         }
         String code = JunkReason.normalize(lossReason);
         if (code.length() > 64 || LossReason.findById(code) == null) {
-            throw PipelineException.invalid("lossReason must be one of " + codes());
+            throw PipelineException.invalid(Refusal.LOSS_REASON_UNKNOWN, "lossReason must be one of " + codes(), codes());
         }
         return code;
     }

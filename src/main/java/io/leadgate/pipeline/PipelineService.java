@@ -1,5 +1,7 @@
 package io.leadgate.pipeline;
 
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -14,10 +16,17 @@ import java.util.Set;
 /**
  * Pipelines and their stages: create, rename, reorder, recolour, add and delete (empty) stages. Every change is
  * checked by building the resulting definition and running it through {@link PipelineValidator}, the same one
- * pipeline files go through.
+ * pipeline files go through, and recorded with its actor (a console username, the API's actor, or null for the
+ * system) in the settings change log ({@link SettingsChanges}).
  */
 @ApplicationScoped
 public class PipelineService {
+
+    private final SettingsChanges changes;
+
+    PipelineService(SettingsChanges changes) {
+        this.changes = changes;
+    }
 
     public static final String DEFAULT_NAME = "Sales";
 
@@ -100,9 +109,17 @@ public class PipelineService {
 
     @Transactional
     public PipelineView create(PipelineSpec spec, List<String> managers, boolean makeDefault, String origin) {
+        return create(spec, managers, makeDefault, origin, null);
+    }
+
+    /** As above; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
+    @Transactional
+    public PipelineView create(PipelineSpec spec, List<String> managers, boolean makeDefault, String origin,
+                               String actor) {
         PipelineValidator.Valid valid = PipelineValidator.validate(spec);
         if (Pipeline.count("lower(name) = ?1", valid.name().toLowerCase(Locale.ROOT)) > 0) {
-            throw PipelineException.conflict("a pipeline named '" + valid.name() + "' exists");
+            throw PipelineException.conflict(Refusal.PIPELINE_NAME_TAKEN, "a pipeline named '" + valid.name() + "' exists",
+                    valid.name());
         }
         Instant now = Instant.now();
         if (makeDefault) {
@@ -126,18 +143,20 @@ public class PipelineService {
             stage.position = i;
             stage.persist();
         }
+        changes.record(actor, Kind.PIPELINE_CREATED, p.id, "'" + p.name + "', " + valid.stages().size() + " stages");
         return view(p);
     }
 
     /** Renames, sets the managers, or makes the pipeline the default; absent values change nothing. */
     @Transactional
-    public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault) {
+    public PipelineView update(long id, String name, List<String> managers, Boolean makeDefault, String actor) {
         Pipeline p = find(id);
         if (name != null) {
             String valid = PipelineValidator.validate(new PipelineSpec(name, specs(p))).name();
             if (!valid.equalsIgnoreCase(p.name)
                     && Pipeline.count("lower(name) = ?1", valid.toLowerCase(Locale.ROOT)) > 0) {
-                throw PipelineException.conflict("a pipeline named '" + valid + "' exists");
+                throw PipelineException.conflict(Refusal.PIPELINE_NAME_TAKEN, "a pipeline named '" + valid + "' exists",
+                        valid);
             }
             p.name = valid;
         }
@@ -149,11 +168,13 @@ public class PipelineService {
             p.isDefault = true;
         }
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.PIPELINE_UPDATED, p.id, "'" + p.name + "'"
+                + (managers != null ? ", managers set" : "") + (Boolean.TRUE.equals(makeDefault) ? ", default" : ""));
         return view(p);
     }
 
     @Transactional
-    public PipelineView addStage(long id, StageSpec spec, Integer position) {
+    public PipelineView addStage(long id, StageSpec spec, Integer position, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = new ArrayList<>(Stage.of(id));
         int at = position == null ? insertionPoint(stages) : position;
@@ -174,12 +195,14 @@ public class PipelineService {
         renumber(stages);
         stage.persist();
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_ADDED, p.id, "stage " + stage.id + " '" + stage.name + "' (" + stage.semantics
+                + ") at " + (at + 1));
         return view(p);
     }
 
     /** Renames, recolours or changes the semantics of a stage; absent values change nothing. */
     @Transactional
-    public PipelineView updateStage(long id, long stageId, StageSpec patch) {
+    public PipelineView updateStage(long id, long stageId, StageSpec patch, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
         Stage stage = stages.stream().filter(s -> s.id == stageId).findFirst()
@@ -193,18 +216,21 @@ public class PipelineService {
         specs.set(at, merged);
         PipelineValidator.Stage v = PipelineValidator.validate(new PipelineSpec(p.name, specs)).stages().get(at);
         if (!v.semantics().code().equals(stage.semantics) && Deal.count("stageId", stage.id) > 0) {
-            throw PipelineException.conflict("stage " + stageId + " holds deals; move them before changing its semantics");
+            throw PipelineException.conflict(Refusal.STAGE_SEMANTICS_HAS_DEALS,
+                    "stage " + stageId + " holds deals; move them before changing its semantics", stageId);
         }
         stage.name = v.name();
         stage.color = v.color();
         stage.semantics = v.semantics().code();
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_UPDATED, p.id, "stage " + stage.id + " '" + stage.name + "' " + stage.color
+                + " (" + stage.semantics + ")");
         return view(p);
     }
 
     /** Puts the stages in the given order; the list must name every live stage once. */
     @Transactional
-    public PipelineView reorder(long id, List<String> stageIds) {
+    public PipelineView reorder(long id, List<String> stageIds, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = Stage.of(id);
         if (stageIds == null || stageIds.size() != stages.size()) {
@@ -224,23 +250,26 @@ public class PipelineService {
         PipelineValidator.validate(new PipelineSpec(p.name, specs(ordered)));
         renumber(ordered);
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGES_REORDERED, p.id, "stages " + String.join(",", stageIds));
         return view(p);
     }
 
     /** Deletes a stage that holds no deals and no tunnel or automation refers to. */
     @Transactional
-    public PipelineView deleteStage(long id, long stageId) {
+    public PipelineView deleteStage(long id, long stageId, String actor) {
         Pipeline p = find(id);
         List<Stage> stages = new ArrayList<>(Stage.of(id));
         Stage stage = stages.stream().filter(s -> s.id == stageId).findFirst()
                 .orElseThrow(() -> PipelineException.notFound("no stage " + stageId + " in pipeline " + id));
         long deals = Deal.count("stageId", stage.id);
         if (deals > 0) {
-            throw PipelineException.conflict("stage '" + stage.name + "' holds " + deals + " deal(s); only empty stages can be deleted");
+            throw PipelineException.conflict(Refusal.STAGE_HOLDS_DEALS,
+                    "stage '" + stage.name + "' holds " + deals + " deal(s); only empty stages can be deleted", stage.name, deals);
         }
         if (Tunnel.count("fromStageId = ?1 or toStageId = ?1", stage.id) > 0
                 || AutomationRule.count("stageId", stage.id) > 0) {
-            throw PipelineException.conflict("stage '" + stage.name + "' is used by a tunnel or an automation; delete those first");
+            throw PipelineException.conflict(Refusal.STAGE_IN_USE,
+                    "stage '" + stage.name + "' is used by a tunnel or an automation; delete those first", stage.name);
         }
         stages.remove(stage);
         PipelineValidator.validate(new PipelineSpec(p.name, specs(stages)));
@@ -248,25 +277,28 @@ public class PipelineService {
         stage.position = -1;
         renumber(stages);
         p.updatedAt = Instant.now();
+        changes.record(actor, Kind.STAGE_DELETED, p.id, "stage " + stage.id + " '" + stage.name + "'");
         return view(p);
     }
 
     /** Deletes a pipeline that is not the default and never held a deal. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String actor) {
         Pipeline p = find(id);
         if (p.isDefault) {
-            throw PipelineException.conflict("the default pipeline cannot be deleted");
+            throw PipelineException.conflict(Refusal.PIPELINE_DEFAULT_UNDELETABLE, "the default pipeline cannot be deleted");
         }
         if (Deal.count("pipelineId", id) > 0 || DealMove.count("toPipelineId", id) > 0) {
-            throw PipelineException.conflict("pipeline " + id + " has deals");
+            throw PipelineException.conflict(Refusal.PIPELINE_HAS_DEALS, "pipeline " + id + " has deals", id);
         }
         if (Tunnel.count("fromPipelineId = ?1 or toPipelineId = ?1", id) > 0) {
-            throw PipelineException.conflict("pipeline " + id + " is used by a tunnel; delete it first");
+            throw PipelineException.conflict(Refusal.PIPELINE_IN_TUNNEL, "pipeline " + id + " is used by a tunnel; delete it first",
+                    id);
         }
         AutomationRule.delete("pipelineId", id);
         Stage.delete("pipelineId", id);
         p.delete();
+        changes.record(actor, Kind.PIPELINE_DELETED, id, "'" + p.name + "'");
     }
 
     public PipelineView view(Pipeline p) {

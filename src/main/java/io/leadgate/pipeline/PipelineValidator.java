@@ -46,8 +46,8 @@ public final class PipelineValidator {
         String name = name("pipeline name", spec.name());
         List<StageSpec> specs = spec.stages() == null ? List.of() : spec.stages();
         if (specs.size() < MIN_STAGES || specs.size() > MAX_STAGES) {
-            throw PipelineException.invalid("a pipeline keeps between " + MIN_STAGES + " and " + MAX_STAGES
-                    + " stages, got " + specs.size());
+            throw PipelineException.invalid(Refusal.PIPELINE_STAGE_COUNT, "a pipeline keeps between " + MIN_STAGES
+                    + " and " + MAX_STAGES + " stages, got " + specs.size(), MIN_STAGES, MAX_STAGES, specs.size());
         }
         List<Stage> stages = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -61,17 +61,19 @@ public final class PipelineValidator {
             }
             Stage stage = stage(where, s, i);
             if (!seen.add(stage.name().toLowerCase(Locale.ROOT))) {
-                throw PipelineException.invalid("stage names must be unique: '" + stage.name() + "' appears twice");
+                throw PipelineException.invalid(Refusal.STAGE_NAME_TWICE,
+                        "stage names must be unique: '" + stage.name() + "' appears twice", stage.name());
             }
             won += stage.semantics() == Semantics.WON ? 1 : 0;
             lost += stage.semantics() == Semantics.LOST ? 1 : 0;
             stages.add(stage);
         }
         if (stages.get(0).semantics() != Semantics.IN_PROGRESS) {
-            throw PipelineException.invalid("the first stage must be in-progress: deals enter the pipeline there");
+            throw PipelineException.invalid(Refusal.STAGE_FIRST_NOT_IN_PROGRESS,
+                    "the first stage must be in-progress: deals enter the pipeline there");
         }
         if (won > 1) {
-            throw PipelineException.invalid("a pipeline has at most one won stage, got " + won);
+            throw PipelineException.invalid(Refusal.STAGE_WON_TWICE, "a pipeline has at most one won stage, got " + won, won);
         }
         List<String> warnings = new ArrayList<>();
         if (stages.size() < ADVISED_MIN || stages.size() > ADVISED_MAX) {
@@ -96,7 +98,8 @@ public final class PipelineValidator {
         } else if (COLOR.matcher(s.color().strip()).matches()) {
             color = s.color().strip().toLowerCase(Locale.ROOT);
         } else {
-            throw PipelineException.invalid(where + " color must be #rgb or #rrggbb, got '" + s.color() + "'");
+            throw PipelineException.invalid(Refusal.STAGE_COLOR_INVALID,
+                    where + " color must be #rgb or #rrggbb, got '" + s.color() + "'", s.color());
         }
         Semantics semantics = s.semantics() == null || s.semantics().isBlank() ? Semantics.IN_PROGRESS
                 : Semantics.parse(s.semantics()).orElseThrow(() -> PipelineException.invalid(
@@ -106,11 +109,12 @@ public final class PipelineValidator {
 
     private static String name(String what, String value) {
         if (value == null || value.isBlank()) {
-            throw PipelineException.invalid(what + " is required");
+            throw PipelineException.invalid(Refusal.NAME_REQUIRED, what + " is required");
         }
         String name = value.strip();
         if (name.length() > MAX_NAME) {
-            throw PipelineException.invalid(what + " is longer than " + MAX_NAME + " characters");
+            throw PipelineException.invalid(Refusal.NAME_TOO_LONG, what + " is longer than " + MAX_NAME + " characters",
+                    MAX_NAME);
         }
         return name;
     }

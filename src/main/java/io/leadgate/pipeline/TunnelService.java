@@ -2,6 +2,8 @@ package io.leadgate.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -24,9 +26,11 @@ public class TunnelService {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PipelineService pipelines;
+    private final SettingsChanges changes;
 
-    TunnelService(PipelineService pipelines) {
+    TunnelService(PipelineService pipelines, SettingsChanges changes) {
         this.pipelines = pipelines;
+        this.changes = changes;
     }
 
     public List<TunnelView> list(String pipelineId) {
@@ -47,21 +51,23 @@ public class TunnelService {
     @Transactional
     public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
                              String mode) {
-        return create(fromPipelineId, fromStageId, toPipelineId, toStageId, mode, Carriage.NONE);
+        return create(fromPipelineId, fromStageId, toPipelineId, toStageId, mode, Carriage.NONE, null);
     }
 
+    /** A new tunnel; {@code actor} (a console username, the API's actor, or null for the system) is recorded. */
     @Transactional
     public TunnelView create(String fromPipelineId, String fromStageId, String toPipelineId, String toStageId,
-                             String mode, Carriage carriage) {
+                             String mode, Carriage carriage, String actor) {
         String m = mode(mode);
         Stage from = stageIn("from", fromPipelineId, fromStageId);
         Stage to = target(from, toPipelineId, toStageId);
         lockRules();
         if (Tunnel.count("fromStageId = ?1 and toStageId = ?2", from.id, to.id) > 0) {
-            throw PipelineException.conflict("this tunnel exists");
+            throw PipelineException.conflict(Refusal.TUNNEL_EXISTS, "this tunnel exists");
         }
         if (MOVE.equals(m) && Tunnel.count("fromStageId = ?1 and mode = ?2", from.id, MOVE) > 0) {
-            throw PipelineException.conflict("stage " + from.id + " already moves its deals elsewhere; a deal can be moved to one place only");
+            throw PipelineException.conflict(Refusal.TUNNEL_MOVES_ELSEWHERE, "stage " + from.id
+                    + " already moves its deals elsewhere; a deal can be moved to one place only", from.id);
         }
         refuseLoop(from.id, to.id);
         Tunnel t = new Tunnel();
@@ -73,6 +79,7 @@ public class TunnelService {
         carriage(t, carriage);
         t.createdAt = Instant.now();
         t.persist();
+        changes.record(actor, Kind.TUNNEL_CREATED, t.id, summary(t));
         return TunnelView.of(t);
     }
 
@@ -81,7 +88,7 @@ public class TunnelService {
      * null clears it). A new target or mode goes through the same checks as a new tunnel.
      */
     @Transactional
-    public TunnelView update(long id, com.fasterxml.jackson.databind.node.ObjectNode patch) {
+    public TunnelView update(long id, com.fasterxml.jackson.databind.node.ObjectNode patch, String actor) {
         lockRules();
         Tunnel t = Tunnel.findById(id);
         if (t == null) {
@@ -96,14 +103,15 @@ public class TunnelService {
         }
         if (!to.id.equals(t.toStageId)) {
             if (Tunnel.count("fromStageId = ?1 and toStageId = ?2 and id <> ?3", from.id, to.id, t.id) > 0) {
-                throw PipelineException.conflict("this tunnel exists");
+                throw PipelineException.conflict(Refusal.TUNNEL_EXISTS, "this tunnel exists");
             }
             List<TunnelGraph.Edge> others = edges().stream()
                     .filter(e -> !(e.from() == t.fromStageId && e.to() == t.toStageId)).toList();
             refuseLoop(others, from.id, to.id);
         }
         if (MOVE.equals(m) && Tunnel.count("fromStageId = ?1 and mode = ?2 and id <> ?3", from.id, MOVE, t.id) > 0) {
-            throw PipelineException.conflict("stage " + from.id + " already moves its deals elsewhere; a deal can be moved to one place only");
+            throw PipelineException.conflict(Refusal.TUNNEL_MOVES_ELSEWHERE, "stage " + from.id
+                    + " already moves its deals elsewhere; a deal can be moved to one place only", from.id);
         }
         t.toPipelineId = to.pipelineId;
         t.toStageId = to.id;
@@ -113,13 +121,14 @@ public class TunnelService {
                 patch.has("titleSuffix") ? text(patch, "titleSuffix", null) : t.titleSuffix,
                 patch.has("carry") ? carryList(patch.get("carry")) : TunnelCarry.list(t.carry));
         carriage(t, c);
+        changes.record(actor, Kind.TUNNEL_UPDATED, t.id, summary(t));
         return TunnelView.of(t);
     }
 
     private static String mode(String mode) {
         String m = mode == null ? "" : mode.strip().toLowerCase(java.util.Locale.ROOT);
         if (!COPY.equals(m) && !MOVE.equals(m)) {
-            throw PipelineException.invalid("mode must be copy or move");
+            throw PipelineException.invalid(Refusal.TUNNEL_MODE, "mode must be copy or move");
         }
         return m;
     }
@@ -131,10 +140,12 @@ public class TunnelService {
     private Stage target(Stage from, String toPipelineId, String toStageId) {
         Stage to = stageIn("to", toPipelineId, toStageId);
         if (from.pipelineId.equals(to.pipelineId)) {
-            throw PipelineException.invalid("a tunnel leads into another pipeline; within one pipeline use an automated move");
+            throw PipelineException.invalid(Refusal.TUNNEL_SAME_PIPELINE,
+                    "a tunnel leads into another pipeline; within one pipeline use an automated move");
         }
         if (to.semantics() == Semantics.LOST) {
-            throw PipelineException.invalid("a tunnel cannot lead into a lost stage: a loss needs a reason from the list");
+            throw PipelineException.invalid(Refusal.TUNNEL_INTO_LOST,
+                    "a tunnel cannot lead into a lost stage: a loss needs a reason from the list");
         }
         return to;
     }
@@ -177,10 +188,20 @@ public class TunnelService {
     }
 
     @Transactional
-    public void delete(long id) {
-        if (!Tunnel.deleteById(id)) {
+    public void delete(long id, String actor) {
+        Tunnel t = Tunnel.findById(id);
+        if (t == null) {
             throw PipelineException.notFound("no tunnel " + id);
         }
+        String what = summary(t);
+        t.delete();
+        changes.record(actor, Kind.TUNNEL_DELETED, id, what);
+    }
+
+    /** For the settings log: {@code copy stage 3 (pipeline 1) → stage 9 (pipeline 2)}. */
+    private static String summary(Tunnel t) {
+        return t.mode + " stage " + t.fromStageId + " (pipeline " + t.fromPipelineId + ") → stage " + t.toStageId
+                + " (pipeline " + t.toPipelineId + ")";
     }
 
     /** One rule change at a time (all pipeline rows locked), so two concurrent saves cannot close a loop together. */
@@ -196,8 +217,8 @@ public class TunnelService {
     private static void refuseLoop(List<TunnelGraph.Edge> edges, long from, long to) {
         Optional<List<Long>> loop = TunnelGraph.loopWith(edges, new TunnelGraph.Edge(from, to));
         if (loop.isPresent()) {
-            throw PipelineException.conflict("this rule would close a loop: " + loop.get().stream()
-                    .map(TunnelService::describe).collect(Collectors.joining(" → ")));
+            String path = loop.get().stream().map(TunnelService::describe).collect(Collectors.joining(" → "));
+            throw PipelineException.conflict(Refusal.TUNNEL_LOOP, "this rule would close a loop: " + path, path);
         }
     }
 

@@ -52,5 +52,6 @@ class ApiKeyringTest {
         assertEquals(Scope.ADMIN, ApiKeyring.required("POST", "/api/channels/form/preview"));
         assertEquals(Scope.ADMIN, ApiKeyring.required("DELETE", "/api/contacts/1"));
         assertEquals(Scope.ADMIN, ApiKeyring.required("GET", "/api/contacts/1/export"));
+        assertEquals(Scope.ADMIN, ApiKeyring.required("GET", "/api/settings/changes"));
     }
 }

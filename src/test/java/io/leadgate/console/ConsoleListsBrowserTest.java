@@ -66,8 +66,8 @@ class ConsoleListsBrowserTest {
 
             String refused = page.delete(ListsPage.JUNK, gone, null);
             assertTrue(page.flashIsError(), refused);
-            assertEquals("junk reason " + gone + " is given to 1 leads; name another junk reason to move them to"
-                    + " (moveTo)", refused);
+            assertEquals("Junk reason " + gone + " is given to leads (1); choose another reason to move them to.",
+                    refused);
             assertTrue(page.codes(ListsPage.JUNK).contains(gone));
 
             assertEquals("Deleted.", page.delete(ListsPage.JUNK, gone, kept));

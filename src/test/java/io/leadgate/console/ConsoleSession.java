@@ -41,6 +41,12 @@ final class ConsoleSession {
                 .formParam("j_username", username).formParam("j_password", password).post("/j_security_check");
     }
 
+    /** Chooses the console language as the switch does ({@code en} or {@code ru}). */
+    ConsoleSession language(String lang) {
+        cookies.put(Languages.COOKIE, lang);
+        return this;
+    }
+
     RequestSpecification request() {
         return RestAssured.given().redirects().follow(false).cookies(cookies);
     }

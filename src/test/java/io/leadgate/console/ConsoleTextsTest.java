@@ -15,12 +15,16 @@ import java.util.Properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every English text of the settings and ops bundles has its Russian one (set-up steps of every provider too). */
+/**
+ * Every English text of the settings, ops and refusal bundles has its Russian one (set-up steps of every provider
+ * too), and every refusal code has its text.
+ */
 class ConsoleTextsTest {
 
     @Test
     void everySettingsAndOpsTextIsInRussianToo() throws IOException {
-        for (var bundle : List.of(new Object[] {SettingsMessages.class, "set"}, new Object[] {OpsMessages.class, "ops"})) {
+        for (var bundle : List.of(new Object[] {SettingsMessages.class, "set"}, new Object[] {OpsMessages.class, "ops"},
+                new Object[] {RefusalMessages.class, "err"})) {
             Properties ru = russian((String) bundle[1]);
             List<String> missing = new ArrayList<>();
             for (Method m : ((Class<?>) bundle[0]).getDeclaredMethods()) {
@@ -30,6 +34,21 @@ class ConsoleTextsTest {
             }
             assertEquals(List.of(), missing, bundle[1] + " texts without a Russian translation");
         }
+    }
+
+    @Test
+    void everyRefusalCodeHasItsText() {
+        List<String> missing = new ArrayList<>();
+        for (io.leadgate.pipeline.Refusal r : io.leadgate.pipeline.Refusal.values()) {
+            boolean found = false;
+            for (Method m : RefusalMessages.class.getDeclaredMethods()) {
+                found |= m.getName().equals(r.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (!found && r != io.leadgate.pipeline.Refusal.OTHER) {
+                missing.add(r.name());
+            }
+        }
+        assertEquals(List.of(), missing, "refusal codes without a console text");
     }
 
     /** The workspace's own bundle (sign-in, inbox, card, board, users): {@code messages/msg_ru.properties}. */

@@ -287,7 +287,7 @@ class ConsoleWorkspaceTest {
         // lost needs a reason from the list: refused with the service's reason, then done with one
         s.post("/console/deals/" + mine + "/move", Map.of("stageId", stage(sales, "Lost"),
                 "pipeline", sales.getString("id"))).then().statusCode(200).body(containsString("flash-error"))
-                .body(containsString("lossReason"));
+                .body(containsString("needs a loss reason"));
         api().get("/api/deals/" + mine).then().body("stageId", equalTo(stage(sales, "Proposal")));
         s.post("/console/deals/" + mine + "/move", Map.of("stageId", stage(sales, "Lost"), "lossReason", "price",
                 "pipeline", sales.getString("id"))).then().statusCode(200).body(not(containsString("flash-error")));

@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.people.Role;
 import io.leadgate.pipeline.DealService;
 import io.leadgate.pipeline.PipelineException;
@@ -71,7 +72,7 @@ public class BoardResource {
         try {
             deals.move(id, stageId, lossReason, pages.actor());
         } catch (PipelineException e) {
-            error = e.getMessage();
+            error = Refusals.text(e, page.locale());
         }
         BoardView board = boards.board(pipeline, mine ? pages.actor() : null);
         String html = Html.render(Templates.columns(page, board), page.locale())

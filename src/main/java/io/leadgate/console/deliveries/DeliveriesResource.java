@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -74,7 +75,7 @@ public class DeliveriesResource {
     public Response create(@FormParam("url") String url, @FormParam("events") List<String> events) {
         Page page = pages.page("deliveries");
         try {
-            WebhookService.Created created = webhooks.createWithNewSecret(url, events);
+            WebhookService.Created created = webhooks.createWithNewSecret(url, events, pages.actor());
             return webhooks(page, "created", null, created.secret());
         } catch (InvalidWebhookException e) {
             return webhooks(page, null, e.getMessage(), null);
@@ -84,7 +85,7 @@ public class DeliveriesResource {
     @POST
     @Path("webhooks/{id}/enable")
     public Response enable(@PathParam("id") long id) {
-        return change(() -> webhooks.enable(id).map(v -> 1), "enabled");
+        return change(() -> webhooks.enable(id, pages.actor()).map(v -> 1), "enabled");
     }
 
     @POST
@@ -105,7 +106,7 @@ public class DeliveriesResource {
         if (!query.connectorEnabled(id)) {
             throw new NotFoundException();
         }
-        connectors.resume(id);
+        connectors.resume(id, pages.actor());
         Page page = pages.page("deliveries");
         return Html.ok(Templates.connectorsChanged(page, query.connectors(), id), page);
     }

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -78,7 +79,7 @@ public class DuplicatesResource {
     @Path("{pairId}/distinct")
     public Response distinct(@PathParam("pairId") long pairId) {
         return change(() -> {
-            merges.markDistinct(pairId, Instant.now());
+            merges.markDistinct(pairId, pages.actor(), Instant.now());
             return null;
         }, "distinct");
     }

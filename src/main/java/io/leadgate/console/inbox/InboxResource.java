@@ -5,6 +5,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.people.Role;
 import io.leadgate.pipeline.LeadLifecycle;
 import io.leadgate.pipeline.PipelineException;
@@ -120,7 +121,7 @@ public class InboxResource {
         try {
             action.get();
         } catch (PipelineException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         InboxRow row = inbox.row(id);
         return Html.ok(Templates.row(page, row, choices.options()), page);

@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.people.Role;
 import io.leadgate.pipeline.AnalyticsSettings;
 import io.leadgate.pipeline.PipelineException;
@@ -63,7 +64,7 @@ public class AnalyticsSettingsResource {
         try {
             set = settings.setTimeZone(zone, pages.actor());
         } catch (PipelineException e) {
-            return Response.status(400).entity(Html.render(Common.flash(page, e.getMessage(), true), page.locale()))
+            return Response.status(400).entity(Html.render(Common.flash(page, Refusals.text(e, page.locale()), true), page.locale()))
                     .type(Html.TYPE).header("HX-Reswap", "none").build();
         }
         return Html.ok(Templates.changed(page, set, ZONES), page);

@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.lead.JunkReason;
 import io.leadgate.lead.LeadStatusDef;
 import io.leadgate.people.Role;
@@ -70,14 +71,14 @@ public class ListsResource {
     @Path("junk-reasons")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addJunkReason(@FormParam("code") String code, @FormParam("name") String name) {
-        return change(() -> leads.addReason(code, name));
+        return change(() -> leads.addReason(code, name, pages.actor()));
     }
 
     @POST
     @Path("loss-reasons")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addLossReason(@FormParam("code") String code, @FormParam("name") String name) {
-        return change(() -> lossReasons.add(code, name));
+        return change(() -> lossReasons.add(code, name, pages.actor()));
     }
 
     @POST
@@ -85,7 +86,7 @@ public class ListsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStatus(@FormParam("code") String code, @FormParam("name") String name,
                               @FormParam("semantics") String semantics) {
-        return change(() -> leads.addStatus(code, name, semantics));
+        return change(() -> leads.addStatus(code, name, semantics, pages.actor()));
     }
 
     @POST
@@ -95,9 +96,9 @@ public class ListsResource {
                            @FormParam("name") String name) {
         return change(() -> {
             switch (list) {
-                case "junk-reasons" -> edits.renameJunkReason(code, name);
-                case "loss-reasons" -> edits.renameLossReason(code, name);
-                case "lead-statuses" -> edits.renameStatus(code, name);
+                case "junk-reasons" -> edits.renameJunkReason(code, name, pages.actor());
+                case "loss-reasons" -> edits.renameLossReason(code, name, pages.actor());
+                case "lead-statuses" -> edits.renameStatus(code, name, pages.actor());
                 default -> throw PipelineException.notFound("no list " + list);
             }
         }, "entry_renamed");
@@ -111,9 +112,9 @@ public class ListsResource {
                            @FormParam("moveTo") String moveTo) {
         return change(() -> {
             switch (list) {
-                case "junk-reasons" -> edits.deleteJunkReason(code, moveTo);
-                case "loss-reasons" -> edits.deleteLossReason(code, moveTo);
-                case "lead-statuses" -> edits.deleteStatus(code, moveTo);
+                case "junk-reasons" -> edits.deleteJunkReason(code, moveTo, pages.actor());
+                case "loss-reasons" -> edits.deleteLossReason(code, moveTo, pages.actor());
+                case "lead-statuses" -> edits.deleteStatus(code, moveTo, pages.actor());
                 default -> throw PipelineException.notFound("no list " + list);
             }
         }, "entry_deleted");
@@ -128,7 +129,7 @@ public class ListsResource {
         try {
             action.run();
         } catch (PipelineException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         return Html.ok(Templates.changed(page, lists(), done), page);
     }

@@ -5,6 +5,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.pipeline.AutomationService;
 import io.leadgate.pipeline.PipelineException;
 import io.leadgate.pipeline.PipelineService;
@@ -80,7 +81,7 @@ public class PipelinesResource {
     public Response createPipeline(@FormParam("name") String name) {
         try {
             PipelineView created = pipelines.create(new PipelineSpec(name, PipelineService.DEFAULT.stages()),
-                    List.of(), false, "console");
+                    List.of(), false, "console", pages.actor());
             return Html.redirect("/console/settings?pipeline=" + created.id());
         } catch (PipelineException e) {
             return refused(e);
@@ -91,14 +92,15 @@ public class PipelinesResource {
     @Path("pipelines/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renamePipeline(@PathParam("id") long id, @FormParam("name") String name) {
-        return change(id, () -> pipelines.update(id, name == null ? "" : name, null, null), "pipeline_renamed");
+        return change(id, () -> pipelines.update(id, name == null ? "" : name, null, null, pages.actor()),
+                "pipeline_renamed");
     }
 
     @POST
     @Path("pipelines/{id}/delete")
     public Response deletePipeline(@PathParam("id") long id) {
         try {
-            pipelines.delete(id);
+            pipelines.delete(id, pages.actor());
             return Html.redirect("/console/settings");
         } catch (PipelineException e) {
             return refused(e);
@@ -110,7 +112,8 @@ public class PipelinesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addStage(@PathParam("id") long id, @FormParam("name") String name,
                              @FormParam("color") String color, @FormParam("semantics") String semantics) {
-        return change(id, () -> pipelines.addStage(id, new StageSpec(name == null ? "" : name, color, semantics), null),
+        return change(id, () -> pipelines.addStage(id, new StageSpec(name == null ? "" : name, color, semantics), null,
+                        pages.actor()),
                 "stage_added");
     }
 
@@ -120,14 +123,15 @@ public class PipelinesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateStage(@PathParam("id") long id, @PathParam("stageId") long stageId,
                                 @FormParam("name") String name, @FormParam("color") String color) {
-        return change(id, () -> pipelines.updateStage(id, stageId, new StageSpec(name == null ? "" : name, color, null)),
+        return change(id, () -> pipelines.updateStage(id, stageId, new StageSpec(name == null ? "" : name, color, null),
+                        pages.actor()),
                 "stage_saved");
     }
 
     @POST
     @Path("pipelines/{id}/stages/{stageId}/delete")
     public Response deleteStage(@PathParam("id") long id, @PathParam("stageId") long stageId) {
-        return change(id, () -> pipelines.deleteStage(id, stageId), "stage_deleted");
+        return change(id, () -> pipelines.deleteStage(id, stageId, pages.actor()), "stage_deleted");
     }
 
     /** The order after a drag: {@code order} the stage ids, comma-separated, first to last. */
@@ -137,7 +141,7 @@ public class PipelinesResource {
     public Response reorder(@PathParam("id") long id, @FormParam("order") String order) {
         List<String> ids = order == null || order.isBlank() ? List.of()
                 : Arrays.stream(order.split(",")).map(String::strip).toList();
-        return change(id, () -> pipelines.reorder(id, ids), "stages_reordered");
+        return change(id, () -> pipelines.reorder(id, ids, pages.actor()), "stages_reordered");
     }
 
     /** One place up ({@code by=-1}) or down ({@code by=1}): the keyboard's way to reorder. */
@@ -152,7 +156,7 @@ public class PipelinesResource {
             if (at >= 0 && to >= 0 && to < ids.size()) {
                 ids.add(to, ids.remove(at));
             }
-            return pipelines.reorder(id, ids);
+            return pipelines.reorder(id, ids, pages.actor());
         }, "stages_reordered");
     }
 
@@ -161,7 +165,8 @@ public class PipelinesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addTunnel(@PathParam("id") long id, @FormParam("fromStageId") String from,
                               @FormParam("toStageId") String to, @FormParam("mode") String mode) {
-        return change(id, () -> tunnels.create(String.valueOf(id), from, query.pipelineOf(to), to, mode),
+        return change(id, () -> tunnels.create(String.valueOf(id), from, query.pipelineOf(to), to, mode,
+                        TunnelService.Carriage.NONE, pages.actor()),
                 "tunnel_added");
     }
 
@@ -169,7 +174,7 @@ public class PipelinesResource {
     @Path("pipelines/{id}/tunnels/{tunnelId}/delete")
     public Response deleteTunnel(@PathParam("id") long id, @PathParam("tunnelId") long tunnelId) {
         return change(id, () -> {
-            tunnels.delete(tunnelId);
+            tunnels.delete(tunnelId, pages.actor());
             return null;
         }, "tunnel_deleted");
     }
@@ -183,7 +188,8 @@ public class PipelinesResource {
             String action = form.getFirst("action");
             String delay = form.getFirst("delay");
             return automations.create(form.getFirst("stageId"), action, AutomationForm.params(action, form),
-                    delay == null || delay.isBlank() ? null : JsonNodeFactory.instance.textNode(delay.strip()));
+                    delay == null || delay.isBlank() ? null : JsonNodeFactory.instance.textNode(delay.strip()),
+                    pages.actor());
         }, "automation_added");
     }
 
@@ -191,7 +197,7 @@ public class PipelinesResource {
     @Path("pipelines/{id}/automations/{ruleId}/delete")
     public Response deleteAutomation(@PathParam("id") long id, @PathParam("ruleId") long ruleId) {
         return change(id, () -> {
-            automations.delete(ruleId);
+            automations.delete(ruleId, pages.actor());
             return null;
         }, "automation_deleted");
     }
@@ -201,13 +207,13 @@ public class PipelinesResource {
         try {
             action.get();
         } catch (PipelineException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         return Html.ok(Templates.changed(page, query.view(String.valueOf(pipelineId)), done), page);
     }
 
     private Response refused(PipelineException e) {
         Page page = pages.page("settings");
-        return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+        return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
     }
 }

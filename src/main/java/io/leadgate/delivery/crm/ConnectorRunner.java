@@ -2,6 +2,7 @@ package io.leadgate.delivery.crm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.events.EventTypes;
+import io.leadgate.events.SettingsChanges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,12 +57,15 @@ public class ConnectorRunner {
     private final EntityManager em;
     private final CrmChanges changes;
     private final MeterRegistry metrics;
+    private final SettingsChanges settings;
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    ConnectorRunner(Instance<CrmConnector> connectors, EntityManager em, CrmChanges changes, MeterRegistry metrics) {
+    ConnectorRunner(Instance<CrmConnector> connectors, EntityManager em, CrmChanges changes, MeterRegistry metrics,
+                    SettingsChanges settings) {
         this.connectors = connectors.stream().toList();
+        this.settings = settings;
         this.em = em;
         this.changes = changes;
         this.metrics = metrics;
@@ -127,9 +131,17 @@ public class ConnectorRunner {
 
     /** Lifts a stop: the connector pushes again from where it stopped. */
     public void resume(String id) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "update crm_cursor set stopped_reason = null, stopped_at = null, updated_at = ?2 where crm = ?1")
-                .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate());
+        resume(id, null);
+    }
+
+    /** As {@link #resume(String)}; {@code actor} (a console username, the API's actor, or null) is recorded. */
+    public void resume(String id, String actor) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery(
+                            "update crm_cursor set stopped_reason = null, stopped_at = null, updated_at = ?2 where crm = ?1")
+                    .setParameter(1, id).setParameter(2, Instant.now()).executeUpdate();
+            settings.record(actor, SettingsChanges.Kind.CONNECTOR_RESUMED, id, null);
+        });
         statuses.put(id, new Status("running", null, Instant.now()));
         notBefore.remove(id);
         failures.remove(id);

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.events.SettingsChanges;
+import io.leadgate.events.SettingsChanges.Kind;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -29,8 +32,10 @@ public class WebhookService {
 
     private final AddressGuard guard;
     private final EntityManager em;
+    private final SettingsChanges changes;
 
-    WebhookService(LeadgateConfig config, EntityManager em) {
+    WebhookService(LeadgateConfig config, EntityManager em, SettingsChanges changes) {
+        this.changes = changes;
         this.guard = new AddressGuard(config.webhooks().allowPrivate(), AddressGuard.SYSTEM);
         this.em = em;
     }
@@ -41,6 +46,12 @@ public class WebhookService {
      */
     @Transactional
     public WebhookView create(JsonNode body) {
+        return create(body, null);
+    }
+
+    /** As {@link #create(JsonNode)}; {@code actor} (a console username, the API's actor, or null) is recorded. */
+    @Transactional
+    public WebhookView create(JsonNode body, String actor) {
         SubscriptionRequest request = SubscriptionRequest.parse(body);
         try {
             guard.check(request.url());
@@ -63,12 +74,13 @@ public class WebhookService {
         s.createdAt = now;
         s.updatedAt = now;
         s.persist();
+        changes.record(actor, Kind.WEBHOOK_CREATED, s.id, summary(s));
         return WebhookView.of(s);
     }
 
     /** Subscribes with a fresh {@code whsec_} secret (32 random bytes); same checks as {@link #create}. */
     @Transactional
-    public Created createWithNewSecret(String url, List<String> events) {
+    public Created createWithNewSecret(String url, List<String> events, String actor) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
@@ -77,7 +89,7 @@ public class WebhookService {
         var list = body.putArray("events");
         (events == null ? List.<String>of() : events).forEach(list::add);
         body.put("secret", secret);
-        return new Created(create(body), secret);
+        return new Created(create(body, actor), secret);
     }
 
     public List<WebhookView> list(int limit, int offset) {
@@ -92,8 +104,32 @@ public class WebhookService {
     /** Deletes a subscription and its deliveries; false when there was none. */
     @Transactional
     public boolean delete(long id) {
+        return delete(id, null);
+    }
+
+    /** As {@link #delete(long)}; {@code actor} (a console username, the API's actor, or null) is recorded. */
+    @Transactional
+    public boolean delete(long id, String actor) {
+        WebhookSubscription s = WebhookSubscription.findById(id);
+        if (s == null) {
+            return false;
+        }
+        String what = summary(s);
         WebhookDelivery.delete("subscriptionId", id);
-        return WebhookSubscription.deleteById(id);
+        s.delete();
+        changes.record(actor, Kind.WEBHOOK_DELETED, id, what);
+        return true;
+    }
+
+    /** For the settings log: the target's host and the event types (never the URL's path or query: they may hold a token). */
+    private static String summary(WebhookSubscription s) {
+        String host;
+        try {
+            host = URI.create(s.url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return (host == null ? "?" : host) + " " + s.events;
     }
 
     /**
@@ -103,10 +139,17 @@ public class WebhookService {
      */
     @Transactional
     public Optional<WebhookView> enable(long id) {
+        return enable(id, null);
+    }
+
+    /** As {@link #enable(long)}; {@code actor} (a console username, the API's actor, or null) is recorded. */
+    @Transactional
+    public Optional<WebhookView> enable(long id, String actor) {
         return WebhookSubscription.<WebhookSubscription>findByIdOptional(id).map(s -> {
             s.status = WebhookSubscription.Status.ACTIVE;
             s.disabledReason = null;
             s.updatedAt = Instant.now();
+            changes.record(actor, Kind.WEBHOOK_ENABLED, s.id, summary(s));
             return WebhookView.of(s);
         });
     }

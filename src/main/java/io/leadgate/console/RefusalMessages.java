@@ -1,0 +1,126 @@
+package io.leadgate.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Why the services refused an action ({@link io.leadgate.pipeline.Refusal}), as the console shows it, in English;
+ * Russian in {@code messages/err_ru.properties}. {@link Refusals} picks the text of a refusal.
+ */
+@MessageBundle("err")
+public interface RefusalMessages {
+
+    @Message("A pipeline named “{name}” exists already.")
+    String pipeline_name_taken(Object name);
+
+    @Message("The default pipeline cannot be deleted.")
+    String pipeline_default_undeletable();
+
+    @Message("Pipeline {pipeline} has deals: only a pipeline that never held a deal can be deleted.")
+    String pipeline_has_deals(Object pipeline);
+
+    @Message("Pipeline {pipeline} is used by a tunnel; delete the tunnel first.")
+    String pipeline_in_tunnel(Object pipeline);
+
+    @Message("A pipeline keeps between {fewest} and {most} stages, not {count}.")
+    String pipeline_stage_count(Object fewest, Object most, Object count);
+
+    @Message("Enter a name.")
+    String name_required();
+
+    @Message("The name is longer than {most} characters.")
+    String name_too_long(Object most);
+
+    @Message("Stage names must be unique: “{name}” appears twice.")
+    String stage_name_twice(Object name);
+
+    @Message("The first stage must be in progress: deals enter the pipeline there.")
+    String stage_first_not_in_progress();
+
+    @Message("A pipeline has at most one won stage, not {count}.")
+    String stage_won_twice(Object count);
+
+    @Message("The colour must be written #rgb or #rrggbb, not “{color}”.")
+    String stage_color_invalid(Object color);
+
+    @Message("Stage “{name}” holds deals ({deals}); only empty stages can be deleted.")
+    String stage_holds_deals(Object name, Object deals);
+
+    @Message("Stage “{name}” is used by a tunnel or an automation rule; delete those first.")
+    String stage_in_use(Object name);
+
+    @Message("Stage {stage} holds deals; move them before changing what the stage means.")
+    String stage_semantics_has_deals(Object stage);
+
+    @Message("This tunnel exists already.")
+    String tunnel_exists();
+
+    @Message("Stage {stage} already moves its deals elsewhere; a deal can be moved to one place only.")
+    String tunnel_moves_elsewhere(Object stage);
+
+    @Message("This rule would close a loop: {path}.")
+    String tunnel_loop(Object path);
+
+    @Message("A tunnel leads into another pipeline; within one pipeline use an automated move.")
+    String tunnel_same_pipeline();
+
+    @Message("A tunnel cannot lead into a lost stage: a loss needs a reason from the list.")
+    String tunnel_into_lost();
+
+    @Message("Choose whether the tunnel copies or moves the deal.")
+    String tunnel_mode();
+
+    @Message("Junk reason {code} is given to leads ({leads}); choose another reason to move them to.")
+    String junk_reason_in_use(Object code, Object leads);
+
+    @Message("Loss reason {code} is given to deals ({deals}); choose another reason to move them to.")
+    String loss_reason_in_use(Object code, Object deals);
+
+    @Message("Status {code} is given to leads ({leads}); choose another status to move them to.")
+    String lead_status_in_use(Object code, Object leads);
+
+    @Message("Status {code} is built in and cannot be deleted; it can be renamed.")
+    String lead_status_built_in(Object code);
+
+    @Message("Status {code} is used by automation rules ({rules}); change or delete them first.")
+    String lead_status_in_rules(Object code, Object rules);
+
+    @Message("Choose an entry other than {code} to move to.")
+    String move_to_same(Object code);
+
+    @Message("There is no entry {code} to move to.")
+    String move_to_unknown(Object code);
+
+    @Message("Moving into a lost stage needs a loss reason, one of {codes}.")
+    String loss_reason_required(Object codes);
+
+    @Message("The loss reason must be one of {codes}.")
+    String loss_reason_unknown(Object codes);
+
+    @Message("Loss reason {code} exists already.")
+    String loss_reason_exists(Object code);
+
+    @Message("Junking a lead needs a reason, one of {codes}.")
+    String junk_reason_required(Object codes);
+
+    @Message("The junk reason must be one of {codes}.")
+    String junk_reason_unknown(Object codes);
+
+    @Message("Junk reason {code} exists already.")
+    String junk_reason_exists(Object code);
+
+    @Message("Status {code} exists already.")
+    String lead_status_exists(Object code);
+
+    @Message("Lead {lead} is already converted into deal {deal}.")
+    String lead_converted(Object lead, Object deal);
+
+    @Message("Lead {lead} is junk ({reason}).")
+    String lead_junk(Object lead, Object reason);
+
+    @Message("Enter a code.")
+    String code_required();
+
+    @Message("Enter a time zone such as Europe/Moscow or UTC.")
+    String time_zone_invalid();
+}

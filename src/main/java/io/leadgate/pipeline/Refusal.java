@@ -1,0 +1,78 @@
+package io.leadgate.pipeline;
+
+/**
+ * Why a pipeline operation was refused, as a stable code the console turns into the user's language (the REST API
+ * keeps answering the English message). The arguments a {@link PipelineException} carries are listed per code, in
+ * order; a refusal without a code of its own is {@link #OTHER} and shows its English message.
+ */
+public enum Refusal {
+    /** No code of its own: the message is shown as it is. */
+    OTHER,
+    /** name */
+    PIPELINE_NAME_TAKEN,
+    PIPELINE_DEFAULT_UNDELETABLE,
+    /** pipeline id */
+    PIPELINE_HAS_DEALS,
+    /** pipeline id */
+    PIPELINE_IN_TUNNEL,
+    /** fewest, most, count */
+    PIPELINE_STAGE_COUNT,
+    NAME_REQUIRED,
+    /** the longest allowed */
+    NAME_TOO_LONG,
+    /** stage name */
+    STAGE_NAME_TWICE,
+    STAGE_FIRST_NOT_IN_PROGRESS,
+    /** count of won stages */
+    STAGE_WON_TWICE,
+    /** the colour given */
+    STAGE_COLOR_INVALID,
+    /** stage name, deal count */
+    STAGE_HOLDS_DEALS,
+    /** stage name */
+    STAGE_IN_USE,
+    /** stage id */
+    STAGE_SEMANTICS_HAS_DEALS,
+    TUNNEL_EXISTS,
+    /** stage id */
+    TUNNEL_MOVES_ELSEWHERE,
+    /** the loop, "pipeline/stage → … → pipeline/stage" */
+    TUNNEL_LOOP,
+    TUNNEL_SAME_PIPELINE,
+    TUNNEL_INTO_LOST,
+    TUNNEL_MODE,
+    /** code, lead count */
+    JUNK_REASON_IN_USE,
+    /** code, deal count */
+    LOSS_REASON_IN_USE,
+    /** code, lead count */
+    LEAD_STATUS_IN_USE,
+    /** code */
+    LEAD_STATUS_BUILT_IN,
+    /** code, rule count */
+    LEAD_STATUS_IN_RULES,
+    /** code */
+    MOVE_TO_SAME,
+    /** code */
+    MOVE_TO_UNKNOWN,
+    /** the codes there are */
+    LOSS_REASON_REQUIRED,
+    /** the codes there are */
+    LOSS_REASON_UNKNOWN,
+    /** code */
+    LOSS_REASON_EXISTS,
+    /** the codes there are */
+    JUNK_REASON_REQUIRED,
+    /** the codes there are */
+    JUNK_REASON_UNKNOWN,
+    /** code */
+    JUNK_REASON_EXISTS,
+    /** code */
+    LEAD_STATUS_EXISTS,
+    /** lead id, deal id */
+    LEAD_CONVERTED,
+    /** lead id, junk reason */
+    LEAD_JUNK,
+    CODE_REQUIRED,
+    TIME_ZONE_INVALID
+}
