@@ -79,7 +79,8 @@ class DefaultRunTest {
     @Order(2)
     void theAnalyticsAndTheConsoleAnswerOnH2() {
         for (String query : List.of("funnel?by=manager&compare=previous", "funnel?by=week", "leads?by=source",
-                "leads?by=junk-reason", "leads/series?bucket=week", "won?by=source")) {
+                "leads?by=junk-reason", "leads/series?bucket=week", "won?by=source", "funnel?format=csv&table=stages",
+                "revenue?by=month", "forecast?by=temperature", "contribution", "temperature", "lead-temperature")) {
             RestAssured.given().header("X-Api-Key", DEV_KEY).get("/api/analytics/" + query).then().statusCode(200);
         }
         RestAssured.given().redirects().follow(true).get("/").then().statusCode(200);
