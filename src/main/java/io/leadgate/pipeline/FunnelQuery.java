@@ -152,7 +152,8 @@ public class FunnelQuery {
      * 0 to {@value PipelineValidator#MAX_STAGES}, so the mask fits a bigint.
      */
     static String talliesSql(String grouping, AnalyticsPeriod period) {
-        String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
+        // a bare '' is a char(0) in H2, which Hibernate reads as a Character and fails on: the key is a varchar
+        String key = grouping == null ? "cast('' as varchar)" : "coalesce(" + dealKey(grouping, period) + ", '')";
         return "with e as (select m.id, m.deal_id, m.moved_at, m.left_at, m.loss_reason, s.position, s.semantics"
                 + " from deal_move m join stage s on s.id = m.to_stage_id"
                 + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
@@ -161,7 +162,8 @@ public class FunnelQuery {
                 + " max(case when e.semantics <> 'lost' then e.position end) as hi,"
                 + " bit_or(case when e.semantics = 'lost' then cast(power(2, e.position) as bigint) end) as lost"
                 + " from e group by e.deal_id),"
-                + " r as (select distinct on (e.deal_id) e.deal_id, e.loss_reason from e where e.semantics = 'lost'"
+                + " r as (select distinct on (e.deal_id) e.deal_id, e.loss_reason, e.moved_at, e.id from e"
+                + " where e.semantics = 'lost'"
                 + " order by e.deal_id, e.moved_at desc, e.id desc),"
                 + " g as (select p.deal_id, p.lo, p.hi, p.lost, r.loss_reason, " + key + " as k"
                 + " from p left join r on r.deal_id = p.deal_id"

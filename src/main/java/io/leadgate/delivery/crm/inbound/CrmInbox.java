@@ -57,13 +57,17 @@ public class CrmInbox {
         return Optional.ofNullable(sources.get(crm));
     }
 
-    /** Stores a verified delivery; committed before the CRM is answered. */
+    /**
+     * Stores a verified delivery; committed before the CRM is answered. The only key an insert can meet is
+     * {@code (crm, body_hash)} (the id is a new sequence value), so a plain {@code on conflict do nothing}, which H2
+     * reads too, skips exactly the same body again.
+     */
     public Stored store(String crm, String body) {
         String hash = Secrets.hex(Secrets.sha256(body.getBytes(StandardCharsets.UTF_8)));
         Instant now = clock.instant();
         int inserted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "insert into crm_inbound (id, crm, body, body_hash, received_at, attempts, next_at) "
-                                + "values (nextval('crm_inbound_seq'), ?1, ?2, ?3, ?4, 0, ?4) on conflict (crm, body_hash) do nothing")
+                                + "values (nextval('crm_inbound_seq'), ?1, ?2, ?3, ?4, 0, ?4) on conflict do nothing")
                 .setParameter(1, crm).setParameter(2, body).setParameter(3, hash).setParameter(4, now).executeUpdate());
         return inserted == 1 ? Stored.STORED : Stored.DUPLICATE;
     }

@@ -261,19 +261,34 @@ public class CrmInstallations {
         });
     }
 
-    /** Keeps what an installation told; a post without an application token keeps the one stored. */
+    /**
+     * Keeps what an installation told; a post without an application token keeps the one stored. An insert that
+     * yields to a row already there, then an update of that row, in one transaction: the portable form of an upsert
+     * (the development run's H2 reads {@code on conflict do nothing} only). On PostgreSQL the insert waits for a
+     * concurrent installer's row and the update then locks and changes it, so the later post wins as before.
+     */
     private void recordInstall(String crm, String memberId, String domain, String appToken, String refreshHash) {
         Instant now = clock.instant();
         String keyId = appToken == null ? null : keys.currentId().orElse(null);
         String sealed = appToken == null ? null : keyId == null ? appToken : keys.seal(aad(crm), appToken).value();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into crm_install (crm, member_id, domain, "
-                        + "key_id, application_token, refresh_hash, installed_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
-                        + "on conflict (crm) do update set member_id = excluded.member_id, domain = excluded.domain, "
-                        + "key_id = case when excluded.application_token is null then crm_install.key_id else excluded.key_id end, "
-                        + "application_token = coalesce(excluded.application_token, crm_install.application_token), "
-                        + "refresh_hash = excluded.refresh_hash, updated_at = excluded.updated_at")
-                .setParameter(1, crm).setParameter(2, memberId).setParameter(3, domain).setParameter(4, keyId)
-                .setParameter(5, sealed).setParameter(6, refreshHash).setParameter(7, now).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            int inserted = em.createNativeQuery("insert into crm_install (crm, member_id, domain, key_id, "
+                            + "application_token, refresh_hash, installed_at, updated_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
+                            + "on conflict do nothing")
+                    .setParameter(1, crm).setParameter(2, memberId).setParameter(3, domain).setParameter(4, keyId)
+                    .setParameter(5, sealed).setParameter(6, refreshHash).setParameter(7, now).executeUpdate();
+            if (inserted == 0) {
+                var update = em.createNativeQuery("update crm_install set member_id = ?2, domain = ?3, refresh_hash = ?4, "
+                                + "updated_at = ?5" + (sealed == null ? "" : ", key_id = ?6, application_token = ?7")
+                                + " where crm = ?1")
+                        .setParameter(1, crm).setParameter(2, memberId).setParameter(3, domain)
+                        .setParameter(4, refreshHash).setParameter(5, now);
+                if (sealed != null) {
+                    update.setParameter(6, keyId).setParameter(7, sealed);
+                }
+                update.executeUpdate();
+            }
+        });
     }
 
     private void resumeIfStopped(String crm) {

@@ -135,6 +135,17 @@ class CrmInstallationTest {
                     .post("/crm/bitrix24/events").then().statusCode(200);
             given().contentType(ContentType.URLENC.withCharset("UTF-8")).body(event.replace("{TOKEN}", "other-token"))
                     .post("/crm/bitrix24/events").then().statusCode(403);
+
+            // the install page again, without an application token: the stored one stays and still guards the events
+            given().contentType(ContentType.URLENC.withCharset("UTF-8"))
+                    .body(fixture("bitrix24/install.form").replace("{REFRESH}", refresh).replace("{MEMBER}", MEMBER))
+                    .post("/crm/bitrix24/install?DOMAIN=leadgate-test.bitrix24.ru&PROTOCOL=1&LANG=ru&APP_SID=9a1b2c3d")
+                    .then().statusCode(200);
+            given().contentType(ContentType.URLENC.withCharset("UTF-8"))
+                    .body(event.replace("{TOKEN}", appToken).replace("1764669600", "1764669602"))
+                    .post("/crm/bitrix24/events").then().statusCode(200);
+            given().contentType(ContentType.URLENC.withCharset("UTF-8")).body(event.replace("{TOKEN}", "other-token"))
+                    .post("/crm/bitrix24/events").then().statusCode(403);
         } finally {
             CrmWireMockAccess.remove(token);
         }
