@@ -281,6 +281,16 @@ public interface LeadgateConfig {
             @WithDefault("500")
             int leadsPerBatch();
 
+            /**
+             * When a new client (no Bitrix24 contact holds their phone or email) gets a Bitrix24 contact: {@code
+             * when-needed} — in lead mode the lead itself carries the name, phones and emails ({@code crm.lead.add}
+             * alone, one command), and the contact is created when it is needed: the client's next lead, a deal
+             * (conversion, or {@code entity=deal}); {@code always} — every new client gets {@code crm.contact.add}
+             * with the lead (two commands).
+             */
+            @WithDefault("when-needed")
+            String contacts();
+
             /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */
             @WithDefault("true")
             boolean mergeContacts();

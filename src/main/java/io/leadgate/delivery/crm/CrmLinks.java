@@ -17,6 +17,11 @@ public class CrmLinks {
     public static final String CONTACT = "contact";
     public static final String LEAD = "lead";
     public static final String DEAL = "deal";
+    /**
+     * A client whose data a CRM lead carries instead of a CRM contact (Bitrix24 in lead mode, {@code contacts=when-needed});
+     * local id: the contact card's, remote: that lead. Tells that the client's next lead or deal needs a contact.
+     */
+    public static final String CLIENT = "client";
     /** A contact identity (phone, email) given to the CRM contact; local id: the identity's. */
     public static final String IDENTITY = "identity";
     /** Something an event created without a key of its own (a comment, a note); local id: the event's feed position. */
@@ -40,8 +45,8 @@ public class CrmLinks {
             return Optional.empty();
         }
         return QuarkusTransaction.requiringNew().call(() -> CrmLink.<CrmLink>find(
-                "crm = ?1 and remoteType = ?2 and remoteId = ?3 and entity <> ?4 order by id", crm, remoteType, remoteId,
-                CONTACT).firstResultOptional());
+                "crm = ?1 and remoteType = ?2 and remoteId = ?3 and entity not in (?4, ?5) order by id", crm, remoteType,
+                remoteId, CONTACT, CLIENT).firstResultOptional());
     }
 
     /** The CRM's id of a local contact or lead, once known. */

@@ -10,6 +10,7 @@ import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmIdentities;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
+import io.leadgate.delivery.crm.LeadSnapshots;
 import io.leadgate.delivery.crm.TokenBucket;
 import io.leadgate.delivery.crm.oauth.CrmOAuth;
 import io.leadgate.delivery.crm.oauth.OAuthSession;
@@ -55,21 +56,24 @@ public class Bitrix24Connector implements CrmConnector {
     private final Bitrix24Lifecycle lifecycle;
     private final ObjectMapper mapper;
     private final Optional<OAuthSession> oauth;
+    /** Every new client gets a contact (deal mode, or {@code contacts=always}); else only when needed. */
+    private final boolean contactAlways;
 
     Bitrix24Connector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper,
-                      CrmOAuth oauth) {
+                      CrmOAuth oauth, LeadSnapshots snapshots) {
         this.config = config.connectors().bitrix24();
         this.oauth = oauth.session(ID);
         this.links = links;
         this.identities = identities;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
+        this.contactAlways = "deal".equals(entity) || "always".equalsIgnoreCase(this.config.contacts().strip());
         this.mapper = mapper;
         this.client = enabled()
                 ? new Bitrix24Client(this::endpoint, this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
                 d -> Thread.sleep(Math.max(1, d.toMillis())))
                 : null;
-        this.lifecycle = new Bitrix24Lifecycle(this.config, client, links, identities, mapper);
+        this.lifecycle = new Bitrix24Lifecycle(this.config, client, links, identities, mapper, snapshots);
     }
 
     @Override
@@ -156,12 +160,16 @@ public class Bitrix24Connector implements CrmConnector {
         }
         Map<String, String> creates = new LinkedHashMap<>();
         List<LeadSnapshot> inBatch = new ArrayList<>();
+        Set<Long> leadOnly = new HashSet<>();
         for (LeadSnapshot lead : fast) {
             Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
-            boolean newContact = contact.isEmpty() && lead.contactId() != null
-                    && (!lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null);
+            boolean client = contact.isEmpty() && lead.contactId() != null && hasClientData(lead);
+            boolean newContact = client && needsContact(lead);
+            if (client && !newContact) {
+                leadOnly.add(lead.leadId()); // the lead carries the client's name, phones and emails itself
+            }
             if (creates.size() + (newContact ? 2 : 1) > 50) {
-                createAll(creates, inBatch);
+                createAll(creates, inBatch, leadOnly);
             }
             String n = String.valueOf(inBatch.size());
             if (newContact) {
@@ -171,7 +179,7 @@ public class Bitrix24Connector implements CrmConnector {
                     Bitrix24Fields.leadAdd(lead, entity, newContact ? "$result[c" + n + "]" : contact.orElse(null)))));
             inBatch.add(lead);
         }
-        createAll(creates, inBatch);
+        createAll(creates, inBatch, leadOnly);
         for (LeadSnapshot lead : slow) {
             newLead(lead);
         }
@@ -203,7 +211,8 @@ public class Bitrix24Connector implements CrmConnector {
         }
     }
 
-    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads) throws CrmFailure, InterruptedException {
+    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads, Set<Long> leadOnly)
+            throws CrmFailure, InterruptedException {
         if (creates.isEmpty()) {
             return;
         }
@@ -223,6 +232,9 @@ public class Bitrix24Connector implements CrmConnector {
                 identities.created(ID, lead.contactId(), contact.asText());
             }
             links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("l" + i).asText());
+            if (leadOnly.contains(lead.leadId())) {
+                links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, created.path("l" + i).asText());
+            }
         }
         creates.clear();
         leads.clear();
@@ -293,7 +305,11 @@ public class Bitrix24Connector implements CrmConnector {
             }
             JsonNode sent = found.path("sent");
             if (sent.isArray() && !sent.isEmpty()) {
-                links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, sent.get(0).path("ID").asText());
+                String id = sent.get(0).path("ID").asText();
+                links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id);
+                if (contact.isEmpty() && lead.contactId() != null && !needsContact(lead)) {
+                    links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id); // the lead holds the client's data
+                }
                 return;
             }
         }
@@ -302,10 +318,14 @@ public class Bitrix24Connector implements CrmConnector {
             lifecycle.addIdentities(lead.contactId(), contact.get()); // a returning client may write from a new number
         }
         links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
-        if (contact.isPresent() || lead.contactId() == null || (lead.phones().isEmpty() && lead.emails().isEmpty() && lead.name() == null)) {
+        boolean leadOnly = contact.isEmpty() && lead.contactId() != null && hasClientData(lead) && !needsContact(lead);
+        if (contact.isPresent() || lead.contactId() == null || !hasClientData(lead) || leadOnly) {
             JsonNode id = client.call("crm." + entity + ".add", lifecycle.mapped(lead, Bitrix24Fields.leadAdd(lead, entity,
                     contact.orElse(null))), false);
             links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id.asText());
+            if (leadOnly) {
+                links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id.asText());
+            }
             return;
         }
         Map<String, String> creates = new LinkedHashMap<>();
@@ -316,6 +336,19 @@ public class Bitrix24Connector implements CrmConnector {
         links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.path("contact").asText());
         identities.created(ID, lead.contactId(), created.path("contact").asText());
         links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("lead").asText());
+    }
+
+    /**
+     * True when a client no Bitrix24 contact matched must get one with this lead: always in deal mode and with {@code
+     * contacts=always}; else when the client's data already went out on an earlier lead (a returning client), so the
+     * CRM sees both leads as one client's.
+     */
+    private boolean needsContact(LeadSnapshot lead) {
+        return contactAlways || links.find(ID, CrmLinks.CLIENT, lead.contactId()).isPresent();
+    }
+
+    static boolean hasClientData(LeadSnapshot lead) {
+        return !lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null;
     }
 
     /** Reads one CRM record with {@code crm.lead.get} / {@code crm.deal.get}; its {@code result}. */
