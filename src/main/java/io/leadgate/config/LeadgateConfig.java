@@ -276,9 +276,10 @@ public interface LeadgateConfig {
             /**
              * New leads pushed together: read-only {@code batch} requests look up all their contacts (20 values per
              * command, 50 commands per request), then batches of up to 50 commands create them. The more leads, the
-             * fewer lookup requests per lead. 1: one lead at a time.
+             * fewer lookup requests per lead: 1 000 leads with one phone each fill one lookup request. 1: one lead at a
+             * time.
              */
-            @WithDefault("500")
+            @WithDefault("1000")
             int leadsPerBatch();
 
             /**

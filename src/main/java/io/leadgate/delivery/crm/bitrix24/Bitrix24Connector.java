@@ -8,6 +8,7 @@ import io.leadgate.delivery.crm.CrmChange;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmIdentities;
+import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
 import io.leadgate.delivery.crm.LeadSnapshots;
@@ -37,8 +38,10 @@ import java.util.function.Function;
  *   email (the oldest matching contact is linked instead of creating a duplicate); if the lead's create was sent
  *   before without a recorded answer, the same batch looks it up by {@code ORIGINATOR_ID}/{@code ORIGIN_ID};</li>
  *   <li>{@code crm.lead.add} (or {@code crm.deal.add}) with {@code CONTACT_ID}, so Bitrix24 marks the returning
- *   client; for a new client one {@code batch} of {@code crm.contact.add} and the lead's add using
- *   {@code $result[contact]}; the manager ({@code ASSIGNED_BY_ID}) and {@code SOURCE_ID} as configured.</li>
+ *   client. A client no contact matched: in lead mode with {@code contacts=when-needed} (the default) the lead alone,
+ *   carrying the client's name, phones and emails (recorded as a {@link CrmLinks#CLIENT} link), and the contact comes
+ *   with the client's next lead or deal; else one {@code batch} of {@code crm.contact.add} and the add using
+ *   {@code $result[contact]}. The manager ({@code ASSIGNED_BY_ID}) and {@code SOURCE_ID} as configured.</li>
  * </ol>
  * A returning client's phones and emails the linked contact lacks are added to it first.
  * Requests share one token bucket (Bitrix24: 2 requests/s, burst 50).
@@ -118,34 +121,43 @@ public class Bitrix24Connector implements CrmConnector {
     }
 
     /**
-     * New leads at once ({@code leads-per-batch}, default 500): their contacts are looked up together, with
+     * New leads at once ({@code leads-per-batch}, default 1 000): their contacts are looked up together, with
      * {@code crm.duplicate.findbycomm} over up to 20 phones or emails per command and 50 commands per read-only
      * {@code batch} (one request covers up to 1 000 values; a chunk that matches any contact sends its leads the
-     * one-by-one way, which finds which contact is whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
-     * or {@code crm.contact.add} + {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before
-     * its batch is sent, so a lost answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
+     * one-by-one way, which finds which contact is whose); then {@code batch}es of at most 50 commands: {@code
+     * crm.lead.add} with the linked {@code CONTACT_ID}; for a client no contact matched, in lead mode {@code
+     * crm.lead.add} alone carrying their name, phones and emails (one command), else {@code crm.contact.add} +
+     * {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before its batch is sent, so a lost
+     * answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
      */
     @Override
     public void pushNewLeads(List<CrmChange.NewLead> changes) throws CrmFailure, InterruptedException {
+        List<LeadSnapshot> all = changes.stream().map(CrmChange.NewLead::lead).toList();
+        Map<Long, CrmLink> leadLinks = links.findAll(ID, CrmLinks.LEAD, all.stream().map(LeadSnapshot::leadId).toList());
+        List<Long> contactIds = all.stream().map(LeadSnapshot::contactId).filter(c -> c != null).toList();
+        Map<Long, CrmLink> contacts = links.findAll(ID, CrmLinks.CONTACT, contactIds);
+        Map<Long, CrmLink> clientLeads = links.findAll(ID, CrmLinks.CLIENT, contactIds);
+        Function<LeadSnapshot, Optional<String>> contactOf = lead -> Optional.ofNullable(lead.contactId())
+                .map(contacts::get).map(l -> l.remoteId);
         List<LeadSnapshot> fast = new ArrayList<>();
         List<LeadSnapshot> slow = new ArrayList<>();
         Set<Long> clients = new HashSet<>();
-        for (CrmChange.NewLead change : changes) {
-            LeadSnapshot lead = change.lead();
-            var link = links.find(ID, CrmLinks.LEAD, lead.leadId());
-            if (link.map(l -> l.remoteId != null).orElse(false)) {
+        for (LeadSnapshot lead : all) {
+            CrmLink link = leadLinks.get(lead.leadId());
+            if (link != null && link.remoteId != null) {
                 continue;
             }
-            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            Optional<String> contact = contactOf.apply(lead);
             boolean newIdentities = contact.isPresent() && !identities.pending(ID, lead.contactId()).isEmpty();
             // a client's second lead in the run waits for the first one's contact
             boolean again = lead.contactId() != null && !clients.add(lead.contactId());
-            (link.isPresent() || newIdentities || again ? slow : fast).add(lead);
+            (link != null || newIdentities || again ? slow : fast).add(lead);
         }
+        List<LeadSnapshot> unknown = fast.stream().filter(l -> l.contactId() != null && contactOf.apply(l).isEmpty()).toList();
         Map<String, List<LeadSnapshot>> chunks = new LinkedHashMap<>();
         Map<String, String> lookups = new LinkedHashMap<>();
-        chunk(fast, "PHONE", LeadSnapshot::phones, chunks, lookups);
-        chunk(fast, "EMAIL", LeadSnapshot::emails, chunks, lookups);
+        chunk(unknown, "PHONE", LeadSnapshot::phones, chunks, lookups);
+        chunk(unknown, "EMAIL", LeadSnapshot::emails, chunks, lookups);
         if (!lookups.isEmpty()) {
             JsonNode found = lookUp(lookups);
             for (Map.Entry<String, List<LeadSnapshot>> chunk : chunks.entrySet()) {
@@ -162,9 +174,9 @@ public class Bitrix24Connector implements CrmConnector {
         List<LeadSnapshot> inBatch = new ArrayList<>();
         Set<Long> leadOnly = new HashSet<>();
         for (LeadSnapshot lead : fast) {
-            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            Optional<String> contact = contactOf.apply(lead);
             boolean client = contact.isEmpty() && lead.contactId() != null && hasClientData(lead);
-            boolean newContact = client && needsContact(lead);
+            boolean newContact = client && (contactAlways || clientLeads.containsKey(lead.contactId()));
             if (client && !newContact) {
                 leadOnly.add(lead.leadId()); // the lead carries the client's name, phones and emails itself
             }
@@ -216,26 +228,28 @@ public class Bitrix24Connector implements CrmConnector {
         if (creates.isEmpty()) {
             return;
         }
-        for (LeadSnapshot lead : leads) {
-            links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
-        }
+        links.saveAll(ID, leads.stream().map(l -> new CrmLinks.Pending(CrmLinks.LEAD, l.leadId(), entity, null)).toList());
         JsonNode created = client.batch(creates, false);
+        List<CrmLinks.Pending> learnt = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             LeadSnapshot lead = leads.get(i);
             if (!created.path("l" + i).isValueNode()) {
+                links.saveAll(ID, learnt); // what the batch did create stays known
                 throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "invalid_answer",
                         "Bitrix24 batch answered without the id of command l" + i);
             }
+            String remote = created.path("l" + i).asText();
             JsonNode contact = created.path("c" + i);
             if (!contact.isMissingNode() && !contact.isNull()) {
-                links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText());
-                identities.created(ID, lead.contactId(), contact.asText());
+                learnt.add(new CrmLinks.Pending(CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText()));
+                learnt.addAll(identities.createdLinks(lead.contactId(), contact.asText()));
             }
-            links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("l" + i).asText());
+            learnt.add(new CrmLinks.Pending(CrmLinks.LEAD, lead.leadId(), entity, remote));
             if (leadOnly.contains(lead.leadId())) {
-                links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, created.path("l" + i).asText());
+                learnt.add(new CrmLinks.Pending(CrmLinks.CLIENT, lead.contactId(), entity, remote));
             }
         }
+        links.saveAll(ID, learnt);
         creates.clear();
         leads.clear();
     }
@@ -246,9 +260,6 @@ public class Bitrix24Connector implements CrmConnector {
         List<String> batch = new ArrayList<>();
         List<LeadSnapshot> owners = new ArrayList<>();
         for (LeadSnapshot lead : leads) {
-            if (lead.contactId() == null || links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).isPresent()) {
-                continue;
-            }
             List<String> own = values.apply(lead);
             if (own.isEmpty()) {
                 continue;
