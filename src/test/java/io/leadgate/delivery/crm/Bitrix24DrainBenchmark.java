@@ -91,9 +91,13 @@ class Bitrix24DrainBenchmark {
             // 2. new clients arriving at RATE/s for SECONDS, pushed as they come, after a quiet spell in which both
             // buckets (the portal's and the connector's) empty as they would between two rushes
             Thread.sleep(QUIET_MILLIS);
+            java.util.Set<String> taken = new java.util.HashSet<>(digits);
             List<String> fresh = new ArrayList<>();
-            for (int i = 0; i < RATE * SECONDS; i++) {
-                fresh.add(Api.newMobileDigits());
+            while (fresh.size() < RATE * SECONDS) {
+                String d = Api.newMobileDigits();
+                if (taken.add(d)) {
+                    fresh.add(d); // a phone of the backlog would be a repeat inquiry, not a new client
+                }
             }
             report.append(arrival("new clients' leads", fresh, d -> Leads.post(d, "New " + d)));
             int refusedNew = Bitrix24BatchStub.REFUSED.get();

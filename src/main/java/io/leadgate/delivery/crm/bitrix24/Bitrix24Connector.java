@@ -247,6 +247,7 @@ public class Bitrix24Connector implements CrmConnector {
             learnt.add(new CrmLinks.Pending(CrmLinks.LEAD, lead.leadId(), entity, remote));
             if (leadOnly.contains(lead.leadId())) {
                 learnt.add(new CrmLinks.Pending(CrmLinks.CLIENT, lead.contactId(), entity, remote));
+                learnt.addAll(identities.createdLinks(lead.contactId(), remote)); // the lead holds them
             }
         }
         links.saveAll(ID, learnt);
@@ -320,6 +321,7 @@ public class Bitrix24Connector implements CrmConnector {
                 links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id);
                 if (contact.isEmpty() && lead.contactId() != null && !needsContact(lead)) {
                     links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id); // the lead holds the client's data
+                    identities.created(ID, lead.contactId(), id);
                 }
                 return;
             }
@@ -336,6 +338,7 @@ public class Bitrix24Connector implements CrmConnector {
             links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id.asText());
             if (leadOnly) {
                 links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id.asText());
+                identities.created(ID, lead.contactId(), id.asText()); // the lead holds its phones and emails
             }
             return;
         }
