@@ -138,6 +138,27 @@ class Bitrix24BatchTest {
         }
     }
 
+    @Test
+    void aRepeatInquiryOfAClientWhoseLeadCarriesTheirDataIsACommentOnThatLeadAndNothingElse() {
+        String first = Api.newMobileDigits();
+        String second = Api.newMobileDigits();
+        JsonPath lead = Leads.post(first, "Repeat One");
+        Leads.post(second, "Repeat Two");
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+        String remote = links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow();
+
+        CrmJournal journal = CrmJournal.mark();
+        Leads.post(first, "Repeat One", "Any news?");
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+
+        List<String> calls = journal.calls("/rest/");
+        assertEquals(List.of("POST crm.timeline.comment.add.json"), calls,
+                "the phone the lead holds is not read back or added again");
+        assertEquals(remote, body(journal.since("/rest/").get(0)).path("fields").path("ENTITY_ID").asText());
+    }
+
     private static String decoded(String command) {
         return URLDecoder.decode(command, StandardCharsets.UTF_8);
     }
