@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Bitrix24 connector at Bitrix24's limit (2 requests/s, burst 50): a backlog of new clients drained, then returning
-# clients at 100 leads/s. Runs Bitrix24DrainBenchmark (a @QuarkusTest on the test PostgreSQL, like the test suite)
+# Bitrix24 connector at Bitrix24's limit (2 requests/s, burst 50): a backlog of new clients drained, then new clients
+# and returning clients arriving at 100 leads/s (each after a 26 s quiet spell). Runs Bitrix24DrainBenchmark (a @QuarkusTest on the test PostgreSQL, like the test suite)
 # while holding the machine's Maven lock; the figures go to bench/results/crm-bitrix24-<time>.md.
-#   flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh                    # 10 000 leads, then 100/s for 60 s
+#   flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh                    # 10 000 leads, then 2 × 100/s for 60 s
 #   BACKLOG=1000 RATE=100 DURATION=20 flock /tmp/leadgate-maven.lock bench/crm-bitrix24.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

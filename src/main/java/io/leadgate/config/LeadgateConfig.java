@@ -276,10 +276,21 @@ public interface LeadgateConfig {
             /**
              * New leads pushed together: read-only {@code batch} requests look up all their contacts (20 values per
              * command, 50 commands per request), then batches of up to 50 commands create them. The more leads, the
-             * fewer lookup requests per lead. 1: one lead at a time.
+             * fewer lookup requests per lead: 1 000 leads with one phone each fill one lookup request. 1: one lead at a
+             * time.
              */
-            @WithDefault("500")
+            @WithDefault("1000")
             int leadsPerBatch();
+
+            /**
+             * When a new client (no Bitrix24 contact holds their phone or email) gets a Bitrix24 contact: {@code
+             * when-needed} — in lead mode the lead itself carries the name, phones and emails ({@code crm.lead.add}
+             * alone, one command), and the contact is created when it is needed: the client's next lead, a deal
+             * (conversion, or {@code entity=deal}); {@code always} — every new client gets {@code crm.contact.add}
+             * with the lead (two commands).
+             */
+            @WithDefault("when-needed")
+            String contacts();
 
             /** Merge the two CRM contacts of merged Leadgate cards with {@code crm.entity.mergeBatch}; off: comment only. */
             @WithDefault("true")

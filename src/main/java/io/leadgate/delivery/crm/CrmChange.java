@@ -63,12 +63,28 @@ public sealed interface CrmChange {
                       Long dealId) implements CrmChange {
     }
 
-    /** A deal was created, moved or changed ({@code leadgate.deal.*}). */
+    /**
+     * A deal was created, moved or changed ({@code leadgate.deal.*}); {@code fromPipelineId} is the pipeline a move
+     * came from (null when unknown or not a move).
+     */
     record DealChange(long position, Kind kind, long dealId, Long leadId, Long contactId, String title,
                       String pipelineId, String stageId, String semantics, BigDecimal amount, String currency,
-                      String responsible, String lossReason) implements CrmChange {
+                      String responsible, String lossReason, String fromPipelineId) implements CrmChange {
 
         public enum Kind { CREATED, MOVED, UPDATED }
+
+        /** A change that names no pipeline it came from. */
+        public DealChange(long position, Kind kind, long dealId, Long leadId, Long contactId, String title,
+                          String pipelineId, String stageId, String semantics, BigDecimal amount, String currency,
+                          String responsible, String lossReason) {
+            this(position, kind, dealId, leadId, contactId, title, pipelineId, stageId, semantics, amount, currency,
+                    responsible, lossReason, null);
+        }
+
+        /** True when a move took the deal into another pipeline ({@code move.fromPipelineId} of the event). */
+        public boolean changedPipeline() {
+            return kind == Kind.MOVED && fromPipelineId != null && pipelineId != null && !fromPipelineId.equals(pipelineId);
+        }
 
         public boolean won() {
             return "won".equals(semantics);

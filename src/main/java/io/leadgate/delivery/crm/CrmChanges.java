@@ -67,9 +67,10 @@ public class CrmChanges {
                     : snapshots.load(event.leadId(), event.inquiryId()).map(l -> new CrmChange.NewLead(position, l));
             case EventTypes.LEAD_UPDATED -> event.inquiryId() != null ? repeat(event)
                     : event.leadId() == null ? Optional.empty() : Optional.of(status(event, data.path("lead")));
-            case EventTypes.DEAL_CREATED -> deal(position, CrmChange.DealChange.Kind.CREATED, data.path("deal"));
-            case EventTypes.DEAL_MOVED -> deal(position, CrmChange.DealChange.Kind.MOVED, data.path("deal"));
-            case EventTypes.DEAL_UPDATED -> deal(position, CrmChange.DealChange.Kind.UPDATED, data.path("deal"));
+            case EventTypes.DEAL_CREATED -> deal(position, CrmChange.DealChange.Kind.CREATED, data.path("deal"), null);
+            case EventTypes.DEAL_MOVED -> deal(position, CrmChange.DealChange.Kind.MOVED, data.path("deal"),
+                    text(data.path("move"), "fromPipelineId"));
+            case EventTypes.DEAL_UPDATED -> deal(position, CrmChange.DealChange.Kind.UPDATED, data.path("deal"), null);
             case EventTypes.CONTACT_MERGED -> data.hasNonNull("targetId") && data.hasNonNull("sourceId")
                     ? Optional.of(new CrmChange.Merge(position, data.get("targetId").asLong(), data.get("sourceId").asLong()))
                     : Optional.empty();
@@ -109,7 +110,7 @@ public class CrmChanges {
                 lead.hasNonNull("dealId") ? lead.get("dealId").asLong() : null);
     }
 
-    private Optional<CrmChange> deal(long position, CrmChange.DealChange.Kind kind, JsonNode deal) {
+    private Optional<CrmChange> deal(long position, CrmChange.DealChange.Kind kind, JsonNode deal, String fromPipelineId) {
         if (!deal.hasNonNull("id")) {
             return Optional.empty();
         }
@@ -122,7 +123,7 @@ public class CrmChanges {
                 deal.hasNonNull("leadId") ? deal.get("leadId").asLong() : null, contactId, title,
                 text(deal, "pipelineId"), text(deal, "stageId"), text(deal, "status"),
                 deal.hasNonNull("amount") ? new BigDecimal(deal.get("amount").asText()) : null, text(deal, "currency"),
-                text(deal, "responsible"), text(deal, "lossReason")));
+                text(deal, "responsible"), text(deal, "lossReason"), fromPipelineId));
     }
 
     private static String text(JsonNode node, String field) {

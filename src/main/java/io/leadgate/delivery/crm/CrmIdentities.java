@@ -50,6 +50,20 @@ public class CrmIdentities {
         given(crm, pending(crm, contactId), remoteContactId);
     }
 
+    /**
+     * The links recording that a contact just created holds all the card's phones and emails, for {@link
+     * CrmLinks#saveAll} (one read of the card's identities; caller's transaction).
+     */
+    public List<CrmLinks.Pending> createdLinks(long contactId, String remoteContactId) {
+        List<CrmLinks.Pending> all = new ArrayList<>();
+        for (ContactIdentity identity : ContactIdentity.<ContactIdentity>list("contactId = ?1 order by id", contactId)) {
+            if (identity.kind == IdentityKind.PHONE || identity.kind == IdentityKind.EMAIL && !identity.undeliverable) {
+                all.add(new CrmLinks.Pending(CrmLinks.IDENTITY, identity.id, "contact", remoteContactId));
+            }
+        }
+        return all;
+    }
+
     /** Digits of a phone or the lower-cased email, to compare with what the CRM holds. */
     public static String comparable(String value) {
         if (value == null) {

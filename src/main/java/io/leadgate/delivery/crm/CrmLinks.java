@@ -4,6 +4,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +22,11 @@ public class CrmLinks {
     public static final String CONTACT = "contact";
     public static final String LEAD = "lead";
     public static final String DEAL = "deal";
+    /**
+     * A client whose data a CRM lead carries instead of a CRM contact (Bitrix24 in lead mode, {@code contacts=when-needed});
+     * local id: the contact card's, remote: that lead. Tells that the client's next lead or deal needs a contact.
+     */
+    public static final String CLIENT = "client";
     /** A contact identity (phone, email) given to the CRM contact; local id: the identity's. */
     public static final String IDENTITY = "identity";
     /** Something an event created without a key of its own (a comment, a note); local id: the event's feed position. */
@@ -40,13 +50,72 @@ public class CrmLinks {
             return Optional.empty();
         }
         return QuarkusTransaction.requiringNew().call(() -> CrmLink.<CrmLink>find(
-                "crm = ?1 and remoteType = ?2 and remoteId = ?3 and entity <> ?4 order by id", crm, remoteType, remoteId,
-                CONTACT).firstResultOptional());
+                "crm = ?1 and remoteType = ?2 and remoteId = ?3 and entity not in (?4, ?5) order by id", crm, remoteType,
+                remoteId, CONTACT, CLIENT).firstResultOptional());
     }
 
     /** The CRM's id of a local contact or lead, once known. */
     public Optional<String> remoteId(String crm, String entity, Long localId) {
         return find(crm, entity, localId).map(l -> l.remoteId);
+    }
+
+    /** The links of many local ids of one entity at once (one query), by local id; ids without a link are absent. */
+    public Map<Long, CrmLink> findAll(String crm, String entity, Collection<Long> localIds) {
+        List<Long> ids = localIds.stream().filter(id -> id != null).distinct().toList();
+        Map<Long, CrmLink> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+                for (CrmLink link : CrmLink.<CrmLink>list("crm = ?1 and entity = ?2 and localId in ?3", crm, entity, part)) {
+                    found.put(link.localId, link);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** One link to write with {@link #saveAll}: a null {@code remoteId} marks a create in flight. */
+    public record Pending(String entity, long localId, String remoteType, String remoteId) {
+    }
+
+    /** Writes many links in one transaction (as {@link #markPending} and {@link #link} each do). */
+    public void saveAll(String crm, List<Pending> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, List<Pending>> byEntity = new HashMap<>();
+            all.forEach(p -> byEntity.computeIfAbsent(p.entity(), k -> new ArrayList<>()).add(p));
+            for (Map.Entry<String, List<Pending>> group : byEntity.entrySet()) {
+                Map<Long, CrmLink> existing = new HashMap<>();
+                List<Long> ids = group.getValue().stream().map(Pending::localId).distinct().toList();
+                for (int from = 0; from < ids.size(); from += 1000) {
+                    CrmLink.<CrmLink>list("crm = ?1 and entity = ?2 and localId in ?3", crm, group.getKey(),
+                            ids.subList(from, Math.min(ids.size(), from + 1000))).forEach(l -> existing.put(l.localId, l));
+                }
+                for (Pending p : group.getValue()) {
+                    CrmLink link = existing.get(p.localId());
+                    if (link == null) {
+                        link = new CrmLink();
+                        link.crm = crm;
+                        link.entity = p.entity();
+                        link.localId = p.localId();
+                        link.createdAt = now;
+                        existing.put(p.localId(), link);
+                    } else if (p.remoteId() == null && link.remoteId != null) {
+                        continue; // never forget a known id
+                    }
+                    link.remoteType = p.remoteType();
+                    link.remoteId = p.remoteId();
+                    link.updatedAt = now;
+                    link.persist();
+                }
+            }
+        });
     }
 
     /** Notes that a create is about to be sent, so a crash before its answer is recorded can be resolved later. */

@@ -25,6 +25,8 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
 
     /** Refused requests since the last {@link #limit}. */
     public static final AtomicInteger REFUSED = new AtomicInteger();
+    /** Requests admitted since the last {@link #limit}. */
+    public static final AtomicInteger REQUESTS = new AtomicInteger();
     /** Commands answered since the last {@link #limit}. */
     public static final AtomicInteger COMMANDS = new AtomicInteger();
     private static volatile double burst;
@@ -40,6 +42,7 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         last = System.nanoTime();
         REFUSED.set(0);
         COMMANDS.set(0);
+        REQUESTS.set(0);
     }
 
     private static synchronized boolean admit() {
@@ -63,6 +66,7 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
             return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                     .withBody("{\"error\":\"QUERY_LIMIT_EXCEEDED\",\"error_description\":\"Too many requests\"}").build();
         }
+        REQUESTS.incrementAndGet();
         ObjectNode results = JSON.createObjectNode();
         try {
             JsonNode cmd = JSON.readTree(serveEvent.getRequest().getBodyAsString()).path("cmd");

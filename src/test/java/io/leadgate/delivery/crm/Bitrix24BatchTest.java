@@ -13,6 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,9 +26,13 @@ import static io.leadgate.delivery.crm.CrmJournal.body;
 import static io.leadgate.delivery.crm.CrmWireMock.B24_HOOK;
 import static io.leadgate.delivery.crm.CrmWireMock.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** New leads pushed to Bitrix24 together: a few {@code batch} requests of at most 50 commands, every lead linked once. */
+/**
+ * New leads pushed to Bitrix24 together, as shipped (lead mode, {@code contacts=when-needed}): a few {@code batch}
+ * requests of at most 50 commands, one command per new client, every lead linked once.
+ */
 @QuarkusTest
 @TestProfile(CrmBatchProfile.class)
 class Bitrix24BatchTest {
@@ -54,7 +62,7 @@ class Bitrix24BatchTest {
     }
 
     @Test
-    void aHundredAndTwentyNewClientsShareOneLookupRequestAndFillEveryCreateBatch() {
+    void aHundredAndTwentyNewClientsTakeOneLookupRequestAndOneCommandEach() {
         List<JsonPath> leads = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             leads.add(Leads.post(Api.newMobileDigits(), "Wave " + i));
@@ -64,13 +72,12 @@ class Bitrix24BatchTest {
         runner.drain(Bitrix24Connector.ID);
 
         var sent = journal.since("/rest/");
-        // 50 leads a step took 1 + 2 requests per 50 (8 for 120); one step of 120 takes 1 + 5
-        assertEquals(6, sent.size(), "one lookup request, then 240 commands in batches of 50");
+        // no contact matched: each lead carries the client's name and phone itself (crm.lead.add alone)
+        assertEquals(4, sent.size(), "one lookup request, then 120 commands in batches of 50");
         assertEquals(6, body(sent.get(0)).path("cmd").size(), "120 phones in commands of 20");
-        for (int i = 1; i <= 4; i++) {
-            assertEquals(50, body(sent.get(i)).path("cmd").size());
-        }
-        assertEquals(40, body(sent.get(5)).path("cmd").size());
+        assertEquals(50, body(sent.get(1)).path("cmd").size());
+        assertEquals(50, body(sent.get(2)).path("cmd").size());
+        assertEquals(20, body(sent.get(3)).path("cmd").size());
         assertEquals(0, Bitrix24BatchStub.REFUSED.get());
         for (JsonPath lead : leads) {
             links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow();
@@ -78,32 +85,81 @@ class Bitrix24BatchTest {
     }
 
     @Test
-    void thirtyNewClientsTakeOneLookupAndTwoCreateBatches() {
+    void aNewClientsLeadCarriesTheirDataAndTheirNextLeadGetsTheContact() {
         List<JsonPath> leads = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            leads.add(Leads.post(Api.newMobileDigits(), "Batch " + i));
+            phones.add(Api.newMobileDigits());
+            leads.add(Leads.post(phones.get(i), "Batch " + i));
         }
         CrmJournal journal = CrmJournal.mark();
         sequencer.sequence();
         runner.drain(Bitrix24Connector.ID);
 
         var sent = journal.since("/rest/");
-        assertEquals(3, sent.size(), "lookups, then 25 + 5 clients (contact + lead: 2 commands each, 50 a batch)");
+        assertEquals(2, sent.size(), "lookups, then 30 crm.lead.add in one batch");
         assertEquals(2, body(sent.get(0)).path("cmd").size(), "30 phones in chunks of 20");
         assertTrue(body(sent.get(0)).path("cmd").path("phone0").asText().startsWith("crm.duplicate.findbycomm?"));
-        assertEquals(50, body(sent.get(1)).path("cmd").size());
-        assertEquals(10, body(sent.get(2)).path("cmd").size());
-        assertTrue(body(sent.get(1)).path("cmd").path("l0").asText().contains("fields[CONTACT_ID]=%24result%5Bc0%5D"),
-                body(sent.get(1)).path("cmd").path("l0").asText());
+        assertEquals(30, body(sent.get(1)).path("cmd").size());
+        String first = decoded(body(sent.get(1)).path("cmd").path("l0").asText());
+        assertTrue(first.startsWith("crm.lead.add?"), first);
+        assertTrue(first.contains("fields[NAME]=Batch 0") && first.contains("fields[PHONE][0][VALUE]=+7"), first);
+        assertFalse(first.contains("CONTACT_ID"), "no contact for a client the portal does not know");
         assertEquals(0, Bitrix24BatchStub.REFUSED.get());
         for (JsonPath lead : leads) {
             String remote = links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow();
             assertTrue(Long.parseLong(remote) > 100_000, "linked to the id its own command got");
-            links.remoteId(Bitrix24Connector.ID, CrmLinks.CONTACT, lead.getLong("contactId")).orElseThrow();
+            assertTrue(links.remoteId(Bitrix24Connector.ID, CrmLinks.CONTACT, lead.getLong("contactId")).isEmpty());
+            assertEquals(remote, links.remoteId(Bitrix24Connector.ID, CrmLinks.CLIENT, lead.getLong("contactId")).orElseThrow(),
+                    "the lead holds the client's data");
         }
         int before = journal.since("/rest/").size();
         sequencer.sequence();
         runner.drain(Bitrix24Connector.ID);
         assertEquals(before, journal.since("/rest/").size(), "nothing pushed twice");
+
+        // two of them come back: now the CRM gets their contact, and the new lead names it
+        List<JsonPath> again = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Leads.close(leads.get(i).getString("leadId"));
+            again.add(Leads.post(phones.get(i), "Back", "Again " + i));
+        }
+        CrmJournal second = CrmJournal.mark();
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+        var back = second.since("/rest/");
+        assertEquals(2, back.size(), "one lookup request (no contact found), one create batch");
+        JsonNode creates = body(back.get(1)).path("cmd");
+        assertEquals(4, creates.size(), "crm.contact.add + crm.lead.add for each returning client");
+        assertTrue(creates.path("c0").asText().startsWith("crm.contact.add?"));
+        assertTrue(decoded(creates.path("l0").asText()).contains("fields[CONTACT_ID]=$result[c0]"));
+        for (JsonPath lead : again) {
+            links.remoteId(Bitrix24Connector.ID, CrmLinks.CONTACT, lead.getLong("contactId")).orElseThrow();
+        }
+    }
+
+    @Test
+    void aRepeatInquiryOfAClientWhoseLeadCarriesTheirDataIsACommentOnThatLeadAndNothingElse() {
+        String first = Api.newMobileDigits();
+        String second = Api.newMobileDigits();
+        JsonPath lead = Leads.post(first, "Repeat One");
+        Leads.post(second, "Repeat Two");
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+        String remote = links.remoteId(Bitrix24Connector.ID, CrmLinks.LEAD, lead.getLong("leadId")).orElseThrow();
+
+        CrmJournal journal = CrmJournal.mark();
+        Leads.post(first, "Repeat One", "Any news?");
+        sequencer.sequence();
+        runner.drain(Bitrix24Connector.ID);
+
+        List<String> calls = journal.calls("/rest/");
+        assertEquals(List.of("POST crm.timeline.comment.add.json"), calls,
+                "the phone the lead holds is not read back or added again");
+        assertEquals(remote, body(journal.since("/rest/").get(0)).path("fields").path("ENTITY_ID").asText());
+    }
+
+    private static String decoded(String command) {
+        return URLDecoder.decode(command, StandardCharsets.UTF_8);
     }
 }

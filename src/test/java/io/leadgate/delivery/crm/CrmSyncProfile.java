@@ -22,6 +22,12 @@ public class CrmSyncProfile extends CrmConnectorsProfile {
         c.put("leadgate.crm.bitrix24.stages.Sales.Qualification", "PREPARATION");
         c.put("leadgate.crm.bitrix24.stages.Sales.Won", "WON");
         c.put("leadgate.crm.bitrix24.stages.Sales.Lost", "LOSE");
+        // a second pipeline "Resale" kept in Bitrix24 deal category 3 (CrmEventsTest), and pipelines mapped by id to
+        // categories 0 and 3 (Bitrix24CategoryMoveTest: ids no test database hands out)
+        c.put("leadgate.crm.bitrix24.stages.Resale.Signing", "C3:EXECUTING");
+        c.put("leadgate.connectors.bitrix24.pipelines.\"990001\".id", "0");
+        c.put("leadgate.connectors.bitrix24.pipelines.\"990002\".id", "3");
+        c.put("leadgate.connectors.bitrix24.pipelines.\"990002\".stages.\"990012\"", "C3:EXECUTING");
         c.put("leadgate.crm.amocrm.event-secret", AMO_SECRET);
         c.put("leadgate.crm.amocrm.lead-statuses.in-progress", "7000:30001");
         c.put("leadgate.crm.amocrm.stages.Sales.Proposal", "7000:30002");

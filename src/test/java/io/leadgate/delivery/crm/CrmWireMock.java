@@ -73,7 +73,7 @@ public class CrmWireMock implements QuarkusTestResourceLifecycleManager {
     /** The documented answers of the lifecycle calls (fixtures/crm/*, see their README). */
     static void lifecycle() {
         for (String method : List.of("crm.timeline.comment.add", "crm.contact.get", "crm.contact.update", "crm.lead.update",
-                "crm.deal.add", "crm.deal.update", "crm.entity.mergeBatch")) {
+                "crm.deal.add", "crm.deal.update", "crm.entity.mergeBatch", "crm.item.update", "crm.contact.add")) {
             server.stubFor(post(urlEqualTo(B24_HOOK + method + ".json")).atPriority(DEFAULT_PRIORITY)
                     .willReturn(json(fixture("bitrix24/" + method + ".response.json"))));
         }

@@ -8,8 +8,10 @@ import io.leadgate.delivery.crm.CrmChange;
 import io.leadgate.delivery.crm.CrmConnector;
 import io.leadgate.delivery.crm.CrmFailure;
 import io.leadgate.delivery.crm.CrmIdentities;
+import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
+import io.leadgate.delivery.crm.LeadSnapshots;
 import io.leadgate.delivery.crm.TokenBucket;
 import io.leadgate.delivery.crm.oauth.CrmOAuth;
 import io.leadgate.delivery.crm.oauth.OAuthSession;
@@ -36,8 +38,10 @@ import java.util.function.Function;
  *   email (the oldest matching contact is linked instead of creating a duplicate); if the lead's create was sent
  *   before without a recorded answer, the same batch looks it up by {@code ORIGINATOR_ID}/{@code ORIGIN_ID};</li>
  *   <li>{@code crm.lead.add} (or {@code crm.deal.add}) with {@code CONTACT_ID}, so Bitrix24 marks the returning
- *   client; for a new client one {@code batch} of {@code crm.contact.add} and the lead's add using
- *   {@code $result[contact]}; the manager ({@code ASSIGNED_BY_ID}) and {@code SOURCE_ID} as configured.</li>
+ *   client. A client no contact matched: in lead mode with {@code contacts=when-needed} (the default) the lead alone,
+ *   carrying the client's name, phones and emails (recorded as a {@link CrmLinks#CLIENT} link), and the contact comes
+ *   with the client's next lead or deal; else one {@code batch} of {@code crm.contact.add} and the add using
+ *   {@code $result[contact]}. The manager ({@code ASSIGNED_BY_ID}) and {@code SOURCE_ID} as configured.</li>
  * </ol>
  * A returning client's phones and emails the linked contact lacks are added to it first.
  * Requests share one token bucket (Bitrix24: 2 requests/s, burst 50).
@@ -55,21 +59,24 @@ public class Bitrix24Connector implements CrmConnector {
     private final Bitrix24Lifecycle lifecycle;
     private final ObjectMapper mapper;
     private final Optional<OAuthSession> oauth;
+    /** Every new client gets a contact (deal mode, or {@code contacts=always}); else only when needed. */
+    private final boolean contactAlways;
 
     Bitrix24Connector(LeadgateConfig config, CrmLinks links, CrmIdentities identities, ObjectMapper mapper,
-                      CrmOAuth oauth) {
+                      CrmOAuth oauth, LeadSnapshots snapshots) {
         this.config = config.connectors().bitrix24();
         this.oauth = oauth.session(ID);
         this.links = links;
         this.identities = identities;
         this.entity = "deal".equalsIgnoreCase(this.config.entity()) ? "deal" : "lead";
+        this.contactAlways = "deal".equals(entity) || "always".equalsIgnoreCase(this.config.contacts().strip());
         this.mapper = mapper;
         this.client = enabled()
                 ? new Bitrix24Client(this::endpoint, this.config.timeout(),
                 TokenBucket.system(this.config.burst(), this.config.rate()), mapper,
                 d -> Thread.sleep(Math.max(1, d.toMillis())))
                 : null;
-        this.lifecycle = new Bitrix24Lifecycle(this.config, client, links, identities, mapper);
+        this.lifecycle = new Bitrix24Lifecycle(this.config, client, links, identities, mapper, snapshots);
     }
 
     @Override
@@ -114,34 +121,43 @@ public class Bitrix24Connector implements CrmConnector {
     }
 
     /**
-     * New leads at once ({@code leads-per-batch}, default 500): their contacts are looked up together, with
+     * New leads at once ({@code leads-per-batch}, default 1 000): their contacts are looked up together, with
      * {@code crm.duplicate.findbycomm} over up to 20 phones or emails per command and 50 commands per read-only
      * {@code batch} (one request covers up to 1 000 values; a chunk that matches any contact sends its leads the
-     * one-by-one way, which finds which contact is whose); then {@code batch}es of at most 50 commands: {@code crm.lead.add} with the linked {@code CONTACT_ID},
-     * or {@code crm.contact.add} + {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before
-     * its batch is sent, so a lost answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
+     * one-by-one way, which finds which contact is whose); then {@code batch}es of at most 50 commands: {@code
+     * crm.lead.add} with the linked {@code CONTACT_ID}; for a client no contact matched, in lead mode {@code
+     * crm.lead.add} alone carrying their name, phones and emails (one command), else {@code crm.contact.add} +
+     * {@code crm.lead.add} with {@code $result[cN]}. Every lead is marked pending before its batch is sent, so a lost
+     * answer is resolved by the one-by-one way's lookup by {@code ORIGIN_ID}.
      */
     @Override
     public void pushNewLeads(List<CrmChange.NewLead> changes) throws CrmFailure, InterruptedException {
+        List<LeadSnapshot> all = changes.stream().map(CrmChange.NewLead::lead).toList();
+        Map<Long, CrmLink> leadLinks = links.findAll(ID, CrmLinks.LEAD, all.stream().map(LeadSnapshot::leadId).toList());
+        List<Long> contactIds = all.stream().map(LeadSnapshot::contactId).filter(c -> c != null).toList();
+        Map<Long, CrmLink> contacts = links.findAll(ID, CrmLinks.CONTACT, contactIds);
+        Map<Long, CrmLink> clientLeads = links.findAll(ID, CrmLinks.CLIENT, contactIds);
+        Function<LeadSnapshot, Optional<String>> contactOf = lead -> Optional.ofNullable(lead.contactId())
+                .map(contacts::get).map(l -> l.remoteId);
         List<LeadSnapshot> fast = new ArrayList<>();
         List<LeadSnapshot> slow = new ArrayList<>();
         Set<Long> clients = new HashSet<>();
-        for (CrmChange.NewLead change : changes) {
-            LeadSnapshot lead = change.lead();
-            var link = links.find(ID, CrmLinks.LEAD, lead.leadId());
-            if (link.map(l -> l.remoteId != null).orElse(false)) {
+        for (LeadSnapshot lead : all) {
+            CrmLink link = leadLinks.get(lead.leadId());
+            if (link != null && link.remoteId != null) {
                 continue;
             }
-            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
+            Optional<String> contact = contactOf.apply(lead);
             boolean newIdentities = contact.isPresent() && !identities.pending(ID, lead.contactId()).isEmpty();
             // a client's second lead in the run waits for the first one's contact
             boolean again = lead.contactId() != null && !clients.add(lead.contactId());
-            (link.isPresent() || newIdentities || again ? slow : fast).add(lead);
+            (link != null || newIdentities || again ? slow : fast).add(lead);
         }
+        List<LeadSnapshot> unknown = fast.stream().filter(l -> l.contactId() != null && contactOf.apply(l).isEmpty()).toList();
         Map<String, List<LeadSnapshot>> chunks = new LinkedHashMap<>();
         Map<String, String> lookups = new LinkedHashMap<>();
-        chunk(fast, "PHONE", LeadSnapshot::phones, chunks, lookups);
-        chunk(fast, "EMAIL", LeadSnapshot::emails, chunks, lookups);
+        chunk(unknown, "PHONE", LeadSnapshot::phones, chunks, lookups);
+        chunk(unknown, "EMAIL", LeadSnapshot::emails, chunks, lookups);
         if (!lookups.isEmpty()) {
             JsonNode found = lookUp(lookups);
             for (Map.Entry<String, List<LeadSnapshot>> chunk : chunks.entrySet()) {
@@ -156,12 +172,16 @@ public class Bitrix24Connector implements CrmConnector {
         }
         Map<String, String> creates = new LinkedHashMap<>();
         List<LeadSnapshot> inBatch = new ArrayList<>();
+        Set<Long> leadOnly = new HashSet<>();
         for (LeadSnapshot lead : fast) {
-            Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, lead.contactId());
-            boolean newContact = contact.isEmpty() && lead.contactId() != null
-                    && (!lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null);
+            Optional<String> contact = contactOf.apply(lead);
+            boolean client = contact.isEmpty() && lead.contactId() != null && hasClientData(lead);
+            boolean newContact = client && (contactAlways || clientLeads.containsKey(lead.contactId()));
+            if (client && !newContact) {
+                leadOnly.add(lead.leadId()); // the lead carries the client's name, phones and emails itself
+            }
             if (creates.size() + (newContact ? 2 : 1) > 50) {
-                createAll(creates, inBatch);
+                createAll(creates, inBatch, leadOnly);
             }
             String n = String.valueOf(inBatch.size());
             if (newContact) {
@@ -171,7 +191,7 @@ public class Bitrix24Connector implements CrmConnector {
                     Bitrix24Fields.leadAdd(lead, entity, newContact ? "$result[c" + n + "]" : contact.orElse(null)))));
             inBatch.add(lead);
         }
-        createAll(creates, inBatch);
+        createAll(creates, inBatch, leadOnly);
         for (LeadSnapshot lead : slow) {
             newLead(lead);
         }
@@ -203,27 +223,34 @@ public class Bitrix24Connector implements CrmConnector {
         }
     }
 
-    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads) throws CrmFailure, InterruptedException {
+    private void createAll(Map<String, String> creates, List<LeadSnapshot> leads, Set<Long> leadOnly)
+            throws CrmFailure, InterruptedException {
         if (creates.isEmpty()) {
             return;
         }
-        for (LeadSnapshot lead : leads) {
-            links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
-        }
+        links.saveAll(ID, leads.stream().map(l -> new CrmLinks.Pending(CrmLinks.LEAD, l.leadId(), entity, null)).toList());
         JsonNode created = client.batch(creates, false);
+        List<CrmLinks.Pending> learnt = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             LeadSnapshot lead = leads.get(i);
             if (!created.path("l" + i).isValueNode()) {
+                links.saveAll(ID, learnt); // what the batch did create stays known
                 throw new CrmFailure(CrmFailure.Kind.RETRYABLE, "invalid_answer",
                         "Bitrix24 batch answered without the id of command l" + i);
             }
+            String remote = created.path("l" + i).asText();
             JsonNode contact = created.path("c" + i);
             if (!contact.isMissingNode() && !contact.isNull()) {
-                links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText());
-                identities.created(ID, lead.contactId(), contact.asText());
+                learnt.add(new CrmLinks.Pending(CrmLinks.CONTACT, lead.contactId(), "contact", contact.asText()));
+                learnt.addAll(identities.createdLinks(lead.contactId(), contact.asText()));
             }
-            links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("l" + i).asText());
+            learnt.add(new CrmLinks.Pending(CrmLinks.LEAD, lead.leadId(), entity, remote));
+            if (leadOnly.contains(lead.leadId())) {
+                learnt.add(new CrmLinks.Pending(CrmLinks.CLIENT, lead.contactId(), entity, remote));
+                learnt.addAll(identities.createdLinks(lead.contactId(), remote)); // the lead holds them
+            }
         }
+        links.saveAll(ID, learnt);
         creates.clear();
         leads.clear();
     }
@@ -234,9 +261,6 @@ public class Bitrix24Connector implements CrmConnector {
         List<String> batch = new ArrayList<>();
         List<LeadSnapshot> owners = new ArrayList<>();
         for (LeadSnapshot lead : leads) {
-            if (lead.contactId() == null || links.remoteId(ID, CrmLinks.CONTACT, lead.contactId()).isPresent()) {
-                continue;
-            }
             List<String> own = values.apply(lead);
             if (own.isEmpty()) {
                 continue;
@@ -293,7 +317,12 @@ public class Bitrix24Connector implements CrmConnector {
             }
             JsonNode sent = found.path("sent");
             if (sent.isArray() && !sent.isEmpty()) {
-                links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, sent.get(0).path("ID").asText());
+                String id = sent.get(0).path("ID").asText();
+                links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id);
+                if (contact.isEmpty() && lead.contactId() != null && !needsContact(lead)) {
+                    links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id); // the lead holds the client's data
+                    identities.created(ID, lead.contactId(), id);
+                }
                 return;
             }
         }
@@ -302,10 +331,15 @@ public class Bitrix24Connector implements CrmConnector {
             lifecycle.addIdentities(lead.contactId(), contact.get()); // a returning client may write from a new number
         }
         links.markPending(ID, CrmLinks.LEAD, lead.leadId(), entity);
-        if (contact.isPresent() || lead.contactId() == null || (lead.phones().isEmpty() && lead.emails().isEmpty() && lead.name() == null)) {
+        boolean leadOnly = contact.isEmpty() && lead.contactId() != null && hasClientData(lead) && !needsContact(lead);
+        if (contact.isPresent() || lead.contactId() == null || !hasClientData(lead) || leadOnly) {
             JsonNode id = client.call("crm." + entity + ".add", lifecycle.mapped(lead, Bitrix24Fields.leadAdd(lead, entity,
                     contact.orElse(null))), false);
             links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, id.asText());
+            if (leadOnly) {
+                links.link(ID, CrmLinks.CLIENT, lead.contactId(), entity, id.asText());
+                identities.created(ID, lead.contactId(), id.asText()); // the lead holds its phones and emails
+            }
             return;
         }
         Map<String, String> creates = new LinkedHashMap<>();
@@ -316,6 +350,19 @@ public class Bitrix24Connector implements CrmConnector {
         links.link(ID, CrmLinks.CONTACT, lead.contactId(), "contact", created.path("contact").asText());
         identities.created(ID, lead.contactId(), created.path("contact").asText());
         links.link(ID, CrmLinks.LEAD, lead.leadId(), entity, created.path("lead").asText());
+    }
+
+    /**
+     * True when a client no Bitrix24 contact matched must get one with this lead: always in deal mode and with {@code
+     * contacts=always}; else when the client's data already went out on an earlier lead (a returning client), so the
+     * CRM sees both leads as one client's.
+     */
+    private boolean needsContact(LeadSnapshot lead) {
+        return contactAlways || links.find(ID, CrmLinks.CLIENT, lead.contactId()).isPresent();
+    }
+
+    static boolean hasClientData(LeadSnapshot lead) {
+        return !lead.phones().isEmpty() || !lead.emails().isEmpty() || lead.name() != null;
     }
 
     /** Reads one CRM record with {@code crm.lead.get} / {@code crm.deal.get}; its {@code result}. */

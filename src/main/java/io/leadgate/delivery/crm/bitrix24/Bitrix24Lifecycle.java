@@ -13,8 +13,10 @@ import io.leadgate.delivery.crm.CrmIdentities;
 import io.leadgate.delivery.crm.CrmLink;
 import io.leadgate.delivery.crm.CrmLinks;
 import io.leadgate.delivery.crm.LeadSnapshot;
+import io.leadgate.delivery.crm.LeadSnapshots;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,11 @@ import java.util.Set;
  *   <li>deals: {@code crm.deal.add} linked to the contact and the lead ({@code ORIGIN_ID} {@code deal-<id>}, found again by
  *   {@code crm.deal.list} after a lost answer), then {@code crm.deal.update} with the mapped {@code STAGE_ID}, amount and
  *   manager;</li>
+ *   <li>a move into a pipeline mapped to another deal category: {@code crm.item.update} ({@code entityTypeId} 2) with
+ *   {@code categoryId} and the mapped {@code stageId};</li>
+ *   <li>a client whose first lead carried their data ({@code contacts=when-needed}) gets a contact when a deal is made
+ *   for them (found by {@code crm.duplicate.findbycomm}, else {@code crm.contact.add}); until then their new phones and
+ *   emails go onto that lead;</li>
  *   <li>merge: {@code crm.entity.mergeBatch} of the two contacts, or a comment when merging is off or Bitrix24 reports a
  *   conflict.</li>
  * </ul>
@@ -47,10 +54,12 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
     private final CrmLinks links;
     private final CrmIdentities identities;
     private final ObjectMapper mapper;
+    private final LeadSnapshots snapshots;
 
     Bitrix24Lifecycle(LeadgateConfig.Connectors.Bitrix24 config, Bitrix24Client client, CrmLinks links,
-                      CrmIdentities identities, ObjectMapper mapper) {
+                      CrmIdentities identities, ObjectMapper mapper, LeadSnapshots snapshots) {
         this.config = config;
+        this.snapshots = snapshots;
         this.client = client;
         this.links = links;
         this.identities = identities;
@@ -80,6 +89,12 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
         Optional<String> contact = links.remoteId(ID, CrmLinks.CONTACT, r.lead().contactId());
         if (contact.isPresent()) {
             addIdentities(r.lead().contactId(), contact.get());
+        } else if (r.lead().contactId() != null) {
+            // a client without a contact yet: the CRM lead that carries their data gets the new phone or email
+            Optional<CrmLink> client = linked(CrmLinks.CLIENT, r.lead().contactId());
+            if (client.isPresent()) {
+                addIdentities(r.lead().contactId(), client.get().remoteType, client.get().remoteId);
+            }
         }
         return Outcome.SENT;
     }
@@ -136,6 +151,9 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
                 if (contact.isEmpty() && lead.isEmpty()) {
                     return Outcome.UNLINKED;
                 }
+                if (contact.isEmpty()) {
+                    contact = ensureContact(d.leadId(), d.contactId()); // the lead carried the client's data: a deal needs a contact
+                }
                 links.markPending(ID, CrmLinks.DEAL, d.dealId(), "deal");
                 ObjectNode params = mapper.createObjectNode();
                 ObjectNode fields = params.putObject("fields");
@@ -153,6 +171,15 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
                 return Outcome.SENT;
             }
             links.link(ID, CrmLinks.DEAL, d.dealId(), "deal", remote);
+        }
+        Optional<String> toCategory = d.changedPipeline() ? movedCategory(d) : Optional.empty();
+        if (toCategory.isPresent()) {
+            client.call("crm.item.update", categoryMove(remote, toCategory.get(), d), false);
+            boolean lostWhy = d.lost() && d.lossReason() != null;
+            if (lostWhy) {
+                comment(d.position(), "deal", remote, "Lost: " + d.lossReason());
+            }
+            return Outcome.SENT;
         }
         ObjectNode fields = mapper.createObjectNode();
         dealFields(d, fields);
@@ -201,14 +228,94 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
         return Outcome.SENT;
     }
 
+    /**
+     * The Bitrix24 category a move into another pipeline takes the deal to, when the two pipelines map to different
+     * categories ({@code pipelines."<id>".id}; unmapped: the general category 0); empty when the category stays.
+     */
+    private Optional<String> movedCategory(CrmChange.DealChange d) {
+        String to = category(d).map(String::strip).orElse("0");
+        String from = Optional.ofNullable(config.pipelines().get(d.fromPipelineId()))
+                .flatMap(LeadgateConfig.Connectors.Pipeline::id).map(String::strip).orElse("0");
+        return to.equals(from) ? Optional.empty() : Optional.of(to);
+    }
+
+    /**
+     * {@code crm.item.update} of a deal ({@code entityTypeId} 2) into another category
+     * (https://apidocs.bitrix24.com/api-reference/crm/universal/crm-item-update.html; {@code crm.deal.update} does not
+     * change {@code CATEGORY_ID}): {@code categoryId}, the mapped {@code stageId} when there is one (else Bitrix24 picks
+     * the category's stage), and amount, currency and manager in the universal method's field names.
+     */
+    ObjectNode categoryMove(String remote, String category, CrmChange.DealChange d) {
+        ObjectNode params = mapper.createObjectNode();
+        params.put("entityTypeId", 2);
+        params.put("id", Long.parseLong(remote));
+        ObjectNode fields = params.putObject("fields");
+        if (category.matches("\\d{1,9}")) {
+            fields.put("categoryId", Integer.parseInt(category));
+        } else {
+            fields.put("categoryId", category);
+        }
+        stage(config.pipelines(), d).ifPresent(s -> fields.put("stageId", s));
+        if (d.amount() != null) {
+            fields.put("opportunity", d.amount());
+        }
+        if (d.currency() != null) {
+            fields.put("currencyId", d.currency());
+        }
+        user(d.responsible()).map(String::strip).filter(u -> u.matches("\\d{1,18}"))
+                .ifPresent(u -> fields.put("assignedById", Long.parseLong(u)));
+        return params;
+    }
+
+    /**
+     * The client's Bitrix24 contact for a deal of a client whose lead carried their data: found by {@code
+     * crm.duplicate.findbycomm} (the oldest match), else created with {@code crm.contact.add}; linked either way. A
+     * create whose answer was lost is found by the lookup the next time. Empty when the card has nothing to look for.
+     */
+    Optional<String> ensureContact(Long leadId, Long contactId) throws CrmFailure, InterruptedException {
+        if (leadId == null || contactId == null) {
+            return Optional.empty();
+        }
+        LeadSnapshot lead = snapshots.load(leadId, null).orElse(null);
+        if (lead == null || !Bitrix24Connector.hasClientData(lead)) {
+            return Optional.empty();
+        }
+        Map<String, String> lookups = new LinkedHashMap<>();
+        if (!lead.phones().isEmpty()) {
+            lookups.put("phone", Bitrix24Query.command("crm.duplicate.findbycomm", Bitrix24Fields.findContacts("PHONE", lead.phones())));
+        }
+        if (!lead.emails().isEmpty()) {
+            lookups.put("email", Bitrix24Query.command("crm.duplicate.findbycomm", Bitrix24Fields.findContacts("EMAIL", lead.emails())));
+        }
+        if (!lookups.isEmpty()) {
+            JsonNode found = client.batch(lookups, true);
+            Optional<String> existing = Bitrix24Connector.oldest(found.path("phone"), found.path("email"));
+            if (existing.isPresent()) {
+                links.link(ID, CrmLinks.CONTACT, contactId, "contact", existing.get());
+                addIdentities(contactId, existing.get());
+                return existing;
+            }
+        }
+        JsonNode id = client.call("crm.contact.add", Bitrix24Fields.contactAdd(lead), false);
+        links.link(ID, CrmLinks.CONTACT, contactId, "contact", id.asText());
+        identities.created(ID, contactId, id.asText());
+        return Optional.of(id.asText());
+    }
+
     /** Adds the card's phones and emails the CRM contact lacks (read first, so a retry adds nothing twice). */
     void addIdentities(long contactId, String remoteContact) throws CrmFailure, InterruptedException {
+        addIdentities(contactId, "contact", remoteContact);
+    }
+
+    /** The same for the CRM record ({@code contact}, or the {@code lead} that carries a client's data) that holds them. */
+    void addIdentities(long contactId, String remoteType, String remoteId) throws CrmFailure, InterruptedException {
         List<CrmIdentities.Identity> pending = identities.pending(ID, contactId);
         if (pending.isEmpty()) {
             return;
         }
+        String remoteContact = remoteId;
         ObjectNode get = mapper.createObjectNode().put("id", remoteContact);
-        JsonNode contact = client.call("crm.contact.get", get, true);
+        JsonNode contact = client.call("crm." + remoteType + ".get", get, true);
         Set<String> held = new HashSet<>();
         contact.path("PHONE").forEach(v -> held.add(CrmIdentities.comparable(v.path("VALUE").asText())));
         contact.path("EMAIL").forEach(v -> held.add(CrmIdentities.comparable(v.path("VALUE").asText())));
@@ -221,7 +328,7 @@ final class Bitrix24Lifecycle implements CrmChange.Lifecycle {
             }
         }
         if (!fields.isEmpty()) {
-            client.call("crm.contact.update", update(remoteContact, fields), false);
+            client.call("crm." + remoteType + ".update", update(remoteContact, fields), false);
         }
         identities.given(ID, pending, remoteContact);
     }

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -189,6 +190,30 @@ class CrmEventsTest {
     }
 
     @Test
+    void bitrix24DealMovedIntoAnotherCategoryComesBackInTheMappedPipelineAndStage() {
+        Map<String, String> resale = resale();
+        JsonPath lead = Leads.post("Ulyana");
+        String dealId = api().contentType(ContentType.JSON).body("{}").post("/api/leads/" + lead.getString("leadId") + "/convert")
+                .then().statusCode(200).extract().jsonPath().getString("dealId");
+        String remote = remoteId();
+        links.link(Bitrix24Connector.ID, "deal", Long.parseLong(dealId), "deal", remote);
+        // a manager moved the deal into category 3 in Bitrix24: crm.deal.get shows its new CATEGORY_ID and STAGE_ID
+        stubs.add(CrmWireMockAccess.stub(post(urlEqualTo(B24_HOOK + "crm.deal.get.json")).atPriority(1)
+                .withRequestBody(containing("\"id\":\"" + remote + "\""))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(fixture("bitrix24/crm.deal.get.response.json").replace("{ID}", remote)
+                                .replace("{STATUS}", "C3:EXECUTING").replace("\"CATEGORY_ID\":\"0\"", "\"CATEGORY_ID\":\"3\"")))));
+
+        b24("ONCRMDEALUPDATE.form", remote, CrmSyncProfile.B24_APP_TOKEN).then().statusCode(200);
+        inbox.drain();
+
+        JsonPath deal = api().get("/api/deals/" + dealId).then().statusCode(200).extract().jsonPath();
+        assertEquals(resale.get("id"), deal.getString("pipelineId"), "the pipeline mapped to category 3");
+        assertEquals(resale.get("Signing"), deal.getString("stageId"));
+        assertEquals("crm:bitrix24", lastEvent(lead.getLong("leadId")).path("actor").asText(), "not sent back");
+    }
+
+    @Test
     void bitrix24EventsAreCheckedByApplicationToken() {
         b24("ONCRMLEADUPDATE.form", "1", "").then().statusCode(401).body("error", containsString("application_token"));
         b24("ONCRMLEADUPDATE.form", "1", "wrong-token").then().statusCode(403);
@@ -247,6 +272,22 @@ class CrmEventsTest {
     private static String stageId(String name) {
         JsonPath p = api().get("/api/pipelines").then().statusCode(200).extract().jsonPath();
         return p.getString("find { it.name == 'Sales' }.stages.find { it.name == '" + name + "' }.id");
+    }
+
+    /** The pipeline "Resale" (Intake → Signing → Won / Lost), created once in the shared test database: its id and Signing's. */
+    private static Map<String, String> resale() {
+        JsonPath all = api().queryParam("limit", 1000).get("/api/pipelines").then().statusCode(200).extract().jsonPath();
+        if (all.getString("find { it.name == 'Resale' }.id") == null) {
+            api().contentType(ContentType.JSON).body("{\"name\":\"Resale\",\"stages\":["
+                    + "{\"name\":\"Intake\",\"color\":\"#336699\",\"semantics\":\"in-progress\"},"
+                    + "{\"name\":\"Signing\",\"color\":\"#336699\",\"semantics\":\"in-progress\"},"
+                    + "{\"name\":\"Won\",\"color\":\"#336699\",\"semantics\":\"won\"},"
+                    + "{\"name\":\"Lost\",\"color\":\"#336699\",\"semantics\":\"lost\"}]}")
+                    .post("/api/pipelines").then().statusCode(201);
+            all = api().queryParam("limit", 1000).get("/api/pipelines").then().statusCode(200).extract().jsonPath();
+        }
+        return Map.of("id", all.getString("find { it.name == 'Resale' }.id"),
+                "Signing", all.getString("find { it.name == 'Resale' }.stages.find { it.name == 'Signing' }.id"));
     }
 
     private static int wonCount() {
