@@ -95,19 +95,32 @@ public class IntakeService {
      * in for every delivery, owns the failure policy (public only for evaluations that feed made-up items).
      */
     public HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items) {
-        return run(channel, request, items, null);
+        return run(channel, request, items, null, null);
+    }
+
+    /** As {@link #accept(ChannelDefinition, HookRequest, List)}, {@code settled} (may be null) run in the same transaction. */
+    HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Runnable settled) {
+        return run(channel, request, items, null, settled);
     }
 
     /** Stores the items parsed again from a kept envelope; the envelope is marked processed in the same commit. */
-    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
-        return run(channel, request, items, envelopeId);
+    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items,
+                       Runnable settled) {
+        return run(channel, request, items, envelopeId, settled);
     }
 
-    private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
+    private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId,
+                            Runnable settled) {
         Timer.Sample sample = Timer.start(metrics);
         for (int attempt = 1; ; attempt++) {
             try {
-                HookOutcome outcome = groupCommit.call(() -> write(channel, request, items, envelopeId));
+                HookOutcome outcome = groupCommit.call(() -> {
+                    HookOutcome written = write(channel, request, items, envelopeId);
+                    if (settled != null) {
+                        settled.run(); // the caller's bookkeeping (a mailbox's last UID) commits with the items
+                    }
+                    return written;
+                });
                 sample.stop(writeTimer);
                 count(channel, outcome, items);
                 return outcome;
