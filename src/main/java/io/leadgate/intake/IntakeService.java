@@ -496,11 +496,29 @@ public class IntakeService {
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("envelope").getResultList().isEmpty();
     }
 
+    /**
+     * A redelivery's answer: the ids of the inquiry first stored under the key (one fixed-shape indexed read of the
+     * three ids, not the whole row through Hibernate); none when the key was claimed but its inquiry not stored.
+     */
     private HookOutcome.Item duplicateOf(String channelId, String key) {
-        Optional<StoredInquiry> original = StoredInquiry.<StoredInquiry>find("channelId = ?1 and dedupKey = ?2 order by id desc",
-                channelId, key).firstResultOptional();
-        return original.map(i -> new HookOutcome.Item(Result.DUPLICATE, i.id, i.contactId, i.leadId))
-                .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, contact_id, lead_id from inquiry "
+                    + "where channel_id = ? and dedup_key = ? order by id desc limit 1")) {
+                select.setString(1, channelId);
+                select.setString(2, key);
+                try (java.sql.ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return new HookOutcome.Item(Result.DUPLICATE, null, null, null);
+                    }
+                    return new HookOutcome.Item(Result.DUPLICATE, row.getLong(1), nullableLong(row, 2), nullableLong(row, 3));
+                }
+            }
+        });
+    }
+
+    private static Long nullableLong(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private void count(ChannelDefinition channel, HookOutcome outcome, List<Inquiry> items) {
