@@ -36,4 +36,19 @@ public interface InboundSink {
 
     /** Takes one raw item of {@code channel} in. */
     Taken take(ChannelDefinition channel, HookRequest item);
+
+    /**
+     * Takes one raw item in and runs {@code settled} in the transaction that settles it (the inquiry's, or the one
+     * that keeps it for replay), so the adapter's own bookkeeping — a mailbox's last UID — commits with the item or
+     * not at all, and costs no commit of its own. {@code settled} joins the current transaction; where an outcome
+     * keeps nothing (refused), it runs on its own after. It is not run for {@link Taken#RETRY_LATER}, and may run more
+     * than once when the transaction is retried, so it must be idempotent.
+     */
+    default Taken take(ChannelDefinition channel, HookRequest item, Runnable settled) {
+        Taken taken = take(channel, item);
+        if (taken.settled()) {
+            settled.run();
+        }
+        return taken;
+    }
 }

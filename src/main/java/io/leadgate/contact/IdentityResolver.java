@@ -311,10 +311,16 @@ public class IdentityResolver {
         return contact;
     }
 
-    /** Adds the inquiry's identities that no card holds yet; those of other cards stay where they are. */
+    /**
+     * Adds the inquiry's identities that no card holds yet; those of other cards stay where they are. The rows are
+     * one batched fixed-shape insert on the transaction's connection, their ids from the entity's own generator (no
+     * entity is kept for them); the card is flushed first, as they refer to it. One taken meanwhile by another
+     * transaction fails the insert with a unique-key violation, on which the write path runs again.
+     */
     private List<String> addIdentities(Contact contact, ContactInfo info, Map<String, IdentityKind> keys,
                                        List<Known> known, Instant now) {
         List<String> added = new ArrayList<>();
+        List<ContactIdentity> rows = new ArrayList<>();
         for (Map.Entry<String, IdentityKind> key : keys.entrySet()) {
             boolean taken = known.stream().anyMatch(k -> k.value().equals(key.getKey()) && k.kind() == key.getValue());
             if (taken) {
@@ -326,10 +332,43 @@ public class IdentityResolver {
             identity.identityValue = key.getKey();
             identity.label = key.getValue() == IdentityKind.HANDLE ? labelOf(info, key.getKey()) : null;
             identity.createdAt = now;
-            identity.persist();
+            rows.add(identity);
             added.add(key.getKey());
         }
+        if (!rows.isEmpty()) {
+            insert(rows);
+        }
         return added;
+    }
+
+    private static final String INSERT_IDENTITY = "insert into contact_identity (id, contact_id, kind, identity_value, "
+            + "label, undeliverable, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+
+    private void insert(List<ContactIdentity> rows) {
+        em.flush(); // the card the rows refer to
+        org.hibernate.engine.spi.SharedSessionContractImplementor session =
+                em.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class);
+        org.hibernate.generator.BeforeExecutionGenerator ids = (org.hibernate.generator.BeforeExecutionGenerator) session
+                .getFactory().getMappingMetamodel().getEntityDescriptor(ContactIdentity.class).getGenerator();
+        for (ContactIdentity row : rows) {
+            row.id = (Long) ids.generate(session, null, null, org.hibernate.generator.EventType.INSERT);
+        }
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_IDENTITY)) {
+                for (ContactIdentity row : rows) {
+                    insert.setLong(1, row.id);
+                    insert.setLong(2, row.contactId);
+                    insert.setString(3, row.kind.name());
+                    insert.setString(4, row.identityValue);
+                    insert.setString(5, row.label);
+                    insert.setBoolean(6, row.undeliverable);
+                    insert.setObject(7, row.createdAt.atOffset(java.time.ZoneOffset.UTC),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private static String labelOf(ContactInfo info, String handleKey) {

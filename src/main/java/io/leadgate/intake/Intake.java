@@ -58,6 +58,14 @@ public class Intake implements InboundSink {
 
     /** Takes one submission in; every outcome is a value, never an exception. Returns after commit. */
     public Outcome submit(Submission submission) {
+        return submit(submission, null);
+    }
+
+    /**
+     * As {@link #submit(Submission)}, with {@code settled} (may be null) run in the transaction that settles the
+     * submission: the write path's, or the one that parks it; on its own when nothing is kept (refused).
+     */
+    private Outcome submit(Submission submission, Runnable settled) {
         ChannelDefinition channel = submission.channel();
         InboundAdapter adapter = registry.inbound(channel.provider()).orElseThrow(() ->
                 new IllegalArgumentException("no adapter for provider " + channel.provider().id()));
@@ -72,6 +80,7 @@ public class Intake implements InboundSink {
                         channel.provider().id(), verification);
                 rejectedCounter(channel, reason);
                 failures.verificationFailed(channel.id()); // the silence watch compares it with the channel's rhythm
+                runAlone(settled);
                 return new Outcome.Rejected(verification, 401, reason, "verification failed: " + reason);
             }
         }
@@ -82,10 +91,11 @@ public class Intake implements InboundSink {
         } catch (RejectedException e) {
             rejectedCounter(channel, e.reason());
             LOG.infof("submission rejected: channel=%s reason=%s", channel.id(), e.reason());
+            runAlone(settled);
             return new Outcome.Rejected(Verification.VALID, e.status(), e.reason(), e.getMessage());
         } catch (UnparseableException | RuntimeException e) {
             String reason = e instanceof UnparseableException ? e.getMessage() : e.getClass().getSimpleName();
-            return park(submission, Envelope.Status.UNPARSEABLE, reason);
+            return park(submission, Envelope.Status.UNPARSEABLE, reason, settled);
         }
         if (submission.asLead()) { // the operator reviewed the classified mail: it is a lead after all
             items = items.stream().map(i -> ClassifiedMail.kept(i) ? i.withKind(Kind.LEAD) : i).toList();
@@ -94,8 +104,8 @@ public class Intake implements InboundSink {
                 .forEach(i -> rejectedCounter(channel, Reason.HONEYPOT.code()));
         try {
             HookOutcome result = submission.envelopeId() == null
-                    ? writes.accept(channel, submission.request(), items)
-                    : writes.replay(channel, submission.envelopeId(), submission.request(), items);
+                    ? writes.accept(channel, submission.request(), items, settled)
+                    : writes.replay(channel, submission.envelopeId(), submission.request(), items, settled);
             return Outcome.written(result, items);
         } catch (RuntimeException e) {
             if (Failures.transientDatabase(e)) {
@@ -103,14 +113,26 @@ public class Intake implements InboundSink {
             }
             LOG.errorf("processing failed, request parked for replay: channel=%s source=%s cause=%s", channel.id(),
                     submission.source(), Failures.describe(e));
-            return park(submission, Envelope.Status.FAILED, Failures.describe(e));
+            return park(submission, Envelope.Status.FAILED, Failures.describe(e), settled);
+        }
+    }
+
+    private static void runAlone(Runnable settled) {
+        if (settled != null) {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(settled);
         }
     }
 
     /** The polling adapters' way in: a polled item as a {@link Submission.Source#POLL} submission. */
     @Override
     public Taken take(ChannelDefinition channel, HookRequest item) {
-        Outcome outcome = submit(Submission.polled(channel, item));
+        return take(channel, item, null);
+    }
+
+    /** The polling adapters' way in, their bookkeeping committed with the item ({@link InboundSink#take(ChannelDefinition, HookRequest, Runnable)}). */
+    @Override
+    public Taken take(ChannelDefinition channel, HookRequest item, Runnable settled) {
+        Outcome outcome = submit(Submission.polled(channel, item), settled);
         if (outcome instanceof Outcome.Stored) {
             return Taken.STORED;
         }
@@ -132,11 +154,11 @@ public class Intake implements InboundSink {
         return outcome instanceof Outcome.KeptForReplay ? Taken.KEPT_FOR_REPLAY : Taken.RETRY_LATER;
     }
 
-    private Outcome park(Submission submission, Envelope.Status status, String error) {
+    private Outcome park(Submission submission, Envelope.Status status, String error, Runnable settled) {
         ChannelDefinition channel = submission.channel();
         long envelopeId;
         try {
-            envelopeId = parked.park(submission, status, error);
+            envelopeId = parked.park(submission, status, error, settled);
         } catch (RuntimeException e) { // not even the raw request could be kept: the sender must retry
             return storageDown(channel, e);
         }

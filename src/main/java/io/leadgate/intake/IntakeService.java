@@ -95,19 +95,32 @@ public class IntakeService {
      * in for every delivery, owns the failure policy (public only for evaluations that feed made-up items).
      */
     public HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items) {
-        return run(channel, request, items, null);
+        return run(channel, request, items, null, null);
+    }
+
+    /** As {@link #accept(ChannelDefinition, HookRequest, List)}, {@code settled} (may be null) run in the same transaction. */
+    HookOutcome accept(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Runnable settled) {
+        return run(channel, request, items, null, settled);
     }
 
     /** Stores the items parsed again from a kept envelope; the envelope is marked processed in the same commit. */
-    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items) {
-        return run(channel, request, items, envelopeId);
+    HookOutcome replay(ChannelDefinition channel, Long envelopeId, HookRequest request, List<Inquiry> items,
+                       Runnable settled) {
+        return run(channel, request, items, envelopeId, settled);
     }
 
-    private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
+    private HookOutcome run(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId,
+                            Runnable settled) {
         Timer.Sample sample = Timer.start(metrics);
         for (int attempt = 1; ; attempt++) {
             try {
-                HookOutcome outcome = groupCommit.call(() -> write(channel, request, items, envelopeId));
+                HookOutcome outcome = groupCommit.call(() -> {
+                    HookOutcome written = write(channel, request, items, envelopeId);
+                    if (settled != null) {
+                        settled.run(); // the caller's bookkeeping (a mailbox's last UID) commits with the items
+                    }
+                    return written;
+                });
                 sample.stop(writeTimer);
                 count(channel, outcome, items);
                 return outcome;
@@ -166,10 +179,8 @@ public class IntakeService {
                 continue;
             }
             if (envelope == null) {
-                Envelope e = EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
-                        Envelope.Status.PROCESSED, null, now);
-                e.persist();
-                envelope = e.id;
+                envelope = insert(EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
+                        Envelope.Status.PROCESSED, null, now));
             }
             outcomes.add(store(channel, request, item, key, envelope, now));
             storedAny = true;
@@ -184,8 +195,7 @@ public class IntakeService {
                         Envelope.Status.CLASSIFIED, null, now);
                 e.reason = classifiedReason;
                 e.dedupKey = classifiedKey;
-                e.persist();
-                envelope = e.id;
+                envelope = insert(e);
             }
         }
         em.flush();
@@ -263,16 +273,61 @@ public class IntakeService {
             + "kind, reason, external_id, dedup_key, occurred_at, received_at, contact_id, lead_id, item, resolution) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** The next id of an entity's table, from the entity's own generator (its sequence, 50 ids a fetch). */
+    private Long nextId(Class<?> entity) {
+        SharedSessionContractImplementor source = em.unwrap(SharedSessionContractImplementor.class);
+        return (Long) ((BeforeExecutionGenerator) source.getFactory().getMappingMetamodel()
+                .getEntityDescriptor(entity).getGenerator()).generate(source, null, null, EventType.INSERT);
+    }
+
+    private static final String INSERT_ENVELOPE = "insert into envelope (id, channel_id, provider, received_at, method, "
+            + "sub_path, query_string, request_url, headers, body, status, error, attempts, updated_at, dedup_key, "
+            + "reason, next_attempt_at, replayed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Inserts a new envelope with one fixed-shape statement on the transaction's connection (it refers to no other
+     * row, so nothing needs flushing first) and answers its id; the object stays unmanaged.
+     */
+    private Long insert(Envelope e) {
+        e.id = nextId(Envelope.class);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_ENVELOPE)) {
+                insert.setLong(1, e.id);
+                insert.setString(2, e.channelId);
+                insert.setString(3, e.provider);
+                insert.setObject(4, utc(e.receivedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(5, e.method);
+                insert.setString(6, e.subPath);
+                insert.setString(7, e.queryString);
+                insert.setString(8, e.requestUrl);
+                insert.setString(9, e.headers);
+                insert.setBytes(10, e.body);
+                insert.setString(11, e.status.name());
+                insert.setString(12, e.error);
+                insert.setInt(13, e.attempts);
+                insert.setObject(14, utc(e.updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(15, e.dedupKey);
+                insert.setString(16, e.reason);
+                insert.setObject(17, utc(e.nextAttemptAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.setString(18, e.replayedBy);
+                insert.executeUpdate();
+            }
+        });
+        return e.id;
+    }
+
+    private static java.time.OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     /**
      * Inserts the inquiry row with one fixed-shape statement on the transaction's connection, its id from the
-     * entity's own generator; the rows Hibernate still holds (the card, the lead, the envelope) are flushed first.
+     * entity's own generator; the rows Hibernate still holds (the card, the lead) are flushed first.
      */
     private void insert(StoredInquiry inquiry) {
         Session session = em.unwrap(Session.class);
         session.flush();
-        SharedSessionContractImplementor source = em.unwrap(SharedSessionContractImplementor.class);
-        inquiry.id = (Long) ((BeforeExecutionGenerator) source.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(StoredInquiry.class).getGenerator()).generate(source, null, null, EventType.INSERT);
+        inquiry.id = nextId(StoredInquiry.class);
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_INQUIRY)) {
                 insert.setLong(1, inquiry.id);
@@ -441,11 +496,29 @@ public class IntakeService {
                 .unwrap(NativeQuery.class).addSynchronizedQuerySpace("envelope").getResultList().isEmpty();
     }
 
+    /**
+     * A redelivery's answer: the ids of the inquiry first stored under the key (one fixed-shape indexed read of the
+     * three ids, not the whole row through Hibernate); none when the key was claimed but its inquiry not stored.
+     */
     private HookOutcome.Item duplicateOf(String channelId, String key) {
-        Optional<StoredInquiry> original = StoredInquiry.<StoredInquiry>find("channelId = ?1 and dedupKey = ?2 order by id desc",
-                channelId, key).firstResultOptional();
-        return original.map(i -> new HookOutcome.Item(Result.DUPLICATE, i.id, i.contactId, i.leadId))
-                .orElseGet(() -> new HookOutcome.Item(Result.DUPLICATE, null, null, null));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select id, contact_id, lead_id from inquiry "
+                    + "where channel_id = ? and dedup_key = ? order by id desc limit 1")) {
+                select.setString(1, channelId);
+                select.setString(2, key);
+                try (java.sql.ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return new HookOutcome.Item(Result.DUPLICATE, null, null, null);
+                    }
+                    return new HookOutcome.Item(Result.DUPLICATE, row.getLong(1), nullableLong(row, 2), nullableLong(row, 3));
+                }
+            }
+        });
+    }
+
+    private static Long nullableLong(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
     }
 
     private void count(ChannelDefinition channel, HookOutcome outcome, List<Inquiry> items) {

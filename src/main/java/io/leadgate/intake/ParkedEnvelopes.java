@@ -26,12 +26,18 @@ public class ParkedEnvelopes {
         this.registry = registry;
     }
 
-    /** Parks a submission in its own transaction and answers the envelope's id. */
-    long park(Submission submission, Envelope.Status status, String error) {
+    /**
+     * Parks a submission in its own transaction and answers the envelope's id; {@code settled} (may be null) runs in
+     * the same transaction.
+     */
+    long park(Submission submission, Envelope.Status status, String error, Runnable settled) {
         ChannelDefinition channel = submission.channel();
         HookRequest request = submission.request();
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> {
+            if (settled != null) {
+                settled.run();
+            }
             if (submission.envelopeId() != null) {
                 Envelope kept = Envelope.findById(submission.envelopeId());
                 if (kept != null) {

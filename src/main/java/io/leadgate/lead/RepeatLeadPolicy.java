@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 
 import java.util.Arrays;
@@ -88,11 +90,18 @@ public class RepeatLeadPolicy {
         return Optional.empty();
     }
 
+    /**
+     * The lead read under its row lock: one {@code select … for update}; a lead this transaction holds already (a
+     * merge moved it) is read again under the lock instead, so what committed meanwhile is seen either way.
+     */
     private Lead locked(long id) {
-        Lead lead = em.find(Lead.class, id);
-        if (lead != null) {
+        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(Lead.class);
+        Object held = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+        if (held instanceof Lead lead) {
             em.refresh(lead, LockModeType.PESSIMISTIC_WRITE);
+            return lead;
         }
-        return lead;
+        return em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -157,6 +157,57 @@ class FrontDoorTest {
         assertEquals(Envelope.Status.CLASSIFIED, envelope(kept.result().envelopeId()).status, "kept for review");
     }
 
+    /**
+     * A poller's bookkeeping ({@code settled}: the mailbox's last UID) runs inside the transaction that stores the
+     * message, and commits with it or not at all: when it fails, the message is not stored either and the poller is
+     * told to offer it again; when storage is down it does not run.
+     */
+    @Test
+    void aPollersBookkeepingCommitsWithTheMessageOrNotAtAll() throws SQLException {
+        java.util.concurrent.atomic.AtomicInteger inTransaction = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable settled = () -> {
+            if (QuarkusTransaction.isActive()) {
+                inTransaction.incrementAndGet();
+            }
+        };
+        String id = salt();
+        assertEquals(InboundSink.Taken.STORED, intake.take(mailbox, mail("Door Settled " + salt(), id), settled));
+        assertEquals(1, inTransaction.get(), "run once, inside the transaction that stored the message");
+        assertEquals(1, stored(id));
+        assertEquals(InboundSink.Taken.DUPLICATE, intake.take(mailbox, mail("Door Settled " + salt(), id), settled));
+        assertEquals(2, inTransaction.get(), "a duplicate is settled too");
+
+        String failing = salt();
+        InboundSink.Taken taken = intake.take(mailbox, mail("Door Unsettled " + salt(), failing), () -> {
+            throw new IllegalStateException("bookkeeping failed");
+        });
+        assertEquals(InboundSink.Taken.RETRY_LATER, taken, "offered again later");
+        assertEquals(0, stored(failing), "the message was not stored without its bookkeeping");
+        assertEquals(0, kept(failing), "nor kept for replay");
+
+        String name = "Door Down " + salt();
+        failOnContact(name, "57P01");
+        String down = salt();
+        assertEquals(InboundSink.Taken.RETRY_LATER, intake.take(mailbox, mail(name, down), settled));
+        assertEquals(2, inTransaction.get(), "not run when nothing was settled");
+    }
+
+    private static long stored(String messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> StoredInquiry.count("channelId = ?1 and externalId = ?2",
+                "frontdoor-imap", messageId + "@client.example"));
+    }
+
+    private long kept(String messageId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); var s = c.prepareStatement("select count(*) from envelope "
+                + "where channel_id = 'frontdoor-imap' and position(? in convert_from(body, 'UTF8')) > 0")) {
+            s.setString(1, messageId);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private ChannelDefinition form() {
         return channel("form");
     }
@@ -170,9 +221,13 @@ class FrontDoorTest {
     }
 
     private static HookRequest mail(String name) {
+        return mail(name, salt());
+    }
+
+    private static HookRequest mail(String name, String messageId) {
         String local = name.toLowerCase().replace(' ', '.');
         return request("message/rfc822", "From: " + name + " <" + local + "@client.example>\r\nTo: sales@example.com\r\n"
-                + "Subject: Quote\r\nMessage-ID: <" + salt() + "@client.example>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
+                + "Subject: Quote\r\nMessage-ID: <" + messageId + "@client.example>\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nPlease call me back.\r\n");
     }
 

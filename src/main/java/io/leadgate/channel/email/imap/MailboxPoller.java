@@ -238,11 +238,11 @@ public class MailboxPoller {
         }
 
         @Override
-        public void message(long uid, byte[] raw) {
+        public void message(long uid, byte[] raw, Runnable recordUid) {
             HookRequest request = new HookRequest("IMAP", "", Headers.of(Map.of("Content-Type",
                     List.of("message/rfc822"), "X-Imap-Uid", List.of(Long.toString(uid)))), null, raw,
                     "imap://" + settings.host() + "/" + settings.folder(), null, Instant.now());
-            InboundSink.Taken taken = sink.take(mailbox, request);
+            InboundSink.Taken taken = sink.take(mailbox, request, recordUid); // the UID commits with the message
             if (!taken.settled()) {
                 throw new SinkUnavailable(); // the message stays for the next round
             }

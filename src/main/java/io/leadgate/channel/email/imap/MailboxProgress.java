@@ -32,15 +32,19 @@ public class MailboxProgress {
         });
     }
 
-    /** Records the last UID taken under {@code validity} and the messages still waiting. */
+    /**
+     * Records the last UID taken under {@code validity} and the messages still waiting: one statement, in the current
+     * transaction when there is one (the write path's, so the UID commits with the message it stands for), else in
+     * its own.
+     */
     void saveProgress(String channelId, long validity, long lastUid, long backlog) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            MailboxState state = MailboxState.findById(channelId);
-            state.uidValidity = validity;
-            state.lastUid = lastUid;
-            state.backlog = backlog;
-            state.updatedAt = Instant.now();
-        });
+        QuarkusTransaction.joiningExisting().run(() -> MailboxState.getEntityManager().createNativeQuery(
+                        "update mailbox_state set uid_validity = ?1, last_uid = ?2, backlog = ?3, updated_at = ?4 "
+                                + "where channel_id = ?5")
+                .setParameter(1, validity).setParameter(2, lastUid).setParameter(3, backlog)
+                .setParameter(4, Instant.now()).setParameter(5, channelId)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(MailboxState.class)
+                .executeUpdate());
     }
 
     /** A round went through: failures reset. */

@@ -42,8 +42,12 @@ final class MailboxReader {
         /** Called before each message, e.g. to renew the mailbox lease. */
         void beforeMessage();
 
-        /** A message's raw bytes; throwing stops the round before its UID is recorded. */
-        void message(long uid, byte[] raw) throws MessagingException;
+        /**
+         * A message's raw bytes; throwing stops the round before its UID is recorded. {@code recordUid} records the
+         * message's UID; the handler runs it in the transaction that stores the message (one commit for both), or
+         * leaves it, and the reader records the UID after the handler returned.
+         */
+        void message(long uid, byte[] raw, Runnable recordUid) throws MessagingException;
 
         /** A message larger than {@code maxBytes}: left in the mailbox, not downloaded. */
         void tooLarge(long uid);
@@ -169,15 +173,39 @@ final class MailboxReader {
             for (Message message : group) {
                 handler.beforeMessage();
                 long uid = uids.getUID(message);
-                deliver(message, uid, bodies.remove(message.getMessageNumber()));
+                long waiting = Math.max(0, folder.getMessageCount() - message.getMessageNumber());
+                UidRecord record = new UidRecord(validity, uid, waiting);
+                deliver(message, uid, bodies.remove(message.getMessageNumber()), record);
+                if (!record.done) { // too large, or a handler that kept no transaction for it
+                    record.run();
+                }
                 taken++;
-                backlog = Math.max(0, folder.getMessageCount() - message.getMessageNumber());
-                progress.saveProgress(channelId, validity, uid, backlog);
+                backlog = waiting;
             }
         }
     }
 
-    private void deliver(Message message, long uid, byte[] body) throws MessagingException {
+    /** Records one message's UID and the backlog behind it; remembers that it ran. */
+    private final class UidRecord implements Runnable {
+        private final long validity;
+        private final long uid;
+        private final long waiting;
+        private boolean done;
+
+        UidRecord(long validity, long uid, long waiting) {
+            this.validity = validity;
+            this.uid = uid;
+            this.waiting = waiting;
+        }
+
+        @Override
+        public void run() {
+            progress.saveProgress(channelId, validity, uid, waiting);
+            done = true;
+        }
+    }
+
+    private void deliver(Message message, long uid, byte[] body, Runnable recordUid) throws MessagingException {
         int size = message.getSize();
         if (size > maxBytes) { // known from the fetched SIZE: not downloaded at all
             handler.tooLarge(uid);
@@ -196,7 +224,7 @@ final class MailboxReader {
             handler.tooLarge(uid);
             return;
         }
-        handler.message(uid, raw);
+        handler.message(uid, raw, recordUid);
     }
 
     private boolean wanted(Message m) throws MessagingException {
