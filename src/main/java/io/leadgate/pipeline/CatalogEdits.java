@@ -39,9 +39,11 @@ public class CatalogEdits {
 
     private final EntityManager em;
     private final Clock clock;
+    private final FunnelSummary summary;
 
-    CatalogEdits(EntityManager em, Clock clock) {
+    CatalogEdits(EntityManager em, Clock clock, FunnelSummary summary) {
         this.em = em;
+        this.summary = summary;
         this.clock = clock;
     }
 
@@ -98,6 +100,7 @@ public class CatalogEdits {
             }
             update("update deal set loss_reason = ?2 where loss_reason = ?1", r.code, target);
             update("update deal_move set loss_reason = ?2 where loss_reason = ?1", r.code, target);
+            summary.lossReasonRenamed(r.code, target);
         }
         r.delete();
         remember(Catalog.LOSS_REASON, r.code);

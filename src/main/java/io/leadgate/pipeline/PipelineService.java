@@ -31,6 +31,12 @@ public class PipelineService {
             new StageSpec("Won", "#7bd500", "won"),
             new StageSpec("Lost", "#ff5752", "lost")));
 
+    private final FunnelSummary summary;
+
+    PipelineService(FunnelSummary summary) {
+        this.summary = summary;
+    }
+
     public List<PipelineView> list() {
         return Pipeline.<Pipeline>list("order by id").stream().map(this::view).toList();
     }
@@ -174,6 +180,7 @@ public class PipelineService {
         renumber(stages);
         stage.persist();
         p.updatedAt = Instant.now();
+        summary.layoutChanged(id);
         return view(p);
     }
 
@@ -197,8 +204,12 @@ public class PipelineService {
         }
         stage.name = v.name();
         stage.color = v.color();
+        boolean meaning = !v.semantics().code().equals(stage.semantics);
         stage.semantics = v.semantics().code();
         p.updatedAt = Instant.now();
+        if (meaning) {
+            summary.layoutChanged(id);
+        }
         return view(p);
     }
 
@@ -224,6 +235,7 @@ public class PipelineService {
         PipelineValidator.validate(new PipelineSpec(p.name, specs(ordered)));
         renumber(ordered);
         p.updatedAt = Instant.now();
+        summary.layoutChanged(id);
         return view(p);
     }
 
@@ -248,6 +260,7 @@ public class PipelineService {
         stage.position = -1;
         renumber(stages);
         p.updatedAt = Instant.now();
+        summary.layoutChanged(id);
         return view(p);
     }
 
