@@ -18,6 +18,8 @@ create index deal_funnel_first_idx on deal_funnel (pipeline_id, first_at, last_a
 create index deal_funnel_last_idx on deal_funnel (pipeline_id, last_at, first_at);
 -- the medians read the stays of a pipeline stage by stage from this index alone
 create index deal_move_stay_idx on deal_move (to_pipeline_id, to_stage_id, moved_at, left_at);
+-- deals won in a period (the leads page's won amounts): the won stages' entries in the period from this index alone
+create index deal_move_won_idx on deal_move (to_stage_id, moved_at, deal_id);
 -- grouped by UTM campaign, each deal's lead's campaign is read from this index alone, not from the wide lead rows
 create index lead_campaign_idx on lead (id, utm_campaign);
 
