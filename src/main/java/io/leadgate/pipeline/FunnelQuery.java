@@ -127,7 +127,16 @@ public class FunnelQuery {
     private Map<String, Funnel.Tally> tallies(long pipelineId, AnalyticsPeriod period, String grouping, Positions at,
                                               boolean groupMedians) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(talliesSql(grouping, period, groupMedians))
+        List<Number> crossing = em.createNativeQuery("select x.deal_id from deal_funnel x where " + CROSSING)
+                .setParameter(1, pipelineId).setParameter(2, Sql.time(period.from()))
+                .setParameter(3, Sql.time(period.to())).getResultList();
+        // listed, the few crossing deals' entries come by deal id; the planner, given the join, scanned every entry
+        String edges = crossing.isEmpty() ? "1 = 0" : crossing.size() > MAX_LISTED
+                ? "m.deal_id in (select x.deal_id from deal_funnel x where " + CROSSING + ")"
+                : "m.deal_id in (" + String.join(",", crossing.stream().map(n -> String.valueOf(n.longValue()))
+                .toList()) + ")";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(talliesSql(grouping, period, groupMedians, edges))
                 .setParameter(1, pipelineId).setParameter(2, Sql.time(period.from()))
                 .setParameter(3, Sql.time(period.to())).getResultList();
         Map<String, Funnel.Tally> tallies = new HashMap<>();
@@ -172,6 +181,12 @@ public class FunnelQuery {
         return medians;
     }
 
+    /** The summary rows of pipeline ?1 with entries both inside [?2, ?3) and outside: the deals crossing its edges. */
+    private static final String CROSSING = "x.pipeline_id = ?1 and x.last_at >= ?2 and x.first_at < ?3"
+            + " and (x.first_at < ?2 or x.last_at >= ?3)";
+    /** Up to this many crossing deals are named in the statement; more are joined. */
+    private static final int MAX_LISTED = 10_000;
+
     /** Read from {@code deal_move_stay_idx} alone, stage by stage (V260). */
     static final String MEDIANS_SQL = "select m.to_stage_id, " + MEDIAN + " from deal_move m"
             + " where m.to_pipeline_id = ?1 and m.moved_at >= ?2 and m.moved_at < ?3 and m.left_at is not null"
@@ -180,20 +195,18 @@ public class FunnelQuery {
     /**
      * The statement of {@link #tallies}: rows (kind, group key, a, b, lost, reason, n) for pipeline ?1 and [?2, ?3).
      * A deal whose live stage entries in the pipeline all fall in the period is read from its summary row
-     * ({@link FunnelSummary}); only the deals that cross the period's edges have their entries in the period read and
-     * summed up ({@code e}, {@code p}, {@code r}: first and furthest non-lost position, the lost stages entered as a
+     * ({@link FunnelSummary}); only the deals that cross the period's edges ({@code edges}: a condition on
+     * {@code m.deal_id}) have their entries in the period read and summed up ({@code e}, {@code p}, {@code r}: first and furthest non-lost position, the lost stages entered as a
      * bit mask of positions, the reason of the last loss). Both ({@code u}) get their group key ({@code g}), and
      * {@code deals} rows count deals per (key, first, furthest, lost mask, reason); with {@code groupMedians},
      * {@code median} rows give each key's median time in each stage (a = the stage id). Live stage positions are
      * 0 to {@value PipelineValidator#MAX_STAGES}, so the mask fits a bigint.
      */
-    static String talliesSql(String grouping, AnalyticsPeriod period, boolean groupMedians) {
+    static String talliesSql(String grouping, AnalyticsPeriod period, boolean groupMedians, String edges) {
         String key = grouping == null ? "''" : "coalesce(" + dealKey(grouping, period) + ", '')";
         return "with e as (select m.id, m.deal_id, m.moved_at, m.loss_reason, s.position, s.semantics"
-                + " from deal_funnel x join deal_move m on m.deal_id = x.deal_id and m.to_pipeline_id = x.pipeline_id"
-                + " join stage s on s.id = m.to_stage_id"
-                + " where x.pipeline_id = ?1 and x.last_at >= ?2 and x.first_at < ?3"
-                + " and (x.first_at < ?2 or x.last_at >= ?3)"
+                + " from deal_move m join stage s on s.id = m.to_stage_id"
+                + " where " + edges + " and m.to_pipeline_id = ?1"
                 + " and m.moved_at >= ?2 and m.moved_at < ?3 and s.deleted = false),"
                 + " p as (select e.deal_id, min(e.moved_at) as first_at,"
                 + " min(case when e.semantics <> 'lost' then e.position end) as lo,"
