@@ -14,8 +14,9 @@ import java.util.TreeMap;
 /**
  * {@code GET /api/analytics/funnel}: the stage entries of a pipeline in a period, summed up in SQL (the per-deal
  * summary of {@link FunnelSummary} for the deals inside the period, the entries for those crossing its edges; the
- * medians from the stays) and turned into a report by {@link Funnel}; groups by manager, source, channel, UTM campaign or the day,
- * week or month (in the period's time zone) of the deal's first entry in the period. Lead counts: {@link LeadStats}.
+ * medians from the stays) and turned into a report by {@link Funnel}; groups by manager, source, channel, UTM
+ * campaign or the day, week or month (in the period's time zone) of the deal's first entry in the period. Lead
+ * counts: {@link LeadStats}.
  */
 @ApplicationScoped
 public class FunnelQuery {
@@ -123,7 +124,10 @@ public class FunnelQuery {
     private record Positions(Map<Integer, Integer> byPosition, Map<Long, Integer> byStage) {
     }
 
-    /** One statement: spans, lost deals and last-loss reasons per group key ({@code ""} without a grouping). */
+    /**
+     * The deals crossing the period's edges, then one statement: spans, lost deals, last-loss reasons and, when asked,
+     * medians per group key ({@code ""} without a grouping).
+     */
     private Map<String, Funnel.Tally> tallies(long pipelineId, AnalyticsPeriod period, String grouping, Positions at,
                                               boolean groupMedians) {
         @SuppressWarnings("unchecked")
@@ -196,8 +200,9 @@ public class FunnelQuery {
      * The statement of {@link #tallies}: rows (kind, group key, a, b, lost, reason, n) for pipeline ?1 and [?2, ?3).
      * A deal whose live stage entries in the pipeline all fall in the period is read from its summary row
      * ({@link FunnelSummary}); only the deals that cross the period's edges ({@code edges}: a condition on
-     * {@code m.deal_id}) have their entries in the period read and summed up ({@code e}, {@code p}, {@code r}: first and furthest non-lost position, the lost stages entered as a
-     * bit mask of positions, the reason of the last loss). Both ({@code u}) get their group key ({@code g}), and
+     * {@code m.deal_id}) have their entries in the period read and summed up ({@code e}, {@code p}, {@code r}: first
+     * and furthest non-lost position, the lost stages entered as a bit mask of positions, the reason of the last
+     * loss). Both ({@code u}) get their group key ({@code g}), and
      * {@code deals} rows count deals per (key, first, furthest, lost mask, reason); with {@code groupMedians},
      * {@code median} rows give each key's median time in each stage (a = the stage id). Live stage positions are
      * 0 to {@value PipelineValidator#MAX_STAGES}, so the mask fits a bigint.
@@ -240,7 +245,7 @@ public class FunnelQuery {
         return position == null ? -1 : index.getOrDefault(((Number) position).intValue(), -1);
     }
 
-    /** The SQL group key of a deal in {@code g} (deal {@code d}, lead {@code l}, first entry in the period {@code u}). */
+    /** The SQL group key of a deal in {@code g} (deal {@code d}, lead {@code l}, first entry in period {@code u}). */
     private static String dealKey(String grouping, AnalyticsPeriod period) {
         return switch (grouping) {
             case "manager" -> "d.responsible";
