@@ -190,7 +190,8 @@ class FunnelSummaryTest {
             throw new IllegalStateException(e);
         }
         String insert = migration.substring(migration.indexOf("insert into deal_funnel"));
-        insert = insert.substring(0, insert.indexOf(';')).replace("insert into deal_funnel", "insert into backfill_check");
+        insert = insert.substring(0, insert.indexOf(';'))
+                .replace("insert into deal_funnel", "insert into backfill_check");
         String backfill = insert;
         long differ = QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("create temporary table backfill_check as select * from deal_funnel where 1 = 0")
