@@ -13,7 +13,7 @@ export PGHOST=127.0.0.1 PGUSER=postgres
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: mvnl -q package -DskipTests" >&2; exit 1; }
 psql -qc 'drop database if exists bench_console' -c 'create database bench_console'
 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/bench_console QUARKUS_DATASOURCE_USERNAME=postgres \
-  QUARKUS_HTTP_PORT=$port LEADGATE_ADMIN_PASSWORD=bench-password LEADGATE_CHANNELS_DIR=channels \
+  QUARKUS_HTTP_PORT=$port LEADGATE_ADMIN_PASSWORD=bench-password LEADGATE_API_KEYS=bench-key LEADGATE_CHANNELS_DIR=channels \
   QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=bench-session-key-0123456789 \
   java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > /tmp/bench-console-app.log 2>&1 &
 app=$!
@@ -25,10 +25,10 @@ psql -q -d bench_console -v leads=100000 -v deals=5000 -f bench/console/load.sql
 loaded=$(( $(date +%s) - start ))
 curl -s -c "$jar" -o /dev/null -d 'j_username=admin&j_password=bench-password' "localhost:$port/j_security_check"
 deep=$(psql -d bench_console -Atc "select (extract(epoch from created_at) * 1000000)::bigint || ':' || id from lead where id = 90000")
-page() { # name path
-  for _ in 1 2 3 4 5; do curl -s -b "$jar" -o /dev/null "localhost:$port$2"; done
-  code=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "localhost:$port$2")
-  for _ in $(seq "$runs"); do curl -s -b "$jar" -o /dev/null -w '%{time_starttransfer}\n' "localhost:$port$2"; done \
+page() { # name path [curl options: the API key]
+  for _ in 1 2 3 4 5; do curl -s -b "$jar" "${@:3}" -o /dev/null "localhost:$port$2"; done
+  code=$(curl -s -b "$jar" "${@:3}" -o /dev/null -w '%{http_code}' "localhost:$port$2")
+  for _ in $(seq "$runs"); do curl -s -b "$jar" "${@:3}" -o /dev/null -w '%{time_starttransfer}\n' "localhost:$port$2"; done \
     | sort -n | awk -v name="$1" -v code="$code" '{a[NR]=$1} END {printf "    %-44s HTTP %s  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", name, code, a[int(NR/2)+1]*1000, a[int(NR*0.95)]*1000, a[NR]*1000}'
 }
 today=$(date -u +%F)
@@ -56,6 +56,14 @@ out=bench/results/console-render-$(date -u +%Y%m%d-%H%M).txt
   page "analytics funnel, a year, by manager" "/console/analytics?from=$year&to=$today&by=manager"
   page "analytics funnel, a year, by month" "/console/analytics?from=$year&to=$today&by=month"
   page "analytics funnel, a year, by campaign" "/console/analytics?from=$year&to=$today&by=campaign"
+  page "analytics funnel, a year, by source" "/console/analytics?from=$year&to=$today&by=source"
+  page "analytics funnel, a year, by channel" "/console/analytics?from=$year&to=$today&by=channel"
+  page "analytics funnel, a year, by week" "/console/analytics?from=$year&to=$today&by=week"
+  page "analytics funnel, a year, by day" "/console/analytics?from=$year&to=$today&by=day"
+  page "analytics funnel CSV, a year, groups by campaign" "/console/analytics/csv/funnel-groups?from=$year&to=$today&by=campaign"
+  page "API funnel, a year, by manager (group medians)" "/api/analytics/funnel?from=$year&to=$today&by=manager" -H "X-Api-Key: bench-key"
+  page "API funnel, a year, by campaign, previous" "/api/analytics/funnel?from=$year&to=$today&by=campaign&compare=previous" -H "X-Api-Key: bench-key"
+  page "API funnel, a year, by month (group medians)" "/api/analytics/funnel?from=$year&to=$today&by=month" -H "X-Api-Key: bench-key"
   page "analytics leads, last 30 days" "/console/analytics/leads"
   page "analytics leads, a year per week" "/console/analytics/leads?from=$year&to=$today&bucket=week"
   page "analytics leads, a year per day" "/console/analytics/leads?from=$year&to=$today&bucket=day"

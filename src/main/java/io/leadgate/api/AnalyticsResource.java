@@ -114,7 +114,10 @@ public class AnalyticsResource {
                            @QueryParam("compare") String compare, @QueryParam("format") String format,
                            @QueryParam("table") String table) {
         boolean previous = compare(compare);
-        FunnelQuery.Answer a = funnels.funnel(pipelineId, funnels.period(from, to, tz), by, previous);
+        // a CSV table shows only the period's own medians: the groups' are not computed for it
+        boolean csv = format != null && format.equals("csv");
+        FunnelQuery.Answer a = funnels.funnel(pipelineId, funnels.period(from, to, tz), by, previous,
+                csv ? FunnelQuery.Medians.SHOWN : FunnelQuery.Medians.ALL);
         return answer(format, a, x -> AnalyticsTables.funnel(x, table));
     }
 

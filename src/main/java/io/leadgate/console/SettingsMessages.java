@@ -206,6 +206,9 @@ public interface SettingsMessages {
     @Message("Time zone saved.")
     String time_zone_saved();
 
+    @Message("\"{zone}\" is not a time zone: write a region such as Europe/Moscow, or UTC. Nothing was changed.")
+    String time_zone_invalid(String zone);
+
     @Message("Pipelines")
     String nav_pipelines();
 

@@ -42,9 +42,11 @@ public class CatalogEdits {
     private final EntityManager em;
     private final Clock clock;
     private final SettingsChanges changes;
+    private final FunnelSummary summary;
 
-    CatalogEdits(EntityManager em, Clock clock, SettingsChanges changes) {
+    CatalogEdits(EntityManager em, Clock clock, SettingsChanges changes, FunnelSummary summary) {
         this.em = em;
+        this.summary = summary;
         this.clock = clock;
         this.changes = changes;
     }
@@ -106,6 +108,7 @@ public class CatalogEdits {
             }
             update("update deal set loss_reason = ?2 where loss_reason = ?1", r.code, target);
             update("update deal_move set loss_reason = ?2 where loss_reason = ?1", r.code, target);
+            summary.lossReasonRenamed(r.code, target);
         }
         r.delete();
         remember(Catalog.LOSS_REASON, r.code);

@@ -39,8 +39,11 @@ public class DealService {
     private final Assigner assigner;
     private final LeadgateConfig config;
     private final Clock clock;
+    private final FunnelSummary summary;
 
-    DealService(PipelineService pipelines, DealEvents events, Assigner assigner, LeadgateConfig config, Clock clock) {
+    DealService(PipelineService pipelines, DealEvents events, Assigner assigner, LeadgateConfig config, Clock clock,
+                FunnelSummary summary) {
+        this.summary = summary;
         this.pipelines = pipelines;
         this.events = events;
         this.assigner = assigner;
@@ -272,6 +275,7 @@ public class DealService {
         m.lossReason = lossReason;
         m.movedAt = now;
         m.persist();
+        summary.dealMoved(d.id);
         return m;
     }
 

@@ -40,6 +40,12 @@ public class PipelineService {
             new StageSpec("Won", "#7bd500", "won"),
             new StageSpec("Lost", "#ff5752", "lost")));
 
+    private final FunnelSummary summary;
+
+    PipelineService(FunnelSummary summary) {
+        this.summary = summary;
+    }
+
     public List<PipelineView> list() {
         return Pipeline.<Pipeline>list("order by id").stream().map(this::view).toList();
     }
@@ -197,6 +203,7 @@ public class PipelineService {
         p.updatedAt = Instant.now();
         changes.record(actor, Kind.STAGE_ADDED, p.id, "stage " + stage.id + " '" + stage.name + "' (" + stage.semantics
                 + ") at " + (at + 1));
+        summary.layoutChanged(id);
         return view(p);
     }
 
@@ -221,10 +228,14 @@ public class PipelineService {
         }
         stage.name = v.name();
         stage.color = v.color();
+        boolean meaning = !v.semantics().code().equals(stage.semantics);
         stage.semantics = v.semantics().code();
         p.updatedAt = Instant.now();
         changes.record(actor, Kind.STAGE_UPDATED, p.id, "stage " + stage.id + " '" + stage.name + "' " + stage.color
                 + " (" + stage.semantics + ")");
+        if (meaning) {
+            summary.layoutChanged(id);
+        }
         return view(p);
     }
 
@@ -251,6 +262,7 @@ public class PipelineService {
         renumber(ordered);
         p.updatedAt = Instant.now();
         changes.record(actor, Kind.STAGES_REORDERED, p.id, "stages " + String.join(",", stageIds));
+        summary.layoutChanged(id);
         return view(p);
     }
 
@@ -278,6 +290,7 @@ public class PipelineService {
         renumber(stages);
         p.updatedAt = Instant.now();
         changes.record(actor, Kind.STAGE_DELETED, p.id, "stage " + stage.id + " '" + stage.name + "'");
+        summary.layoutChanged(id);
         return view(p);
     }
 

@@ -119,8 +119,21 @@ class AnalyticsTimeZoneSettingTest {
 
         form.put("timeZone", "Moscow time");
         Response refused = admin.post("/console/settings/analytics/time-zone", form);
-        assertEquals(400, refused.statusCode());
-        assertTrue(refused.asString().contains("Enter a time zone such as Europe/Moscow or UTC."), refused.asString());
+        api().get("/api/analytics/time-zone").then().body("timeZone", equalTo("Asia/Yekaterinburg"));
+        // htmx swaps no 4xx answer: the refusal is a 200 that swaps only the flash (out of band), in red
+        assertEquals(200, refused.statusCode());
+        assertEquals("none", refused.header("HX-Reswap"));
+        String flash = refused.asString();
+        assertTrue(flash.contains("id=\"flash\"") && flash.contains("hx-swap-oob=\"true\"")
+                && flash.contains("flash-error"), flash);
+        assertTrue(flash.contains("&quot;Moscow time&quot; is not a time zone: write a region such as Europe/Moscow,"
+                + " or UTC. Nothing was changed."), flash);
+
+        Response russian = admin.request().header("X-CSRF-Token", admin.csrf()).header("HX-Request", "true")
+                .header("Accept-Language", "ru").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("timeZone", "<b>Mars</b>").post("/console/settings/analytics/time-zone");
+        assertEquals(200, russian.statusCode());
+        assertTrue(russian.asString().contains("«&lt;b&gt;Mars&lt;/b&gt;» — не часовой пояс"), russian.asString());
         api().get("/api/analytics/time-zone").then().body("timeZone", equalTo("Asia/Yekaterinburg"));
     }
 }

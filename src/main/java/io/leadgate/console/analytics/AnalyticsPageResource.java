@@ -122,7 +122,8 @@ public class AnalyticsPageResource {
 
     private FunnelQuery.Answer answer(AnalyticsFilter f, AnalyticsPeriod period) {
         try {
-            return funnels.funnel(f.pipeline(), period, f.by(), f.compare());
+            // the page and its tables show the period's own medians only: no group or previous medians
+            return funnels.funnel(f.pipeline(), period, f.by(), f.compare(), FunnelQuery.Medians.SHOWN);
         } catch (PipelineException e) {
             throw new BadRequestException(e.getMessage());
         }

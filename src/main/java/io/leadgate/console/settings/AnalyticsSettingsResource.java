@@ -1,10 +1,8 @@
 package io.leadgate.console.settings;
 
-import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
-import io.leadgate.console.Refusals;
 import io.leadgate.people.Role;
 import io.leadgate.pipeline.AnalyticsSettings;
 import io.leadgate.pipeline.PipelineException;
@@ -38,6 +36,8 @@ public class AnalyticsSettingsResource {
         static native TemplateInstance analytics(Page page, AnalyticsSettings.TimeZone zone, List<String> zones);
 
         static native TemplateInstance changed(Page page, AnalyticsSettings.TimeZone zone, List<String> zones);
+
+        static native TemplateInstance invalid(Page page, String zone);
     }
 
     private final AnalyticsSettings settings;
@@ -54,7 +54,10 @@ public class AnalyticsSettingsResource {
         return Html.ok(Templates.analytics(page, settings.timeZone(), ZONES), page);
     }
 
-    /** Stores the zone; blank = back to the configured one; not a zone → 400 with the reason in the flash. */
+    /**
+     * Stores the zone; blank = back to the configured one; not a zone → the reason in the flash (an out-of-band
+     * swap: htmx swaps no 4xx answer, so a refusal answers 200 with nothing else swapped, as the other pages do).
+     */
     @POST
     @Path("time-zone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -64,8 +67,7 @@ public class AnalyticsSettingsResource {
         try {
             set = settings.setTimeZone(zone, pages.actor());
         } catch (PipelineException e) {
-            return Response.status(400).entity(Html.render(Common.flash(page, Refusals.text(e, page.locale()), true), page.locale()))
-                    .type(Html.TYPE).header("HX-Reswap", "none").build();
+            return Html.noSwap(Templates.invalid(page, zone == null ? "" : zone.strip()), page);
         }
         return Html.ok(Templates.changed(page, set, ZONES), page);
     }
