@@ -22,12 +22,6 @@ import java.util.Set;
 @ApplicationScoped
 public class PipelineService {
 
-    private final SettingsChanges changes;
-
-    PipelineService(SettingsChanges changes) {
-        this.changes = changes;
-    }
-
     public static final String DEFAULT_NAME = "Sales";
 
     /** The seeded default pipeline: 7 stages. */
@@ -40,9 +34,11 @@ public class PipelineService {
             new StageSpec("Won", "#7bd500", "won"),
             new StageSpec("Lost", "#ff5752", "lost")));
 
+    private final SettingsChanges changes;
     private final FunnelSummary summary;
 
-    PipelineService(FunnelSummary summary) {
+    PipelineService(SettingsChanges changes, FunnelSummary summary) {
+        this.changes = changes;
         this.summary = summary;
     }
 
