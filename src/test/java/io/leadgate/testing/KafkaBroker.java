@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,8 +34,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     public KafkaBroker() {
         try {
-            port = freePort();
-            controllerPort = freePort();
+            port = ChildProcesses.freePort();
+            controllerPort = ChildProcesses.freePort();
             dir = Files.createTempDirectory("leadgate-kafka");
             properties = dir.resolve("server.properties");
             Files.writeString(properties, String.join("\n",
@@ -124,7 +123,7 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        deleteTree(dir.toFile());
+        ChildProcesses.deleteTree(dir.toFile());
     }
 
     private ProcessBuilder java(String mainClass, String... args) {
@@ -156,21 +155,5 @@ public final class KafkaBroker implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka did not open port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteTree(child);
-            }
-        }
-        file.delete();
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +60,7 @@ public final class Replica implements AutoCloseable {
             File log = log("replica-" + name);
             Files.deleteIfExists(log.toPath());
             for (int attempt = 1; ; attempt++) {
-                int port = freePort();
+                int port = ChildProcesses.freePort();
                 List<String> command = java();
                 command.addAll(List.of("-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
                         "-Dquarkus.http.port=" + port, "-Dquarkus.flyway.clean-at-start=false",
@@ -134,7 +133,7 @@ public final class Replica implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path project = Path.of("").toAbsolutePath();
         Path target = project.resolve(args[0]);
-        deleteTree(target.toFile());
+        ChildProcesses.deleteTree(target.toFile());
         Properties buildProperties = new Properties();
         buildProperties.putAll(System.getProperties());
         try (CuratedApplication app = QuarkusBootstrap.builder()
@@ -206,21 +205,5 @@ public final class Replica implements AutoCloseable {
 
     private static File log(String name) {
         return Path.of("target", name + ".log").toFile();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteTree(child);
-            }
-        }
-        file.delete();
     }
 }
