@@ -1,5 +1,7 @@
 package io.leadgate.delivery.webhook;
 
+import io.leadgate.pipeline.Refusal;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +58,7 @@ public class WebhookService {
         try {
             guard.check(request.url());
         } catch (RefusedTargetException e) {
-            throw new InvalidWebhookException(e.getMessage());
+            throw InvalidWebhookException.refusedTarget(e);
         } catch (UnknownHostException e) {
             // checked again at send time
         }
@@ -184,7 +186,8 @@ public class WebhookService {
             return Optional.empty();
         }
         if (d.status == WebhookDelivery.Status.PENDING) {
-            throw new WebhookConflictException("delivery " + deliveryId + " is pending already");
+            throw new WebhookConflictException(Refusal.WEBHOOK_DELIVERY_PENDING,
+                    "delivery " + deliveryId + " is pending already", deliveryId);
         }
         requireActive(d.subscriptionId);
         requeue(d, Instant.now(), actor);
@@ -214,8 +217,8 @@ public class WebhookService {
     private static void requireActive(long subscriptionId) {
         WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
         if (s != null && s.status != WebhookSubscription.Status.ACTIVE) {
-            throw new WebhookConflictException("webhook " + subscriptionId + " is disabled ("
-                    + s.disabledReason + "); enable it first");
+            throw new WebhookConflictException(Refusal.WEBHOOK_DISABLED, "webhook " + subscriptionId
+                    + " is disabled (" + s.disabledReason + "); enable it first", subscriptionId, s.disabledReason);
         }
     }
 
