@@ -1,7 +1,5 @@
 package io.leadgate.intake;
 
-import io.leadgate.pipeline.Refusal;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelFileLoader;
@@ -17,11 +15,14 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.NameNormalizer;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
+import io.leadgate.pipeline.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public class ManualLeads {
         public Refused(Refusal refusal, String message, Object... args) {
             super(message);
             this.refusal = refusal;
-            this.args = java.util.Collections.unmodifiableList(java.util.Arrays.asList(args.clone()));
+            this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
         }
 
         /** The stable code the console shows in the user's language; the API answers the message. */

@@ -1,12 +1,11 @@
 package io.leadgate.delivery.webhook;
 
-import io.leadgate.pipeline.Refusal;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadgate.events.EventTypes;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
 import io.leadgate.outbound.WebhookSigner;
+import io.leadgate.pipeline.Refusal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,7 +1,5 @@
 package io.leadgate.delivery.webhook;
 
-import io.leadgate.pipeline.Refusal;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +8,7 @@ import io.leadgate.events.SettingsChanges;
 import io.leadgate.events.SettingsChanges.Kind;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
+import io.leadgate.pipeline.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
