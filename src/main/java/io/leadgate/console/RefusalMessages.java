@@ -199,8 +199,11 @@ public interface RefusalMessages {
     @Message("Contact {contact} was merged into {into}.")
     String contact_merged_into(Object contact, Object into);
 
-    @Message("The {field} is longer than {most} characters.")
-    String field_too_long(Object field, Object most);
+    @Message("The name is longer than {most} characters.")
+    String contact_name_too_long(Object most);
+
+    @Message("The company is longer than {most} characters.")
+    String contact_company_too_long(Object most);
 
     @Message("Enter the text of the note.")
     String note_required();

@@ -73,7 +73,8 @@ public final class Refusals {
             case OTHER -> english;
             case CONTACT_NOT_FOUND -> m.contact_not_found(a.get(0));
             case CONTACT_MERGED_INTO -> m.contact_merged_into(a.get(0), a.get(1));
-            case FIELD_TOO_LONG -> m.field_too_long(a.get(0), a.get(1));
+            case CONTACT_NAME_TOO_LONG -> m.contact_name_too_long(a.get(0));
+            case CONTACT_COMPANY_TOO_LONG -> m.contact_company_too_long(a.get(0));
             case NOTE_REQUIRED -> m.note_required();
             case NOTE_TOO_LONG -> m.note_too_long(a.get(0));
             case MERGE_SAME_CONTACT -> m.merge_same_contact();

@@ -138,8 +138,9 @@ public class ContactEdits {
     private static String bounded(String field, String value) {
         String v = value.strip();
         if (v.length() > MAX_NAME) {
-            throw new EditException(false, ContactRefusal.FIELD_TOO_LONG,
-                    field + " is longer than " + MAX_NAME + " characters", field, MAX_NAME);
+            throw new EditException(false, field.equals("company") ? ContactRefusal.CONTACT_COMPANY_TOO_LONG
+                    : ContactRefusal.CONTACT_NAME_TOO_LONG, field + " is longer than " + MAX_NAME + " characters",
+                    MAX_NAME);
         }
         return v.isEmpty() ? null : v;
     }

@@ -12,8 +12,10 @@ public enum ContactRefusal {
     CONTACT_NOT_FOUND,
     /** contact id, the contact it was merged into */
     CONTACT_MERGED_INTO,
-    /** field ("name" or "company"), the longest allowed */
-    FIELD_TOO_LONG,
+    /** the longest allowed */
+    CONTACT_NAME_TOO_LONG,
+    /** the longest allowed */
+    CONTACT_COMPANY_TOO_LONG,
     NOTE_REQUIRED,
     /** the longest allowed */
     NOTE_TOO_LONG,
