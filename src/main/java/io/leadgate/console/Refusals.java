@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A refused action in the user's language: the {@link Refusal} code (or {@link ContactRefusal} below the pipeline)
+ * A refused action in the user's language: the {@link Refusal} code (or {@link ContactRefusal} below the pipeline,
+ * {@link UserException.Refusal} for users)
  * of a service's exception and its arguments become a text of {@link RefusalMessages}. A refusal without a code of
  * its own ({@code OTHER}) shows the service's English message. The REST API never comes here: it keeps the English
  * message.
@@ -59,6 +60,20 @@ public final class Refusals {
     /** The text to show the user for a refused contact edit or note. */
     public static String text(ContactEdits.EditException e, Locale locale) {
         return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    private static String text(UserException.Refusal refusal, List<Object> a, String english, Locale locale) {
+        RefusalMessages m = messages(locale);
+        return switch (refusal) {
+            case OTHER -> english;
+            case USERNAME_INVALID -> m.username_invalid();
+            case USER_ROLE_INVALID -> m.user_role_invalid();
+            case USER_EXISTS -> m.user_exists(a.get(0));
+            case USER_DISPLAY_NAME_TOO_LONG -> m.user_display_name_too_long(a.get(0));
+            case USER_LAST_ADMIN -> m.user_last_admin();
+            case USER_NOT_FOUND -> m.user_not_found(a.get(0));
+            case USER_PASSWORD_LENGTH -> m.user_password_length(a.get(0), a.get(1));
+        };
     }
 
     private static RefusalMessages messages(Locale locale) {
@@ -145,13 +160,6 @@ public final class Refusals {
             case WEBHOOK_EVENT_UNKNOWN -> m.webhook_event_unknown(a.get(0));
             case WEBHOOK_DELIVERY_PENDING -> m.webhook_delivery_pending(a.get(0));
             case WEBHOOK_DISABLED -> m.webhook_disabled(a.get(0), a.get(1));
-            case USERNAME_INVALID -> m.username_invalid();
-            case USER_ROLE_INVALID -> m.user_role_invalid();
-            case USER_EXISTS -> m.user_exists(a.get(0));
-            case USER_DISPLAY_NAME_TOO_LONG -> m.user_display_name_too_long(a.get(0));
-            case USER_LAST_ADMIN -> m.user_last_admin();
-            case USER_NOT_FOUND -> m.user_not_found(a.get(0));
-            case USER_PASSWORD_LENGTH -> m.user_password_length(a.get(0), a.get(1));
         };
     }
 }

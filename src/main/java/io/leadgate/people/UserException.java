@@ -1,7 +1,5 @@
 package io.leadgate.people;
 
-import io.leadgate.pipeline.Refusal;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +9,25 @@ public class UserException extends RuntimeException {
 
     /** Why a change was refused. */
     public enum Reason { INVALID, NOT_FOUND, CONFLICT }
+
+    /**
+     * The stable code of a refusal, which the console turns into the user's language (the API answers the English
+     * message); the arguments are listed per code, in order.
+     */
+    public enum Refusal {
+        OTHER,
+        USERNAME_INVALID,
+        USER_ROLE_INVALID,
+        /** username */
+        USER_EXISTS,
+        /** the longest allowed */
+        USER_DISPLAY_NAME_TOO_LONG,
+        USER_LAST_ADMIN,
+        /** username */
+        USER_NOT_FOUND,
+        /** fewest, most characters */
+        USER_PASSWORD_LENGTH
+    }
 
     private final Reason reason;
     private final Refusal refusal;

@@ -1,6 +1,6 @@
 package io.leadgate.people;
 
-import io.leadgate.pipeline.Refusal;
+import io.leadgate.people.UserException.Refusal;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.leadgate.pipeline;
 
 /**
- * Why a pipeline operation (or, from the layers above: a manual lead, a webhook subscription, a user change) was
+ * Why a pipeline operation (or, from the layers above: a manual lead, a webhook subscription) was
  * refused, as a stable code the console turns into the user's language (the REST API
  * keeps answering the English message). The arguments a {@link PipelineException} carries are listed per code, in
  * order; a refusal without a code of its own is {@link #OTHER} and shows its English message.
@@ -102,17 +102,5 @@ public enum Refusal {
     /** delivery id */
     WEBHOOK_DELIVERY_PENDING,
     /** webhook id, why it was disabled */
-    WEBHOOK_DISABLED,
-    /* users (people) */
-    USERNAME_INVALID,
-    USER_ROLE_INVALID,
-    /** username */
-    USER_EXISTS,
-    /** the longest allowed */
-    USER_DISPLAY_NAME_TOO_LONG,
-    USER_LAST_ADMIN,
-    /** username */
-    USER_NOT_FOUND,
-    /** fewest, most characters */
-    USER_PASSWORD_LENGTH
+    WEBHOOK_DISABLED
 }

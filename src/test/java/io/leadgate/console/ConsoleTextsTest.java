@@ -41,6 +41,7 @@ class ConsoleTextsTest {
         List<String> missing = new ArrayList<>();
         List<Enum<?>> codes = new ArrayList<>(List.of(io.leadgate.pipeline.Refusal.values()));
         codes.addAll(List.of(io.leadgate.contact.ContactRefusal.values()));
+        codes.addAll(List.of(io.leadgate.people.UserException.Refusal.values()));
         for (Enum<?> r : codes) {
             boolean found = false;
             for (Method m : RefusalMessages.class.getDeclaredMethods()) {
