@@ -123,4 +123,112 @@ public interface RefusalMessages {
 
     @Message("Enter a time zone such as Europe/Moscow or UTC.")
     String time_zone_invalid();
+
+    @Message("Enter the text of the request.")
+    String lead_text_required();
+
+    @Message("The text is longer than {most} characters.")
+    String lead_text_too_long(Object most);
+
+    @Message("Enter a name, phone or email.")
+    String lead_contact_required();
+
+    @Message("No lead was opened: every phone and email given is on the exclusion list.")
+    String lead_all_excluded();
+
+    @Message("The source is longer than {most} characters.")
+    String lead_source_too_long(Object most);
+
+    @Message("There is no channel “{channel}”.")
+    String lead_channel_unknown(Object channel);
+
+    @Message("Phone {which} is not a phone number.")
+    String lead_phone_invalid(Object which);
+
+    @Message("An email is not an address.")
+    String lead_email_invalid();
+
+    @Message("Enter the URL.")
+    String webhook_url_required();
+
+    @Message("The URL is longer than {most} characters.")
+    String webhook_url_too_long(Object most);
+
+    @Message("Enter an absolute http or https URL that names a host.")
+    String webhook_url_invalid();
+
+    @Message("Host {host} is a local, private or metadata address: webhooks are not sent there.")
+    String webhook_url_local(Object host);
+
+    @Message("Choose at least one event.")
+    String webhook_events_required();
+
+    @Message("Unknown event type {event}.")
+    String webhook_event_unknown(Object event);
+
+    @Message("Delivery {delivery} is waiting to be sent already.")
+    String webhook_delivery_pending(Object delivery);
+
+    @Message("Webhook {webhook} is disabled ({reason}); enable it first.")
+    String webhook_disabled(Object webhook, Object reason);
+
+    @Message("The username must be 1 to 200 lower-case letters, digits or . _ @ -")
+    String username_invalid();
+
+    @Message("The role must be admin or manager.")
+    String user_role_invalid();
+
+    @Message("User {username} exists already.")
+    String user_exists(Object username);
+
+    @Message("The display name is longer than {most} characters.")
+    String user_display_name_too_long(Object most);
+
+    @Message("The last active admin cannot be deactivated.")
+    String user_last_admin();
+
+    @Message("There is no user {username}.")
+    String user_not_found(Object username);
+
+    @Message("The password must be {fewest} to {most} characters.")
+    String user_password_length(Object fewest, Object most);
+
+    @Message("There is no contact {contact}.")
+    String contact_not_found(Object contact);
+
+    @Message("Contact {contact} was merged into {into}.")
+    String contact_merged_into(Object contact, Object into);
+
+    @Message("The name is longer than {most} characters.")
+    String contact_name_too_long(Object most);
+
+    @Message("The company is longer than {most} characters.")
+    String contact_company_too_long(Object most);
+
+    @Message("Enter the text of the note.")
+    String note_required();
+
+    @Message("The note is longer than {most} characters.")
+    String note_too_long(Object most);
+
+    @Message("A contact cannot be merged into itself.")
+    String merge_same_contact();
+
+    @Message("Contact {contact} was merged into another contact.")
+    String merge_already_merged(Object contact);
+
+    @Message("The pair {pair} was merged.")
+    String merge_pair_merged(Object pair);
+
+    @Message("Contacts {target} and {source} were marked as not the same person.")
+    String merge_distinct(Object target, Object source);
+
+    @Message("Merge {merge} was undone already.")
+    String merge_undone_already(Object merge);
+
+    @Message("Contact {contact} was merged again since; undo that merge first.")
+    String merge_merged_again(Object contact);
+
+    @Message("Some {what} of this merge were moved or erased since: the merge cannot be undone.")
+    String merge_rows_moved(Object what);
 }

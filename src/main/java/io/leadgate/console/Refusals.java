@@ -1,6 +1,14 @@
 package io.leadgate.console;
 
+import io.leadgate.contact.ContactEdits;
+import io.leadgate.contact.ContactRefusal;
+import io.leadgate.contact.MergeException;
+import io.leadgate.delivery.webhook.InvalidWebhookException;
+import io.leadgate.delivery.webhook.WebhookConflictException;
+import io.leadgate.intake.ManualLeads;
+import io.leadgate.people.UserException;
 import io.leadgate.pipeline.PipelineException;
+import io.leadgate.pipeline.Refusal;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -8,8 +16,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A refused action in the user's language: the {@link io.leadgate.pipeline.Refusal} code of a
- * {@link PipelineException} and its arguments become a text of {@link RefusalMessages}. A refusal without a code of
+ * A refused action in the user's language: the {@link Refusal} code (or {@link ContactRefusal} below the pipeline,
+ * {@link UserException.Refusal} for users)
+ * of a service's exception and its arguments become a text of {@link RefusalMessages}. A refusal without a code of
  * its own ({@code OTHER}) shows the service's English message. The REST API never comes here: it keeps the English
  * message.
  */
@@ -20,12 +29,83 @@ public final class Refusals {
 
     /** The text to show the user for a refusal. */
     public static String text(PipelineException e, Locale locale) {
-        List<Object> a = e.args();
-        RefusalMessages m = Languages.RU.equals(locale.getLanguage())
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused manual lead. */
+    public static String text(ManualLeads.Refused e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused webhook subscription. */
+    public static String text(InvalidWebhookException e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused webhook replay or enabling. */
+    public static String text(WebhookConflictException e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused change to users. */
+    public static String text(UserException e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused merge, undo or "not the same person". */
+    public static String text(MergeException e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    /** The text to show the user for a refused contact edit or note. */
+    public static String text(ContactEdits.EditException e, Locale locale) {
+        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    }
+
+    private static String text(UserException.Refusal refusal, List<Object> a, String english, Locale locale) {
+        RefusalMessages m = messages(locale);
+        return switch (refusal) {
+            case OTHER -> english;
+            case USERNAME_INVALID -> m.username_invalid();
+            case USER_ROLE_INVALID -> m.user_role_invalid();
+            case USER_EXISTS -> m.user_exists(a.get(0));
+            case USER_DISPLAY_NAME_TOO_LONG -> m.user_display_name_too_long(a.get(0));
+            case USER_LAST_ADMIN -> m.user_last_admin();
+            case USER_NOT_FOUND -> m.user_not_found(a.get(0));
+            case USER_PASSWORD_LENGTH -> m.user_password_length(a.get(0), a.get(1));
+        };
+    }
+
+    private static RefusalMessages messages(Locale locale) {
+        return Languages.RU.equals(locale.getLanguage())
                 ? MessageBundles.get(RefusalMessages.class, Localized.Literal.of(Languages.RU))
                 : MessageBundles.get(RefusalMessages.class);
-        return switch (e.refusal()) {
-            case OTHER -> e.getMessage();
+    }
+
+    private static String text(ContactRefusal refusal, List<Object> a, String english, Locale locale) {
+        RefusalMessages m = messages(locale);
+        return switch (refusal) {
+            case OTHER -> english;
+            case CONTACT_NOT_FOUND -> m.contact_not_found(a.get(0));
+            case CONTACT_MERGED_INTO -> m.contact_merged_into(a.get(0), a.get(1));
+            case CONTACT_NAME_TOO_LONG -> m.contact_name_too_long(a.get(0));
+            case CONTACT_COMPANY_TOO_LONG -> m.contact_company_too_long(a.get(0));
+            case NOTE_REQUIRED -> m.note_required();
+            case NOTE_TOO_LONG -> m.note_too_long(a.get(0));
+            case MERGE_SAME_CONTACT -> m.merge_same_contact();
+            case MERGE_ALREADY_MERGED -> m.merge_already_merged(a.get(0));
+            case MERGE_PAIR_MERGED -> m.merge_pair_merged(a.get(0));
+            case MERGE_DISTINCT -> m.merge_distinct(a.get(0), a.get(1));
+            case MERGE_UNDONE_ALREADY -> m.merge_undone_already(a.get(0));
+            case MERGE_MERGED_AGAIN -> m.merge_merged_again(a.get(0));
+            case MERGE_ROWS_MOVED -> m.merge_rows_moved(a.get(0));
+        };
+    }
+
+    private static String text(Refusal refusal, List<Object> a, String english, Locale locale) {
+        RefusalMessages m = messages(locale);
+        return switch (refusal) {
+            case OTHER -> english;
             case PIPELINE_NAME_TAKEN -> m.pipeline_name_taken(a.get(0));
             case PIPELINE_DEFAULT_UNDELETABLE -> m.pipeline_default_undeletable();
             case PIPELINE_HAS_DEALS -> m.pipeline_has_deals(a.get(0));
@@ -64,6 +144,22 @@ public final class Refusals {
             case LEAD_JUNK -> m.lead_junk(a.get(0), a.get(1));
             case CODE_REQUIRED -> m.code_required();
             case TIME_ZONE_INVALID -> m.time_zone_invalid();
+            case LEAD_TEXT_REQUIRED -> m.lead_text_required();
+            case LEAD_TEXT_TOO_LONG -> m.lead_text_too_long(a.get(0));
+            case LEAD_CONTACT_REQUIRED -> m.lead_contact_required();
+            case LEAD_ALL_EXCLUDED -> m.lead_all_excluded();
+            case LEAD_SOURCE_TOO_LONG -> m.lead_source_too_long(a.get(0));
+            case LEAD_CHANNEL_UNKNOWN -> m.lead_channel_unknown(a.get(0));
+            case LEAD_PHONE_INVALID -> m.lead_phone_invalid(a.get(0));
+            case LEAD_EMAIL_INVALID -> m.lead_email_invalid();
+            case WEBHOOK_URL_REQUIRED -> m.webhook_url_required();
+            case WEBHOOK_URL_TOO_LONG -> m.webhook_url_too_long(a.get(0));
+            case WEBHOOK_URL_INVALID -> m.webhook_url_invalid();
+            case WEBHOOK_URL_LOCAL -> m.webhook_url_local(a.get(0));
+            case WEBHOOK_EVENTS_REQUIRED -> m.webhook_events_required();
+            case WEBHOOK_EVENT_UNKNOWN -> m.webhook_event_unknown(a.get(0));
+            case WEBHOOK_DELIVERY_PENDING -> m.webhook_delivery_pending(a.get(0));
+            case WEBHOOK_DISABLED -> m.webhook_disabled(a.get(0), a.get(1));
         };
     }
 }

@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,14 +27,28 @@ public class ContactEdits {
     /** A refused edit: unknown card (or erased, or merged away) or a bad value. */
     public static class EditException extends RuntimeException {
         private final boolean notFound;
+        private final ContactRefusal refusal;
+        private final List<Object> args;
 
-        EditException(boolean notFound, String message) {
+        EditException(boolean notFound, ContactRefusal refusal, String message, Object... args) {
             super(message);
             this.notFound = notFound;
+            this.refusal = refusal;
+            this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
         }
 
         public boolean notFound() {
             return notFound;
+        }
+
+        /** The stable code of the refusal. */
+        public ContactRefusal refusal() {
+            return refusal;
+        }
+
+        /** The refusal's arguments, in the order {@link ContactRefusal} lists them. */
+        public List<Object> args() {
+            return args;
         }
     }
 
@@ -87,10 +103,11 @@ public class ContactEdits {
     public NoteView addNote(long contactId, String text, String author) {
         live(contactId);
         if (text == null || text.isBlank()) {
-            throw new EditException(false, "text is required");
+            throw new EditException(false, ContactRefusal.NOTE_REQUIRED, "text is required");
         }
         if (text.length() > MAX_NOTE) {
-            throw new EditException(false, "text is longer than " + MAX_NOTE + " characters");
+            throw new EditException(false, ContactRefusal.NOTE_TOO_LONG,
+                    "text is longer than " + MAX_NOTE + " characters", MAX_NOTE);
         }
         ContactNote n = new ContactNote();
         n.contactId = contactId;
@@ -109,10 +126,11 @@ public class ContactEdits {
     private static Contact live(long contactId) {
         Contact c = Contact.findById(contactId);
         if (c == null || c.erasedAt != null) {
-            throw new EditException(true, "no contact " + contactId);
+            throw new EditException(true, ContactRefusal.CONTACT_NOT_FOUND, "no contact " + contactId, contactId);
         }
         if (c.mergedInto != null) {
-            throw new EditException(false, "contact " + contactId + " was merged into " + c.mergedInto);
+            throw new EditException(false, ContactRefusal.CONTACT_MERGED_INTO,
+                    "contact " + contactId + " was merged into " + c.mergedInto, contactId, c.mergedInto);
         }
         return c;
     }
@@ -120,7 +138,9 @@ public class ContactEdits {
     private static String bounded(String field, String value) {
         String v = value.strip();
         if (v.length() > MAX_NAME) {
-            throw new EditException(false, field + " is longer than " + MAX_NAME + " characters");
+            throw new EditException(false, field.equals("company") ? ContactRefusal.CONTACT_COMPANY_TOO_LONG
+                    : ContactRefusal.CONTACT_NAME_TOO_LONG, field + " is longer than " + MAX_NAME + " characters",
+                    MAX_NAME);
         }
         return v.isEmpty() ? null : v;
     }

@@ -1,5 +1,9 @@
 package io.leadgate.contact;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /** A merge or an undo that cannot be done, with the reason. */
 public class MergeException extends RuntimeException {
 
@@ -20,13 +24,32 @@ public class MergeException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final ContactRefusal refusal;
+    private final List<Object> args;
 
     public MergeException(Reason reason, String message) {
+        this(reason, ContactRefusal.OTHER, message);
+    }
+
+    /** A refusal with a stable code and its arguments (in the order {@link ContactRefusal} lists them). */
+    public MergeException(Reason reason, ContactRefusal refusal, String message, Object... args) {
         super(message);
         this.reason = reason;
+        this.refusal = refusal;
+        this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The stable code of the refusal; {@link ContactRefusal#OTHER} when it has none. */
+    public ContactRefusal refusal() {
+        return refusal;
+    }
+
+    /** The refusal's arguments, in the order {@link ContactRefusal} lists them. */
+    public List<Object> args() {
+        return args;
     }
 }

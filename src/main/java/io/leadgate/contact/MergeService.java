@@ -69,20 +69,22 @@ public class MergeService {
     public MergeView merge(long targetId, long sourceId, ContactMerge.Origin origin, Candidate why, String actor,
                            Instant now) {
         if (targetId == sourceId) {
-            throw new MergeException(MergeException.Reason.SAME_CONTACT, "a contact cannot be merged into itself");
+            throw new MergeException(MergeException.Reason.SAME_CONTACT, ContactRefusal.MERGE_SAME_CONTACT,
+                    "a contact cannot be merged into itself");
         }
         em.flush();
         Contact[] locked = lockBoth(targetId, sourceId);
         Contact target = locked[0];
         Contact source = locked[1];
         if (source.mergedInto != null || target.mergedInto != null) {
-            throw new MergeException(MergeException.Reason.ALREADY_MERGED, "contact "
-                    + (source.mergedInto != null ? sourceId : targetId) + " was merged into another contact");
+            long merged = source.mergedInto != null ? sourceId : targetId;
+            throw new MergeException(MergeException.Reason.ALREADY_MERGED, ContactRefusal.MERGE_ALREADY_MERGED, "contact "
+                    + merged + " was merged into another contact", merged);
         }
         if (origin == ContactMerge.Origin.AUTO && MergeCandidate.count("contactId = ?1 and otherId = ?2 and status = ?3",
                 Math.min(targetId, sourceId), Math.max(targetId, sourceId), MergeCandidate.DISTINCT) > 0) {
-            throw new MergeException(MergeException.Reason.DISTINCT, "contacts " + targetId + " and " + sourceId
-                    + " were marked as not the same person");
+            throw new MergeException(MergeException.Reason.DISTINCT, ContactRefusal.MERGE_DISTINCT, "contacts " + targetId
+                    + " and " + sourceId + " were marked as not the same person", targetId, sourceId);
         }
         ObjectNode snapshot = MAPPER.createObjectNode();
         ObjectNode moved = snapshot.putObject("moved");
@@ -140,7 +142,8 @@ public class MergeService {
             throw new MergeException(MergeException.Reason.NOT_FOUND, "no duplicate pair " + candidateId);
         }
         if (MergeCandidate.MERGED.equals(pair.status)) {
-            throw new MergeException(MergeException.Reason.ALREADY_MERGED, "the pair " + candidateId + " was merged");
+            throw new MergeException(MergeException.Reason.ALREADY_MERGED, ContactRefusal.MERGE_PAIR_MERGED,
+                    "the pair " + candidateId + " was merged", candidateId);
         }
         pair.status = MergeCandidate.DISTINCT;
         pair.decidedBy = actor;
@@ -161,15 +164,16 @@ public class MergeService {
             throw new MergeException(MergeException.Reason.NOT_FOUND, "no merge " + mergeId);
         }
         if (record.undoneAt != null) {
-            throw new MergeException(MergeException.Reason.ALREADY_UNDONE, "merge " + mergeId + " was undone already");
+            throw new MergeException(MergeException.Reason.ALREADY_UNDONE, ContactRefusal.MERGE_UNDONE_ALREADY,
+                    "merge " + mergeId + " was undone already", mergeId);
         }
         em.flush();
         Contact[] locked = lockBoth(record.targetId, record.sourceId);
         Contact target = locked[0];
         Contact source = locked[1];
         if (target.mergedInto != null || !record.targetId.equals(source.mergedInto)) {
-            throw new MergeException(MergeException.Reason.CHANGED_SINCE,
-                    "contact " + record.targetId + " was merged again since; undo that merge first");
+            throw new MergeException(MergeException.Reason.CHANGED_SINCE, ContactRefusal.MERGE_MERGED_AGAIN,
+                    "contact " + record.targetId + " was merged again since; undo that merge first", record.targetId);
         }
         JsonNode snapshot = read(record.snapshot);
         List<Long> identities = MovedRows.ids(snapshot.path("moved").path(IDENTITIES));

@@ -28,8 +28,8 @@ public final class MovedRows {
     /** Refuses an undo that found fewer rows to move back than the merge moved. */
     public static void requireAll(String what, int movedBack, List<Long> ids) {
         if (movedBack != ids.size()) {
-            throw new MergeException(MergeException.Reason.CHANGED_SINCE,
-                    what + " of this merge were moved or erased since; the merge cannot be undone");
+            throw new MergeException(MergeException.Reason.CHANGED_SINCE, ContactRefusal.MERGE_ROWS_MOVED,
+                    what + " of this merge were moved or erased since; the merge cannot be undone", what);
         }
     }
 }

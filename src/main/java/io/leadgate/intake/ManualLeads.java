@@ -15,11 +15,14 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.NameNormalizer;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
+import io.leadgate.pipeline.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +53,27 @@ public class ManualLeads {
 
     /** A hand-made lead that cannot be taken, with the reason. */
     public static class Refused extends RuntimeException {
+        private final Refusal refusal;
+        private final List<Object> args;
+
         public Refused(String message) {
+            this(Refusal.OTHER, message);
+        }
+
+        public Refused(Refusal refusal, String message, Object... args) {
             super(message);
+            this.refusal = refusal;
+            this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
+        }
+
+        /** The stable code the console shows in the user's language; the API answers the message. */
+        public Refusal refusal() {
+            return refusal;
+        }
+
+        /** The refusal's arguments, in the order {@link Refusal} lists them. */
+        public List<Object> args() {
+            return args;
         }
     }
 
@@ -67,15 +89,16 @@ public class ManualLeads {
 
     public Created create(Entry e, String actor) {
         if (e == null || e.text() == null || e.text().isBlank()) {
-            throw new Refused("text is required");
+            throw new Refused(Refusal.LEAD_TEXT_REQUIRED, "text is required");
         }
         if (e.text().length() > MAX_TEXT) {
-            throw new Refused("text is longer than " + MAX_TEXT + " characters");
+            throw new Refused(Refusal.LEAD_TEXT_TOO_LONG, "text is longer than " + MAX_TEXT + " characters",
+                    MAX_TEXT);
         }
         ChannelDefinition channel = channel(e.channelId(), e.source());
         ContactInfo contact = contact(e, channel.defaultRegion());
         if (!contact.identifiable() && contact.name() == null) {
-            throw new Refused("a name, phone or email is required");
+            throw new Refused(Refusal.LEAD_CONTACT_REQUIRED, "a name, phone or email is required");
         }
         Inquiry item = Inquiry.builder(channel.provider().family(), PROVIDER)
                 .kind(Kind.LEAD, null)
@@ -93,7 +116,8 @@ public class ManualLeads {
         }
         HookOutcome.Item outcome = store(channel, item, body, "/api/leads");
         if (outcome.leadId() == null || outcome.contactId() == null) {
-            throw new Refused("no lead was opened: every phone and email given is on the exclusion list");
+            throw new Refused(Refusal.LEAD_ALL_EXCLUDED,
+                    "no lead was opened: every phone and email given is on the exclusion list");
         }
         return new Created(outcome.leadId(), outcome.contactId(), outcome.result() == HookOutcome.Result.LEAD_CREATED);
     }
@@ -131,7 +155,7 @@ public class ManualLeads {
     private ChannelDefinition channel(String channelId, String source) {
         String src = source == null || source.isBlank() ? null : source.strip();
         if (src != null && src.length() > 200) {
-            throw new Refused("source is longer than 200 characters");
+            throw new Refused(Refusal.LEAD_SOURCE_TOO_LONG, "source is longer than 200 characters", 200);
         }
         if (channelId == null || channelId.isBlank() || channelId.strip().equals(CHANNEL)) {
             return new ChannelDefinition(CHANNEL, Provider.WEBFORM, true, ChannelFileLoader.DEFAULT_REGION,
@@ -139,7 +163,8 @@ public class ManualLeads {
         }
         Optional<ChannelDefinition> known = channels.all().stream().filter(d -> d.id().equals(channelId.strip()))
                 .findFirst();
-        ChannelDefinition d = known.orElseThrow(() -> new Refused("no channel " + channelId));
+        ChannelDefinition d = known.orElseThrow(() -> new Refused(Refusal.LEAD_CHANNEL_UNKNOWN, "no channel " + channelId,
+                channelId));
         return src == null ? d : d.withSource(src);
     }
 
@@ -156,7 +181,8 @@ public class ManualLeads {
                     phones.add(n.e164());
                 }
             } else {
-                throw new Refused("phone " + (phones.size() + raw.size() + 1) + " is not a phone number");
+                int which = phones.size() + raw.size() + 1;
+                throw new Refused(Refusal.LEAD_PHONE_INVALID, "phone " + which + " is not a phone number", which);
             }
         }
         List<String> emails = new ArrayList<>();
@@ -164,14 +190,15 @@ public class ManualLeads {
             if (m == null || m.isBlank()) {
                 continue;
             }
-            String normalized = EmailNormalizer.normalize(m).orElseThrow(() -> new Refused("an email is not an address"));
+            String normalized = EmailNormalizer.normalize(m).orElseThrow(() -> new Refused(Refusal.LEAD_EMAIL_INVALID,
+                    "an email is not an address"));
             if (!emails.contains(normalized)) {
                 emails.add(normalized);
             }
         }
         String name = e.name() == null || e.name().isBlank() ? null : NameNormalizer.clean(e.name());
         if (name != null && name.length() > 500) {
-            throw new Refused("name is longer than 500 characters");
+            throw new Refused(Refusal.NAME_TOO_LONG, "name is longer than 500 characters", 500);
         }
         return new ContactInfo(name, phones, raw, emails, List.of(), null);
     }

@@ -65,7 +65,7 @@ public final class AddressGuard {
         boolean tls = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
         if (!allowPrivate && localName(host)) {
-            throw new RefusedTargetException("url host " + host + " is a local or metadata name");
+            throw new RefusedTargetException("url host " + host + " is a local or metadata name", host);
         }
         List<InetAddress> addresses = literal(host) ? List.of(literalAddress(host)) : resolver.resolve(host);
         if (addresses.isEmpty()) {
@@ -75,7 +75,7 @@ public final class AddressGuard {
             for (InetAddress address : addresses) {
                 if (forbidden(address.getAddress())) {
                     throw new RefusedTargetException("url host " + host
-                            + " resolves to a loopback, private, link-local or metadata address");
+                            + " resolves to a loopback, private, link-local or metadata address", host);
                 }
             }
         }

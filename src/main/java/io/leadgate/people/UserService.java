@@ -1,5 +1,6 @@
 package io.leadgate.people;
 
+import io.leadgate.people.UserException.Refusal;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,21 +49,22 @@ public class UserService {
     @Transactional
     public UserView create(NewUser n, String actor) {
         if (n == null || n.username() == null || !USERNAME.matcher(n.username().strip()).matches()) {
-            throw invalid("username must be 1 to 200 lower-case letters, digits or . _ @ -");
+            throw invalid(Refusal.USERNAME_INVALID, "username must be 1 to 200 lower-case letters, digits or . _ @ -");
         }
         String username = n.username().strip();
         Role role = n.role() == null || n.role().isBlank() ? Role.MANAGER
-                : Role.parse(n.role()).orElseThrow(() -> invalid("role must be admin or manager"));
+                : Role.parse(n.role()).orElseThrow(() -> invalid(Refusal.USER_ROLE_INVALID, "role must be admin or manager"));
         checkPassword(n.password());
         if (User.findById(username) != null) {
-            throw new UserException(UserException.Reason.CONFLICT, "user " + username + " exists");
+            throw new UserException(UserException.Reason.CONFLICT, Refusal.USER_EXISTS, "user " + username + " exists",
+                    username);
         }
         Instant now = Instant.now();
         User u = new User();
         u.username = username;
         u.displayName = blankToNull(n.displayName());
         if (u.displayName != null && u.displayName.length() > 200) {
-            throw invalid("displayName is longer than 200 characters");
+            throw invalid(Refusal.USER_DISPLAY_NAME_TOO_LONG, "displayName is longer than 200 characters", 200);
         }
         u.role = role;
         u.active = true;
@@ -86,7 +88,8 @@ public class UserService {
         User u = require(username);
         if (!active && u.role == Role.ADMIN && User.count("role = ?1 and active = true and username <> ?2",
                 Role.ADMIN, u.username) == 0) {
-            throw new UserException(UserException.Reason.CONFLICT, "the last active admin cannot be deactivated");
+            throw new UserException(UserException.Reason.CONFLICT, Refusal.USER_LAST_ADMIN,
+                    "the last active admin cannot be deactivated");
         }
         u.active = active;
         u.updatedAt = Instant.now();
@@ -140,19 +143,21 @@ public class UserService {
     private static User require(String username) {
         User u = username == null ? null : User.findById(username.strip());
         if (u == null) {
-            throw new UserException(UserException.Reason.NOT_FOUND, "no user " + username);
+            throw new UserException(UserException.Reason.NOT_FOUND, Refusal.USER_NOT_FOUND, "no user " + username,
+                    username);
         }
         return u;
     }
 
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 72) {
-            throw invalid("password must be " + MIN_PASSWORD + " to 72 characters");
+            throw invalid(Refusal.USER_PASSWORD_LENGTH, "password must be " + MIN_PASSWORD + " to 72 characters",
+                    MIN_PASSWORD, 72);
         }
     }
 
-    private static UserException invalid(String message) {
-        return new UserException(UserException.Reason.INVALID, message);
+    private static UserException invalid(Refusal refusal, String message, Object... args) {
+        return new UserException(UserException.Reason.INVALID, refusal, message, args);
     }
 
     private static String blankToNull(String s) {

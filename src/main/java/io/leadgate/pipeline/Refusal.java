@@ -1,7 +1,8 @@
 package io.leadgate.pipeline;
 
 /**
- * Why a pipeline operation was refused, as a stable code the console turns into the user's language (the REST API
+ * Why a pipeline operation (or, from the layers above: a manual lead, a webhook subscription) was
+ * refused, as a stable code the console turns into the user's language (the REST API
  * keeps answering the English message). The arguments a {@link PipelineException} carries are listed per code, in
  * order; a refusal without a code of its own is {@link #OTHER} and shows its English message.
  */
@@ -74,5 +75,32 @@ public enum Refusal {
     /** lead id, junk reason */
     LEAD_JUNK,
     CODE_REQUIRED,
-    TIME_ZONE_INVALID
+    TIME_ZONE_INVALID,
+    /* the manual lead (intake) */
+    LEAD_TEXT_REQUIRED,
+    /** the longest allowed */
+    LEAD_TEXT_TOO_LONG,
+    LEAD_CONTACT_REQUIRED,
+    LEAD_ALL_EXCLUDED,
+    /** the longest allowed */
+    LEAD_SOURCE_TOO_LONG,
+    /** channel id */
+    LEAD_CHANNEL_UNKNOWN,
+    /** which phone (1, 2, …) */
+    LEAD_PHONE_INVALID,
+    LEAD_EMAIL_INVALID,
+    /* webhook subscriptions (delivery) */
+    WEBHOOK_URL_REQUIRED,
+    /** the longest allowed */
+    WEBHOOK_URL_TOO_LONG,
+    WEBHOOK_URL_INVALID,
+    /** host */
+    WEBHOOK_URL_LOCAL,
+    WEBHOOK_EVENTS_REQUIRED,
+    /** the event type given */
+    WEBHOOK_EVENT_UNKNOWN,
+    /** delivery id */
+    WEBHOOK_DELIVERY_PENDING,
+    /** webhook id, why it was disabled */
+    WEBHOOK_DISABLED
 }

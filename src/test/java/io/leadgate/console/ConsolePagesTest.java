@@ -97,7 +97,7 @@ class ConsolePagesTest {
                 .body(containsString("walked in")).body(containsString("call on Monday"))
                 .body(containsString(phone));
         admin.post("/console/leads/new", Map.of("text", "nobody")).then().statusCode(200)
-                .header("HX-Reswap", equalTo("none")).body(containsString("a name, phone or email is required"));
+                .header("HX-Reswap", equalTo("none")).body(containsString("Enter a name, phone or email."));
         admin.get("/console/contacts/999999999").then().statusCode(404);
     }
 

@@ -315,7 +315,8 @@ class ConsoleWorkspaceTest {
         assertTrue(ConsoleSession.attempt(name, "clara-pass-1").header("Location").contains("error"));
         ConsoleSession.signIn(name, "clara-pass-2").get("/console/inbox").then().statusCode(200);
         admin.post("/console/users/admin/active", Map.of("active", "false")).then().statusCode(200)
-                .header("HX-Reswap", equalTo("none")).body(containsString("the last active admin"));
+                .header("HX-Reswap", equalTo("none"))
+                .body(containsString("The last active admin cannot be deactivated."));
     }
 
     @Test

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue #23, "every action taken in the console records the signed-in user as its actor": setting changes (pipelines,
  * stages, tunnels, automation rules, the lists, the analytics time zone, webhooks, connectors) land in the settings
  * change log with the console user or the API's actor; "not the same person" records who decided; and a Russian
- * console user reads the services' refusals in Russian while the API keeps its English answers.
+ * console user reads the services' refusals in Russian (settings, board, duplicates, deliveries, card, new lead,
+ * users) while the API keeps its English answers.
  */
 @QuarkusTest
 class SettingsActorsTest {
@@ -239,6 +240,56 @@ class SettingsActorsTest {
         // a bad time zone
         ru.post("/console/settings/analytics/time-zone", Map.of("timeZone", "Mars/Olympus")).then().statusCode(200)
                 .body(containsString("«Mars/Olympus» — не часовой пояс"));
+    }
+
+    @Test
+    void theDuplicatesDeliveriesCardNewLeadAndUsersPagesRefuseInRussianToo() {
+        ConsoleSession ru = ConsoleSession.admin().language("ru");
+
+        // duplicates: undoing a merge twice; the API keeps its English answer
+        String kept = api().contentType(ContentType.JSON).body(Map.of("name", "Ru Merge",
+                "phones", List.of("+7" + Api.newMobileDigits()), "text", "hello")).post("/api/leads").then()
+                .statusCode(201).extract().path("contactId");
+        String gone = api().contentType(ContentType.JSON).body(Map.of("name", "Ru Merge Twin",
+                "phones", List.of("+7" + Api.newMobileDigits()), "text", "hello")).post("/api/leads").then()
+                .statusCode(201).extract().path("contactId");
+        String mergeId = api().contentType(ContentType.JSON).body(Map.of("sourceId", gone))
+                .post("/api/contacts/" + kept + "/merge").then().statusCode(200).extract().path("id");
+        ru.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200)
+                .body(not(containsString("flash-error")));
+        ru.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200)
+                .body(containsString("Объединение " + mergeId + " уже отменено."))
+                .body(not(containsString("undone already")));
+        api().post("/api/merges/" + mergeId + "/undo").then().statusCode(409)
+                .body("error", equalTo("merge " + mergeId + " was undone already"));
+
+        // deliveries: a webhook URL that is not an http(s) one
+        ru.post("/console/deliveries/webhooks", Map.of("url", "ftp://ru-refusal.example/hook",
+                        "events", "leadgate.lead.created")).then().statusCode(200)
+                .body(containsString("Укажите полный URL http или https с именем хоста."))
+                .body(not(containsString("absolute http")));
+        api().contentType(ContentType.JSON).body(Map.of("url", "ftp://ru-refusal.example/hook",
+                        "events", List.of("leadgate.lead.created"), "secret", "s3cret")).post("/api/webhooks").then()
+                .statusCode(400).body("error", equalTo("url must be an absolute http or https URL"));
+
+        // the contact card: an empty note
+        ru.post("/console/contacts/" + kept + "/notes", Map.of("text", " ")).then().statusCode(200)
+                .header("HX-Reswap", equalTo("none")).body(containsString("Введите текст заметки."));
+
+        // the new-lead form: nobody to reach
+        ru.post("/console/leads/new", Map.of("text", "nobody")).then().statusCode(200)
+                .header("HX-Reswap", equalTo("none")).body(containsString("Укажите имя, телефон или email."));
+
+        // the users page: a weak password, a taken username
+        String name = "r" + UUID.randomUUID().toString().substring(0, 8);
+        ru.post("/console/users", Map.of("username", name, "displayName", "Ru " + name, "role", "manager",
+                        "password", "short")).then().statusCode(200).header("HX-Reswap", equalTo("none"))
+                .body(containsString("Пароль должен быть длиной от 8 до 72 символов."));
+        ru.post("/console/users", Map.of("username", name, "displayName", "Ru " + name, "role", "manager",
+                "password", "ru-pass-123")).then().statusCode(200).body(not(containsString("flash-error")));
+        ru.post("/console/users", Map.of("username", name, "displayName", "Ru " + name, "role", "manager",
+                        "password", "ru-pass-123")).then().statusCode(200).header("HX-Reswap", equalTo("none"))
+                .body(containsString("Пользователь " + name + " уже есть."));
     }
 
     private String decidedBy(String pairId) throws SQLException {

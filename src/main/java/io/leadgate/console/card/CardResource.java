@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.contact.ContactEdits;
 import io.leadgate.intake.AttachmentContent;
 import io.leadgate.people.Role;
@@ -110,6 +111,6 @@ public class CardResource {
         if (e.notFound()) {
             throw new NotFoundException();
         }
-        return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+        return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
     }
 }

@@ -3,6 +3,7 @@ package io.leadgate.console.deliveries;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.delivery.crm.ConnectorRunner;
 import io.leadgate.delivery.webhook.InvalidWebhookException;
 import io.leadgate.delivery.webhook.WebhookConflictException;
@@ -78,7 +79,7 @@ public class DeliveriesResource {
             WebhookService.Created created = webhooks.createWithNewSecret(url, events, pages.actor());
             return webhooks(page, "created", null, created.secret());
         } catch (InvalidWebhookException e) {
-            return webhooks(page, null, e.getMessage(), null);
+            return webhooks(page, null, Refusals.text(e, page.locale()), null);
         }
     }
 
@@ -119,7 +120,7 @@ public class DeliveriesResource {
             }
             return webhooks(page, done, null, null);
         } catch (WebhookConflictException e) {
-            return webhooks(page, null, e.getMessage(), null);
+            return webhooks(page, null, Refusals.text(e, page.locale()), null);
         }
     }
 

@@ -3,6 +3,7 @@ package io.leadgate.console.duplicates;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.contact.ContactMerge;
 import io.leadgate.contact.MergeException;
 import io.leadgate.contact.MergeService;
@@ -99,7 +100,7 @@ public class DuplicatesResource {
             if (e.reason() == MergeException.Reason.NOT_FOUND) {
                 throw new NotFoundException();
             }
-            error = e.getMessage();
+            error = Refusals.text(e, page.locale());
         }
         return Html.ok(Templates.content(page, query.pairs(), query.history(), error == null ? done : null, error),
                 page);

@@ -5,6 +5,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.intake.ManualLeads;
 import io.leadgate.people.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -60,7 +61,7 @@ public class NewLeadResource {
                     channelId, source), pages.actor());
             return Html.redirect("/console/contacts/" + created.contactId());
         } catch (ManualLeads.Refused e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
     }
 

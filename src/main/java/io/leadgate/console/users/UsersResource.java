@@ -4,6 +4,7 @@ import io.leadgate.console.Common;
 import io.leadgate.console.Html;
 import io.leadgate.console.Page;
 import io.leadgate.console.Pages;
+import io.leadgate.console.Refusals;
 import io.leadgate.people.Role;
 import io.leadgate.people.UserException;
 import io.leadgate.people.UserService;
@@ -77,7 +78,7 @@ public class UsersResource {
         try {
             action.get();
         } catch (UserException e) {
-            return Html.noSwap(Common.flash(page, e.getMessage(), true), page);
+            return Html.noSwap(Common.flash(page, Refusals.text(e, page.locale()), true), page);
         }
         String html = Html.render(Templates.list(page, users.list()), page.locale());
         return Response.ok(html, Html.TYPE).build();

@@ -5,6 +5,7 @@ import io.leadgate.events.EventTypes;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
 import io.leadgate.outbound.WebhookSigner;
+import io.leadgate.pipeline.Refusal;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -30,24 +31,28 @@ public record SubscriptionRequest(String url, List<String> events, String secret
         }
         JsonNode url = body.get("url");
         if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            throw new InvalidWebhookException("url is required");
+            throw new InvalidWebhookException(Refusal.WEBHOOK_URL_REQUIRED, "url is required");
         }
         if (url.asText().length() > MAX_URL) {
-            throw new InvalidWebhookException("url is longer than " + MAX_URL + " characters");
+            throw new InvalidWebhookException(Refusal.WEBHOOK_URL_TOO_LONG,
+                    "url is longer than " + MAX_URL + " characters", MAX_URL);
         }
         try {
             AddressGuard.parse(url.asText().strip());
         } catch (RefusedTargetException e) {
-            throw new InvalidWebhookException(e.getMessage());
+            throw InvalidWebhookException.refusedTarget(e);
         }
         JsonNode events = body.get("events");
         if (events == null || !events.isArray() || events.isEmpty()) {
-            throw new InvalidWebhookException("events must be a non-empty list of event types, out of " + KNOWN_TYPES);
+            throw new InvalidWebhookException(Refusal.WEBHOOK_EVENTS_REQUIRED,
+                    "events must be a non-empty list of event types, out of " + KNOWN_TYPES);
         }
         Set<String> types = new LinkedHashSet<>();
         for (JsonNode event : events) {
             if (!event.isTextual() || !KNOWN_TYPES.contains(event.asText())) {
-                throw new InvalidWebhookException("unknown event type " + event + "; known types: " + KNOWN_TYPES);
+                throw new InvalidWebhookException(Refusal.WEBHOOK_EVENT_UNKNOWN,
+                        "unknown event type " + event + "; known types: " + KNOWN_TYPES,
+                        event.isTextual() ? event.asText() : event.toString());
             }
             types.add(event.asText());
         }

@@ -8,6 +8,7 @@ import io.leadgate.events.SettingsChanges;
 import io.leadgate.events.SettingsChanges.Kind;
 import io.leadgate.outbound.AddressGuard;
 import io.leadgate.outbound.RefusedTargetException;
+import io.leadgate.pipeline.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -56,7 +57,7 @@ public class WebhookService {
         try {
             guard.check(request.url());
         } catch (RefusedTargetException e) {
-            throw new InvalidWebhookException(e.getMessage());
+            throw InvalidWebhookException.refusedTarget(e);
         } catch (UnknownHostException e) {
             // checked again at send time
         }
@@ -184,7 +185,8 @@ public class WebhookService {
             return Optional.empty();
         }
         if (d.status == WebhookDelivery.Status.PENDING) {
-            throw new WebhookConflictException("delivery " + deliveryId + " is pending already");
+            throw new WebhookConflictException(Refusal.WEBHOOK_DELIVERY_PENDING,
+                    "delivery " + deliveryId + " is pending already", deliveryId);
         }
         requireActive(d.subscriptionId);
         requeue(d, Instant.now(), actor);
@@ -214,8 +216,8 @@ public class WebhookService {
     private static void requireActive(long subscriptionId) {
         WebhookSubscription s = WebhookSubscription.findById(subscriptionId);
         if (s != null && s.status != WebhookSubscription.Status.ACTIVE) {
-            throw new WebhookConflictException("webhook " + subscriptionId + " is disabled ("
-                    + s.disabledReason + "); enable it first");
+            throw new WebhookConflictException(Refusal.WEBHOOK_DISABLED, "webhook " + subscriptionId
+                    + " is disabled (" + s.disabledReason + "); enable it first", subscriptionId, s.disabledReason);
         }
     }
 
