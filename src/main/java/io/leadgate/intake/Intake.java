@@ -56,7 +56,11 @@ public class Intake implements InboundSink {
         this.metrics = metrics;
     }
 
-    /** Takes one submission in; every outcome is a value, never an exception. Returns after commit. */
+    /**
+     * Takes one submission in; every outcome is a value, never an exception. Returns after commit. A submission no
+     * caller may make — a channel whose provider has no adapter, or a hook to a provider that takes none (the hook
+     * endpoint answers 404 before that) — is a programming error and throws {@link IllegalArgumentException}.
+     */
     public Outcome submit(Submission submission) {
         return submit(submission, null);
     }

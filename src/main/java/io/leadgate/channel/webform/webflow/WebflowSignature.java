@@ -2,6 +2,7 @@ package io.leadgate.channel.webform.webflow;
 
 import io.leadgate.channel.Secrets;
 import io.leadgate.channel.Verification;
+import io.leadgate.inquiry.Timestamps;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,8 @@ public final class WebflowSignature {
         if (!Secrets.constantTimeEquals(expected, signature.strip().toLowerCase(Locale.ROOT))) {
             return Verification.BAD_SIGNATURE;
         }
-        Duration age = Duration.between(Instant.ofEpochMilli(Long.parseLong(ts)), now).abs();
-        return age.compareTo(TOLERANCE) > 0 ? Verification.STALE : Verification.VALID;
+        Instant signedAt = Timestamps.epochMillis(ts); // null for 0: as stale as a time can be
+        return signedAt == null || Duration.between(signedAt, now).abs().compareTo(TOLERANCE) > 0
+                ? Verification.STALE : Verification.VALID;
     }
 }

@@ -137,7 +137,7 @@ public class TokenEndpoint {
         String error = answer.text("error");
         String hint = answer.text("hint").isEmpty() ? answer.text("error_description") : answer.text("hint");
         String code = error.isEmpty() ? "http_" + status : error;
-        if (status >= 500 || status == 429 || status == 408) {
+        if (CrmAnswer.kind(status) == Kind.RETRYABLE) { // a token refresh that may be tried again, as any CRM call
             return new CrmFailure(Kind.RETRYABLE, code, name() + " token endpoint answered " + status);
         }
         String detail = hint.isEmpty() ? "" : " (" + (hint.length() <= 120 ? hint : hint.substring(0, 120)) + ")";

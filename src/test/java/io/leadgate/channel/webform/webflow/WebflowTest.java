@@ -160,6 +160,12 @@ class WebflowTest {
     }
 
     @Test
+    void aCorrectlySignedEpochZeroIsStaleNotAnError() throws Exception {
+        byte[] body = fixture("v2-form-submission.json");
+        assertEquals(Verification.STALE, ADAPTER.verify(post(body, signed(SECRET, Instant.EPOCH, body)), US));
+    }
+
+    @Test
     void unsignedV1IsAcceptedOnlyWhenAllowed() throws Exception {
         ChannelDefinition allowing = channel("US", Map.of("allow-unsigned-v1", "true"));
         assertEquals(Verification.VALID, ADAPTER.verify(post(fixture("v1-form-submission.json"), Map.of()), allowing));
