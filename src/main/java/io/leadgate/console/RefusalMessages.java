@@ -85,6 +85,9 @@ public interface RefusalMessages {
     @Message("Status {code} is used by automation rules ({rules}); change or delete them first.")
     String lead_status_in_rules(Object code, Object rules);
 
+    @Message("Loss reason {code} is used by automation rules ({rules}); change or delete them first.")
+    String loss_reason_in_rules(Object code, Object rules);
+
     @Message("Choose an entry other than {code} to move to.")
     String move_to_same(Object code);
 

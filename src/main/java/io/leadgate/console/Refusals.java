@@ -131,6 +131,7 @@ public final class Refusals {
             case LEAD_STATUS_IN_USE -> m.lead_status_in_use(a.get(0), a.get(1));
             case LEAD_STATUS_BUILT_IN -> m.lead_status_built_in(a.get(0));
             case LEAD_STATUS_IN_RULES -> m.lead_status_in_rules(a.get(0), a.get(1));
+            case LOSS_REASON_IN_RULES -> m.loss_reason_in_rules(a.get(0), a.get(1));
             case MOVE_TO_SAME -> m.move_to_same(a.get(0));
             case MOVE_TO_UNKNOWN -> m.move_to_unknown(a.get(0));
             case LOSS_REASON_REQUIRED -> m.loss_reason_required(a.get(0));

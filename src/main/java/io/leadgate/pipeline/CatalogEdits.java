@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code moveTo}, another entry of the same list that those leads or deals get instead (no lead or deal events are
  * sent for that move); without it the answer is a conflict naming the count. Built-in statuses (new, in-progress,
  * converted, junk) are the lead's meanings themselves: they can be renamed, not deleted. A deleted entry is
- * remembered so that configuration and pipeline files do not bring it back at the next start.
+ * remembered so that configuration and pipeline files do not bring it back at the next start. An entry an automation
+ * rule names (a status it waits for, a loss reason its move gives) is kept until the rule is changed or deleted.
  */
 @ApplicationScoped
 public class CatalogEdits {
@@ -99,6 +100,12 @@ public class CatalogEdits {
     @Transactional
     public void deleteLossReason(String code, String moveTo, String actor) {
         LossReason r = lossReason(code);
+        long rules = rulesLosingFor(r.code);
+        if (rules > 0) { // a rule's move into a lost stage would fail at its next run
+            throw PipelineException.conflict(Refusal.LOSS_REASON_IN_RULES, "loss reason " + r.code + " is used by "
+                    + rules + " automation rule" + (rules == 1 ? "" : "s") + "; change or delete them first", r.code,
+                    rules);
+        }
         long deals = count("select count(*) from deal d where d.loss_reason = ?1 or exists (select 1 from deal_move m"
                 + " where m.deal_id = d.id and m.loss_reason = ?1)", r.code);
         if (deals > 0) {
@@ -153,6 +160,13 @@ public class CatalogEdits {
         s.delete();
         remember(Catalog.LEAD_STATUS, s.code);
         changes.record(actor, Kind.LEAD_STATUS_DELETED, s.code, moved(leads, "leads", moveTo));
+    }
+
+    /** The automation rules whose move into a lost stage gives this loss reason. */
+    private static long rulesLosingFor(String code) {
+        return AutomationRule.<AutomationRule>list("action", AutomationAction.MOVE.code()).stream()
+                .filter(rule -> code.equals(AutomationService.view(rule).params().path("lossReason").asText(null)))
+                .count();
     }
 
     /** Whether an administrator deleted this entry (the start-up seeding skips it). */

@@ -52,6 +52,8 @@ public enum Refusal {
     LEAD_STATUS_BUILT_IN,
     /** code, rule count */
     LEAD_STATUS_IN_RULES,
+    /** code, rule count */
+    LOSS_REASON_IN_RULES,
     /** code */
     MOVE_TO_SAME,
     /** code */

@@ -88,6 +88,24 @@ class CatalogEditApiTest {
     }
 
     @Test
+    void aLossReasonAnAutomatedMoveGivesIsKeptUntilTheRuleIsChangedOrDeleted() {
+        String reason = code("gone-quiet");
+        add("/api/loss-reasons", Map.of("code", reason));
+        JsonPath p = pipeline(unique("Rule losses"), "New", "Stale", "Won:won", "Lost:lost");
+        String rule = api().contentType(ContentType.JSON).body(Map.of("stageId", stage(p, "Stale"), "action", "move",
+                "params", Map.of("stageId", stage(p, "Lost"), "lossReason", reason))).post("/api/automations").then()
+                .statusCode(201).extract().path("id");
+
+        api().delete("/api/loss-reasons/" + reason).then().statusCode(409).body("error", equalTo("loss reason " + reason
+                + " is used by 1 automation rule; change or delete them first"));
+        api().get("/api/loss-reasons").then().body("code", hasItem(reason));
+
+        api().delete("/api/automations/" + rule).then().statusCode(204);
+        api().delete("/api/loss-reasons/" + reason).then().statusCode(204);
+        api().get("/api/loss-reasons").then().body("code", not(hasItem(reason)));
+    }
+
+    @Test
     void aLossReasonMovesWithItsDealsAndTheirHistorySoTheFunnelAddsUp() {
         String gone = code("too-far");
         String kept = code("distance");
