@@ -304,6 +304,26 @@ public interface OpsMessages {
     @Message("score")
     String dup_score();
 
+    /** A match reason of {@code MatchScorer} / {@code NameMatch} in words; an unknown code is shown as it is. */
+    @Message("{#when code}"
+            + "{#is 'shared-identity'}One inquiry named details of both cards"
+            + "{#is 'phone-country-code'}The same number with another country code"
+            + "{#is 'email-mailbox'}The same mailbox (dots or a +tag aside)"
+            + "{#is 'same-name'}The same name"
+            + "{#is 'phone-contradicts'}Their phones differ"
+            + "{#is 'phone-transposition'}A phone with two digits swapped"
+            + "{#is 'phone-digit-missing'}A phone with a digit missing"
+            + "{#is 'phone-digit-doubled'}A phone with a digit doubled"
+            + "{#is 'phone-digit-substituted'}A phone with one digit different"
+            + "{#is 'name-swapped'}First name and surname swapped"
+            + "{#is 'name-transliteration'}The same name in another alphabet"
+            + "{#is 'name-diminutive'}A short form of the name"
+            + "{#is 'name-typo'}The name with a typo"
+            + "{#is 'name-partial'}Part of the name matches"
+            + "{#is 'name-differs'}The names differ"
+            + "{#else}{code}{/when}")
+    String dup_reason(String code);
+
     @Message("Undo")
     String dup_undo();
 

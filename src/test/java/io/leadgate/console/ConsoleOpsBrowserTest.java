@@ -68,7 +68,7 @@ class ConsoleOpsBrowserTest {
             String text = page.pairText(p[0]);
             assertTrue(text.contains("Алексей Морозов") && text.contains("Alexey Morozov"), text);
             assertTrue(text.contains("+7" + p[3]) && text.contains(p[4]), "identities side by side: " + text);
-            assertTrue(text.contains("shared-identity"), "the reason: " + text);
+            assertTrue(text.contains("One inquiry named details of both cards"), "the reason: " + text);
 
             page.clickKeep(p[0], p[2]); // keep the Latin-named card
             api().get("/api/contacts/" + p[1]).then().body("mergedInto", equalTo(p[2]));

@@ -61,6 +61,25 @@ class ConsoleOpsPagesTest {
     }
 
     @Test
+    void matchReasonsAreWordsInTheUsersLanguageWithTheCodeKeptAside() {
+        String[] p = pair("Ирина Волкова", "Irina Volkova");
+        ConsoleSession admin = ConsoleSession.signIn("admin", ConsoleSession.ADMIN_PASSWORD);
+        String en = pairHtml(admin.get("/console/duplicates").then().statusCode(200).extract().asString(), p[0]);
+        assertTrue(en.contains("data-reason=\"shared-identity\">One inquiry named details of both cards"), en);
+        assertTrue(en.contains("data-reason=\"name-transliteration\">The same name in another alphabet"), en);
+        String ru = pairHtml(admin.language("ru").get("/console/duplicates").then().statusCode(200).extract()
+                .asString(), p[0]);
+        assertTrue(ru.contains(">Одно обращение указало данные обеих карточек<"), ru);
+        assertTrue(ru.contains(">То же имя другим алфавитом<"), ru);
+    }
+
+    private static String pairHtml(String page, String pairId) {
+        int start = page.indexOf("id=\"pair-" + pairId + "\"");
+        assertTrue(start >= 0, "pair " + pairId + " listed");
+        return page.substring(start, page.indexOf("</li>\n", page.indexOf("</ul>", start)));
+    }
+
+    @Test
     void managerReviewsDuplicatesButChannelsAndDeliveriesAreForAdmins() {
         String name = ConsoleSecurityTest.newUser("manager");
         ConsoleSession manager = ConsoleSession.signIn(name, "manager-pass-1");
