@@ -101,8 +101,13 @@ class ConsoleOpsPagesTest {
         // the signed-in manager is recorded as who merged and who undid it (the API's view and the event's data)
         String mergeId = api().queryParam("contactId", p[2]).get("/api/merges").then().body("", hasSize(1))
                 .body("[0].mergedBy", equalTo(name)).body("[0].undoneBy", nullValue()).extract().path("[0].id");
-        manager.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then().statusCode(200);
+        String undone = manager.post("/console/duplicates/merges/" + mergeId + "/undo", Map.of()).then()
+                .statusCode(200).extract().asString();
         api().get("/api/merges/" + mergeId).then().body("mergedBy", equalTo(name)).body("undoneBy", equalTo(name));
+        String line = undone.substring(undone.indexOf("id=\"merge-" + mergeId + "\""));
+        line = line.substring(0, line.indexOf("</tr>"));
+        assertTrue(line.contains("class=\"merged-by\">" + name + "<"), "the history names who merged: " + line);
+        assertTrue(line.contains("class=\"undone-by\">" + name + "<"), "and who undid it: " + line);
     }
 
     @Test
