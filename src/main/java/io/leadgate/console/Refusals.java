@@ -1,14 +1,9 @@
 package io.leadgate.console;
 
-import io.leadgate.contact.ContactEdits;
 import io.leadgate.contact.ContactRefusal;
-import io.leadgate.contact.MergeException;
-import io.leadgate.delivery.webhook.InvalidWebhookException;
-import io.leadgate.delivery.webhook.WebhookConflictException;
-import io.leadgate.intake.ManualLeads;
 import io.leadgate.people.UserException;
-import io.leadgate.pipeline.PipelineException;
 import io.leadgate.pipeline.Refusal;
+import io.leadgate.refusal.RefusedException;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -16,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A refused action in the user's language: the {@link Refusal} code (or {@link ContactRefusal} below the pipeline,
- * {@link UserException.Refusal} for users)
- * of a service's exception and its arguments become a text of {@link RefusalMessages}. A refusal without a code of
+ * A refused action in the user's language: the code of a service's {@link RefusedException} ({@link Refusal},
+ * {@link ContactRefusal} below the pipeline, {@link UserException.Refusal} for users) and its arguments become a text
+ * of {@link RefusalMessages}. A refusal without a code of
  * its own ({@code OTHER}) shows the service's English message. The REST API never comes here: it keeps the English
  * message.
  */
@@ -27,39 +22,22 @@ public final class Refusals {
     private Refusals() {
     }
 
-    /** The text to show the user for a refusal. */
-    public static String text(PipelineException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused manual lead. */
-    public static String text(ManualLeads.Refused e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused webhook subscription. */
-    public static String text(InvalidWebhookException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused webhook replay or enabling. */
-    public static String text(WebhookConflictException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused change to users. */
-    public static String text(UserException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused merge, undo or "not the same person". */
-    public static String text(MergeException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
-    }
-
-    /** The text to show the user for a refused contact edit or note. */
-    public static String text(ContactEdits.EditException e, Locale locale) {
-        return text(e.refusal(), e.args(), e.getMessage(), locale);
+    /**
+     * The text to show the user for any refusal of a service (pipelines, lists, manual leads, webhooks, users,
+     * merges, contact edits): its code's text, or the English message for a code without one.
+     */
+    public static String text(RefusedException e, Locale locale) {
+        Enum<?> code = e.refusal();
+        if (code instanceof Refusal r) {
+            return text(r, e.args(), e.getMessage(), locale);
+        }
+        if (code instanceof ContactRefusal r) {
+            return text(r, e.args(), e.getMessage(), locale);
+        }
+        if (code instanceof UserException.Refusal r) {
+            return text(r, e.args(), e.getMessage(), locale);
+        }
+        return e.getMessage();
     }
 
     private static String text(UserException.Refusal refusal, List<Object> a, String english, Locale locale) {

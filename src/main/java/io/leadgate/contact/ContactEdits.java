@@ -1,12 +1,11 @@
 package io.leadgate.contact;
 
+import io.leadgate.refusal.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,30 +24,16 @@ public class ContactEdits {
     }
 
     /** A refused edit: unknown card (or erased, or merged away) or a bad value. */
-    public static class EditException extends RuntimeException {
+    public static class EditException extends RefusedException {
         private final boolean notFound;
-        private final ContactRefusal refusal;
-        private final List<Object> args;
 
         EditException(boolean notFound, ContactRefusal refusal, String message, Object... args) {
-            super(message);
+            super(refusal, message, args);
             this.notFound = notFound;
-            this.refusal = refusal;
-            this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
         }
 
         public boolean notFound() {
             return notFound;
-        }
-
-        /** The stable code of the refusal. */
-        public ContactRefusal refusal() {
-            return refusal;
-        }
-
-        /** The refusal's arguments, in the order {@link ContactRefusal} lists them. */
-        public List<Object> args() {
-            return args;
         }
     }
 

@@ -1,11 +1,9 @@
 package io.leadgate.contact;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
+import io.leadgate.refusal.RefusedException;
 
 /** A merge or an undo that cannot be done, with the reason. */
-public class MergeException extends RuntimeException {
+public class MergeException extends RefusedException {
 
     /** Why a merge or an undo was refused. */
     public enum Reason {
@@ -24,8 +22,6 @@ public class MergeException extends RuntimeException {
     }
 
     private final Reason reason;
-    private final ContactRefusal refusal;
-    private final List<Object> args;
 
     public MergeException(Reason reason, String message) {
         this(reason, ContactRefusal.OTHER, message);
@@ -33,23 +29,11 @@ public class MergeException extends RuntimeException {
 
     /** A refusal with a stable code and its arguments (in the order {@link ContactRefusal} lists them). */
     public MergeException(Reason reason, ContactRefusal refusal, String message, Object... args) {
-        super(message);
+        super(refusal, message, args);
         this.reason = reason;
-        this.refusal = refusal;
-        this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The stable code of the refusal; {@link ContactRefusal#OTHER} when it has none. */
-    public ContactRefusal refusal() {
-        return refusal;
-    }
-
-    /** The refusal's arguments, in the order {@link ContactRefusal} lists them. */
-    public List<Object> args() {
-        return args;
     }
 }

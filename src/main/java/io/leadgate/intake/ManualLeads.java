@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.channel.ChannelDefinition;
 import io.leadgate.channel.ChannelFileLoader;
 import io.leadgate.channel.ChannelRegistry;
+import io.leadgate.channel.Headers;
 import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookRequest;
-import io.leadgate.channel.Headers;
 import io.leadgate.channel.Provider;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.EmailNormalizer;
@@ -16,13 +16,12 @@ import io.leadgate.inquiry.NameNormalizer;
 import io.leadgate.inquiry.PhoneNormalizer;
 import io.leadgate.inquiry.PhoneResult;
 import io.leadgate.pipeline.Refusal;
+import io.leadgate.refusal.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,28 +51,14 @@ public class ManualLeads {
     }
 
     /** A hand-made lead that cannot be taken, with the reason. */
-    public static class Refused extends RuntimeException {
-        private final Refusal refusal;
-        private final List<Object> args;
+    public static class Refused extends RefusedException {
 
         public Refused(String message) {
             this(Refusal.OTHER, message);
         }
 
         public Refused(Refusal refusal, String message, Object... args) {
-            super(message);
-            this.refusal = refusal;
-            this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
-        }
-
-        /** The stable code the console shows in the user's language; the API answers the message. */
-        public Refusal refusal() {
-            return refusal;
-        }
-
-        /** The refusal's arguments, in the order {@link Refusal} lists them. */
-        public List<Object> args() {
-            return args;
+            super(refusal, message, args);
         }
     }
 

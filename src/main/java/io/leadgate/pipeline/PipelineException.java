@@ -1,44 +1,28 @@
 package io.leadgate.pipeline;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
+import io.leadgate.refusal.RefusedException;
 
 /**
  * A refused pipeline operation, with the reason the API answers by (400, 409, 404), the English message the API
  * shows, and a {@link Refusal} code with its arguments that the console shows in the user's language.
  */
-public class PipelineException extends RuntimeException {
+public class PipelineException extends RefusedException {
 
     public enum Reason { INVALID, CONFLICT, NOT_FOUND }
 
     private final Reason reason;
-    private final Refusal refusal;
-    private final List<Object> args;
 
     public PipelineException(Reason reason, String message) {
         this(reason, Refusal.OTHER, message);
     }
 
     public PipelineException(Reason reason, Refusal refusal, String message, Object... args) {
-        super(message);
+        super(refusal, message, args);
         this.reason = reason;
-        this.refusal = refusal;
-        this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    /** The stable code of the refusal; {@link Refusal#OTHER} when it has none. */
-    public Refusal refusal() {
-        return refusal;
-    }
-
-    /** The refusal's arguments, in the order {@link Refusal} lists them. */
-    public List<Object> args() {
-        return args;
     }
 
     public static PipelineException invalid(String message) {
