@@ -29,6 +29,8 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
     public static final AtomicInteger REQUESTS = new AtomicInteger();
     /** Commands answered since the last {@link #limit}. */
     public static final AtomicInteger COMMANDS = new AtomicInteger();
+    /** {@code crm.lead.add} commands answered since the last {@link #limit}: leads created. */
+    public static final AtomicInteger LEADS = new AtomicInteger();
     private static volatile double burst;
     private static volatile double rate;
     private static double level;
@@ -43,6 +45,7 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         REFUSED.set(0);
         COMMANDS.set(0);
         REQUESTS.set(0);
+        LEADS.set(0);
     }
 
     private static synchronized boolean admit() {
@@ -73,6 +76,9 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) cmd::fields) {
                 String method = e.getValue().asText().replaceAll("\\?.*", "");
                 COMMANDS.incrementAndGet();
+                if (method.equals("crm.lead.add")) {
+                    LEADS.incrementAndGet();
+                }
                 if (method.endsWith(".add")) {
                     results.put(e.getKey(), IDS.incrementAndGet());
                 } else {
