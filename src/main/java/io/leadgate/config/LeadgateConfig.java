@@ -289,7 +289,7 @@ public interface LeadgateConfig {
              * cut to a multiple of 50 leads; the rest waits for the next step. {@code 0}: pushed as soon as the runner
              * sees them.
              */
-            @WithDefault("1s")
+            @WithDefault("2s")
             java.time.Duration linger();
 
             /**

@@ -29,6 +29,9 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
     public static final AtomicInteger REQUESTS = new AtomicInteger();
     /** Commands answered since the last {@link #limit}. */
     public static final AtomicInteger COMMANDS = new AtomicInteger();
+    /** Admitted requests that create (hold {@code .add} commands) since the last {@link #limit}, and those of them full (50). */
+    public static final AtomicInteger CREATES = new AtomicInteger();
+    public static final AtomicInteger FULL = new AtomicInteger();
     /** {@code crm.lead.add} commands answered since the last {@link #limit}: leads created. */
     public static final AtomicInteger LEADS = new AtomicInteger();
     private static volatile double burst;
@@ -46,6 +49,8 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         COMMANDS.set(0);
         REQUESTS.set(0);
         LEADS.set(0);
+        CREATES.set(0);
+        FULL.set(0);
     }
 
     private static synchronized boolean admit() {
@@ -73,6 +78,7 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         ObjectNode results = JSON.createObjectNode();
         try {
             JsonNode cmd = JSON.readTree(serveEvent.getRequest().getBodyAsString()).path("cmd");
+            int adds = 0;
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) cmd::fields) {
                 String method = e.getValue().asText().replaceAll("\\?.*", "");
                 COMMANDS.incrementAndGet();
@@ -80,9 +86,16 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
                     LEADS.incrementAndGet();
                 }
                 if (method.endsWith(".add")) {
+                    adds++;
                     results.put(e.getKey(), IDS.incrementAndGet());
                 } else {
                     results.putArray(e.getKey()); // findbycomm and lists: nothing (PHP's empty array)
+                }
+            }
+            if (adds > 0) {
+                CREATES.incrementAndGet();
+                if (cmd.size() == 50) {
+                    FULL.incrementAndGet();
                 }
             }
         } catch (Exception e) {

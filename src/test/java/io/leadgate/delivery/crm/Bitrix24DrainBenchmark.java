@@ -212,12 +212,13 @@ class Bitrix24DrainBenchmark {
                 "| leads | offered in (last post started) | late starts (> %d ms behind schedule; worst) | all answered after "
                         + "| pushed while offered (leads/s) | all pushed after | pushed leads/s "
                         + "| drained after the last answer "
-                        + "| requests (by the end of production) | batch commands | commands per request | limit errors |%n"
-                        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n"
-                        + "| %d | %.1f s | %d; %.0f ms | %.1f s | %d (%.1f) | %.1f s | %.1f | %.1f s | %d (%d) | %d | %.1f | %d |%n%n",
+                        + "| requests (by the end of production) | of them creating (full: 50 commands) | batch commands "
+                        + "| commands per request | limit errors |%n"
+                        + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |%n"
+                        + "| %d | %.1f s | %d; %.0f ms | %.1f s | %d (%.1f) | %.1f s | %.1f | %.1f s | %d (%d) | %d (%d) | %d | %.1f | %d |%n%n",
                 LATE_MILLIS, total, offered, late.get(), maxLate.get() / 1e6, producing, pushedWhileOffered.get(),
                 pushedWhileOffered.get() / offered, all, total / all, lag, requests,
-                requestsAtEnd.get(), commands, requests == 0 ? 0 : (double) commands / requests, Bitrix24BatchStub.REFUSED.get());
+                requestsAtEnd.get(), Bitrix24BatchStub.CREATES.get(), Bitrix24BatchStub.FULL.get(), commands, requests == 0 ? 0 : (double) commands / requests, Bitrix24BatchStub.REFUSED.get());
     }
 
     /** A web form with this phone, as {@link Leads#post} sends it. */

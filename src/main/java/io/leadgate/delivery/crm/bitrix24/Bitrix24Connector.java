@@ -120,7 +120,7 @@ public class Bitrix24Connector implements CrmConnector {
         return Math.max(1, config.leadsPerBatch());
     }
 
-    /** {@code linger} (default 1 s): a short run of new leads waits for more, so lookups serve many and batches go full. */
+    /** {@code linger} (default 2 s): a short run of new leads waits for more, so lookups serve many and batches go full. */
     @Override
     public java.time.Duration linger() {
         return config.linger();
