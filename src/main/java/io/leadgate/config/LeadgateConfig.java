@@ -283,6 +283,16 @@ public interface LeadgateConfig {
             int leadsPerBatch();
 
             /**
+             * How long new leads that fill less than a whole step may wait for more, so that each step's lookup request
+             * serves many leads and its {@code batch} requests go out full (50 commands): a run of new leads is pushed
+             * once its oldest lead has waited this long (or at once when {@code leads-per-batch} of them are pending),
+             * cut to a multiple of 50 leads; the rest waits for the next step. {@code 0}: pushed as soon as the runner
+             * sees them.
+             */
+            @WithDefault("2s")
+            java.time.Duration linger();
+
+            /**
              * When a new client (no Bitrix24 contact holds their phone or email) gets a Bitrix24 contact: {@code
              * when-needed} — in lead mode the lead itself carries the name, phones and emails ({@code crm.lead.add}
              * alone, one command), and the contact is created when it is needed: the client's next lead, a deal

@@ -32,7 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
  *
  * <p>A connector that can push several new leads in one go ({@link CrmConnector#batchSize}) gets the leading run of
- * {@code leadgate.lead.created} events at once; the cursor then moves past the whole run.
+ * {@code leadgate.lead.created} events at once; the cursor then moves past the whole run. A run that could still grow
+ * (it ends the pending events and is shorter than a step) waits until its oldest lead has waited the connector's
+ * {@link CrmConnector#linger} ({@link Step#LINGER}), and is then cut to whole batches ({@link CrmConnector#batchFill}):
+ * so each step's lookups serve many leads and its requests go out full, which is what lets a rate-limited CRM take
+ * the most leads per second.
  *
  * <p>Failures: a retryable one leaves the cursor where it is and backs off; a rejected change is skipped and counted;
  * refused credentials or a URL that does not lead to the CRM's API (a redirect, a 404) stop the connector (persisted with a hash of the credentials, so it stays stopped across
@@ -47,7 +51,11 @@ public class ConnectorRunner {
     private static final int STEP_TIMEOUT_SECONDS = 300;
 
     /** What one step did. */
-    public enum Step { PUSHED, SKIPPED, IDLE, BUSY, STOPPED, RETRY }
+    public enum Step {
+        PUSHED, SKIPPED, IDLE, BUSY, STOPPED, RETRY,
+        /** New leads are pending but wait for more to fill whole batches ({@link CrmConnector#linger}). */
+        LINGER
+    }
 
     /** A connector's state for health: {@code running}, {@code retrying} or {@code stopped}, with a safe detail. */
     public record Status(String state, String detail, Instant since) {
@@ -152,7 +160,7 @@ public class ConnectorRunner {
         String id = connector.id();
         Step step = QuarkusTransaction.requiringNew().timeout(STEP_TIMEOUT_SECONDS).call(() -> stepLocked(connector));
         switch (step) {
-            case PUSHED, SKIPPED, IDLE -> {
+            case PUSHED, SKIPPED, IDLE, LINGER -> {
                 failures.remove(id);
                 notBefore.remove(id);
                 statuses.compute(id, (k, s) -> s != null && "running".equals(s.state()) ? s
@@ -190,18 +198,19 @@ public class ConnectorRunner {
         int size = Math.max(1, connector.batchSize());
         @SuppressWarnings("unchecked")
         List<Object[]> events0 = em.createNativeQuery("select feed_position, type, lead_id, inquiry_id, contact_id, channel_id, "
-                        + "payload from outbox_event where type in (?1) and feed_position > ?2 order by feed_position")
+                        + "payload, created_at from outbox_event where type in (?1) and feed_position > ?2 order by feed_position")
                 .setParameter(1, CrmChanges.TYPES).setParameter(2, last).setMaxResults(size).getResultList();
         if (events0.isEmpty()) {
             return Step.IDLE;
         }
         List<CrmChanges.Event> events = new ArrayList<>();
+        Instant first = instant(events0.get(0)[7]);
         for (Object[] row : events0) {
             events.add(new CrmChanges.Event(((Number) row[0]).longValue(), (String) row[1], number(row[2]),
                     number(row[3]), number(row[4]), (String) row[5], (String) row[6]));
         }
         if (size > 1) {
-            Optional<Step> batch = newLeads(connector, events);
+            Optional<Step> batch = newLeads(connector, events, events.size() == size, first);
             if (batch.isPresent()) {
                 return batch.get();
             }
@@ -212,20 +221,41 @@ public class ConnectorRunner {
     /**
      * Pushes the leading run of new leads at once when there are several ({@link CrmConnector#pushNewLeads}); empty
      * when there is no such run, or when one lead of it was refused: then they go one by one, each judged on its own.
+     * A run that may still grow ({@code fullStep} false and nothing else behind it) lingers, then is cut to whole
+     * batches; {@code oldest} is when its first event was written.
      */
-    private Optional<Step> newLeads(CrmConnector connector, List<CrmChanges.Event> events) {
+    private Optional<Step> newLeads(CrmConnector connector, List<CrmChanges.Event> events, boolean fullStep,
+                                    Instant oldest) {
         String id = connector.id();
         List<CrmChange.NewLead> run = new ArrayList<>();
+        List<Long> through = new ArrayList<>(); // the cursor position after each lead of the run
         long end = -1;
+        int leading = 0;
         for (CrmChanges.Event event : events) {
             if (!EventTypes.LEAD_CREATED.equals(event.type())) {
                 break;
             }
+            leading++;
             JsonNode data = changes.data(event);
             if (!CrmChanges.echo(data, id)) {
-                changes.read(event, data).ifPresent(c -> run.add((CrmChange.NewLead) c));
+                changes.read(event, data).ifPresent(c -> {
+                    run.add((CrmChange.NewLead) c);
+                    through.add(event.position());
+                });
             }
             end = event.position();
+        }
+        Duration linger = connector.linger();
+        if (leading > 0 && leading == events.size() && !fullStep && !linger.isZero()) {
+            if (oldest != null && oldest.plus(linger).isAfter(Instant.now())) {
+                return Optional.of(Step.LINGER);
+            }
+            int fill = Math.max(1, connector.batchFill());
+            int whole = run.size() - run.size() % fill;
+            if (whole > 0 && whole < run.size()) {
+                end = through.get(whole - 1); // the rest waits for the next run, to fill its batches
+                run.subList(whole, run.size()).clear();
+            }
         }
         if (run.size() < 2) {
             return Optional.empty();
@@ -354,6 +384,16 @@ public class ConnectorRunner {
         Number max = (Number) em.createNativeQuery("select coalesce(max(feed_position), 0) from outbox_event").getSingleResult();
         em.createNativeQuery("insert into crm_cursor (crm, last_position, updated_at) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, id).setParameter(2, max.longValue()).setParameter(3, Instant.now()).executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof java.sql.Timestamp t ? t.toInstant() : null;
     }
 
     private static Long number(Object value) {

@@ -66,6 +66,22 @@ public interface CrmConnector {
     }
 
     /**
+     * How long a run of new leads shorter than {@link #batchSize} may wait for more before {@link #pushNewLeads} gets
+     * it; zero (the default): never waits.
+     */
+    default java.time.Duration linger() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
+     * How many new leads fill the CRM's requests whole: a run that waited {@link #linger} is cut to a multiple of this
+     * (the rest waits for the next run); 1 (the default): never cut.
+     */
+    default int batchFill() {
+        return 1;
+    }
+
+    /**
      * Pushes consecutive new leads at once, as safe to repeat as {@link #push}. A {@link CrmFailure.Kind#REJECTED}
      * failure makes the runner push them again one by one, so that only the refused lead is skipped.
      */

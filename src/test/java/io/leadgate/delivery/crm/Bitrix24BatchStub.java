@@ -29,6 +29,11 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
     public static final AtomicInteger REQUESTS = new AtomicInteger();
     /** Commands answered since the last {@link #limit}. */
     public static final AtomicInteger COMMANDS = new AtomicInteger();
+    /** Admitted requests that create (hold {@code .add} commands) since the last {@link #limit}, and those of them full (50). */
+    public static final AtomicInteger CREATES = new AtomicInteger();
+    public static final AtomicInteger FULL = new AtomicInteger();
+    /** {@code crm.lead.add} commands answered since the last {@link #limit}: leads created. */
+    public static final AtomicInteger LEADS = new AtomicInteger();
     private static volatile double burst;
     private static volatile double rate;
     private static double level;
@@ -43,6 +48,9 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         REFUSED.set(0);
         COMMANDS.set(0);
         REQUESTS.set(0);
+        LEADS.set(0);
+        CREATES.set(0);
+        FULL.set(0);
     }
 
     private static synchronized boolean admit() {
@@ -70,13 +78,24 @@ public class Bitrix24BatchStub implements ResponseDefinitionTransformerV2 {
         ObjectNode results = JSON.createObjectNode();
         try {
             JsonNode cmd = JSON.readTree(serveEvent.getRequest().getBodyAsString()).path("cmd");
+            int adds = 0;
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) cmd::fields) {
                 String method = e.getValue().asText().replaceAll("\\?.*", "");
                 COMMANDS.incrementAndGet();
+                if (method.equals("crm.lead.add")) {
+                    LEADS.incrementAndGet();
+                }
                 if (method.endsWith(".add")) {
+                    adds++;
                     results.put(e.getKey(), IDS.incrementAndGet());
                 } else {
                     results.putArray(e.getKey()); // findbycomm and lists: nothing (PHP's empty array)
+                }
+            }
+            if (adds > 0) {
+                CREATES.incrementAndGet();
+                if (cmd.size() == 50) {
+                    FULL.incrementAndGet();
                 }
             }
         } catch (Exception e) {

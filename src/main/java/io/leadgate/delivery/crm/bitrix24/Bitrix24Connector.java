@@ -120,6 +120,18 @@ public class Bitrix24Connector implements CrmConnector {
         return Math.max(1, config.leadsPerBatch());
     }
 
+    /** {@code linger} (default 2 s): a short run of new leads waits for more, so lookups serve many and batches go full. */
+    @Override
+    public java.time.Duration linger() {
+        return config.linger();
+    }
+
+    /** 50: a {@code batch} holds 50 commands, and 50 leads fill one (one command each) or two (contact + lead). */
+    @Override
+    public int batchFill() {
+        return 50;
+    }
+
     /**
      * New leads at once ({@code leads-per-batch}, default 1 000): their contacts are looked up together, with
      * {@code crm.duplicate.findbycomm} over up to 20 phones or emails per command and 50 commands per read-only
