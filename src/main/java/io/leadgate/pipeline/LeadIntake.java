@@ -43,7 +43,10 @@ public class LeadIntake {
     }
 
     /**
-     * Called once for each lead the write path creates, after it is persisted.
+     * Called once for each lead the write path creates, once it has its id: its row may be written after this
+     * returns (nothing here reads it back; a deals-only channel's lead, which its deal refers to, is persisted
+     * first). A lead that is not a returning client's belongs to a card created in the same transaction, which has
+     * no manager yet.
      *
      * @param routing the lead's channel's routing ({@link LeadRouting#DEFAULT} for a lead without one)
      */
@@ -67,7 +70,9 @@ public class LeadIntake {
                 scope = "pipeline:" + roster.get().pipelineId();
             }
         }
-        lead.responsible = assigner.assign(lead.contactId, scope, managers).orElse(null);
+        // a lead that is not a returning client's is that of a card created with it: no manager to look up
+        lead.responsible = (lead.returningClient ? assigner.assign(lead.contactId, scope, managers)
+                : assigner.assignNewCard(lead.contactId, scope, managers)).orElse(null);
         if (dealsOnly && pipeline != null) {
             toDeal(lead, pipeline, now);
         }
