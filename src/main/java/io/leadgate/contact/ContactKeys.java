@@ -4,7 +4,6 @@ import io.leadgate.config.LeadgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.hibernate.query.NativeQuery;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,15 +70,30 @@ public class ContactKeys {
         if (kinds.isEmpty()) {
             return;
         }
+        insertKeys(kinds, values, contactId);
+    }
+
+    /**
+     * One multi-row insert of keys on the transaction's connection (a shape per number of rows), leaving the keys a
+     * card already has alone. Plain JDBC: no entity maps {@code contact_key} and the table has no foreign key, so
+     * nothing held by Hibernate needs flushing first, and no query translation or bulk-operation bookkeeping runs.
+     */
+    private void insertKeys(List<String> kinds, List<String> values, long contactId) {
         StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
         for (int i = 0; i < kinds.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(", ?1)");
+            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
         }
-        var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString()).setParameter(1, contactId);
-        for (int i = 0; i < kinds.size(); i++) {
-            query.setParameter(2 * i + 2, kinds.get(i)).setParameter(2 * i + 3, values.get(i));
-        }
-        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
+        String statement = sql.append(" on conflict do nothing").toString();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(statement)) {
+                for (int i = 0; i < kinds.size(); i++) {
+                    insert.setString(3 * i + 1, kinds.get(i));
+                    insert.setString(3 * i + 2, values.get(i));
+                    insert.setLong(3 * i + 3, contactId);
+                }
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static void key(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
@@ -95,16 +109,9 @@ public class ContactKeys {
         if (near.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
-        for (int i = 0; i < near.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(i + 3).append(", ?2)");
-        }
-        var query = em.createNativeQuery(sql.append(" on conflict do nothing").toString())
-                .setParameter(1, BlockingKeys.Kind.PHONE_NEAR.code()).setParameter(2, contactId);
-        for (int i = 0; i < near.size(); i++) {
-            query.setParameter(i + 3, near.get(i));
-        }
-        query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("contact_key").executeUpdate();
+        List<String> kinds = new ArrayList<>(near.size());
+        near.forEach(value -> kinds.add(BlockingKeys.Kind.PHONE_NEAR.code()));
+        insertKeys(kinds, near, contactId);
     }
 
     /**

@@ -44,10 +44,12 @@ public class IdentityResolver {
     private final MergeService merges;
     private final Exclusions exclusions;
     private final LeadgateConfig.Identity config;
+    private final ContactRows rows;
 
     IdentityResolver(EntityManager em, ContactKeys keys, MergeService merges, Exclusions exclusions,
-                     LeadgateConfig config) {
+                     LeadgateConfig config, ContactRows rows) {
         this.em = em;
+        this.rows = rows;
         this.keys = keys;
         this.merges = merges;
         this.exclusions = exclusions;
@@ -307,7 +309,7 @@ public class IdentityResolver {
         contact.name = info.name();
         contact.createdAt = now;
         contact.updatedAt = now;
-        contact.persist();
+        rows.insert(contact); // no entity: see ContactRows
         return contact;
     }
 
@@ -345,7 +347,7 @@ public class IdentityResolver {
             + "label, undeliverable, created_at) values (?, ?, ?, ?, ?, ?, ?)";
 
     private void insert(List<ContactIdentity> rows) {
-        em.flush(); // the card the rows refer to
+        em.flush(); // a matched card's pending change (a new card's row is written at once)
         org.hibernate.engine.spi.SharedSessionContractImplementor session =
                 em.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class);
         org.hibernate.generator.BeforeExecutionGenerator ids = (org.hibernate.generator.BeforeExecutionGenerator) session

@@ -20,6 +20,7 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Limits;
 import io.leadgate.inquiry.Reason;
 import io.leadgate.lead.Lead;
+import io.leadgate.lead.LeadRows;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.lead.LeadView;
 import io.leadgate.lead.RepeatLeadPolicy;
@@ -71,11 +72,13 @@ public class IntakeService {
     private final LeadIntake pipeline;
     private final ChannelRegistry registry;
     private final GroupCommit groupCommit;
+    private final LeadRows leadRows;
 
     IntakeService(EntityManager em, IdentityResolver identities, CallLedger calls, Outbox outbox, LeadgateConfig config,
                   MeterRegistry metrics, ObjectMapper mapper, LeadIntake pipeline, RepeatLeadPolicy repeatLeads,
-                  ChannelRegistry registry, GroupCommit groupCommit) {
+                  ChannelRegistry registry, GroupCommit groupCommit, LeadRows leadRows) {
         this.em = em;
+        this.leadRows = leadRows;
         this.groupCommit = groupCommit;
         this.registry = registry;
         this.pipeline = pipeline;
@@ -217,6 +220,7 @@ public class IntakeService {
                 : thread.orElseGet(() -> contactId == null || resolution.createdContact() ? null
                         : repeatLeads.leadFor(channel.policy().repeatLead(), contactId).orElse(null));
         Result result;
+        Lead unwritten = null; // a new lead whose row goes in with the inquiry's
         if (!lead) {
             result = Result.UPDATE_STORED;
         } else if (target != null) {
@@ -224,7 +228,8 @@ public class IntakeService {
             target.updatedAt = now;
             result = Result.LEAD_EXTENDED;
         } else {
-            target = newLead(channel, item, contactId, !resolution.createdContact(), now);
+            target = newLead(channel, item, contactId, !resolution.createdContact(), call == null, now);
+            unwritten = em.contains(target) ? null : target; // see newLead
             result = Result.LEAD_CREATED;
         }
         boolean callbackRaised = false;
@@ -254,7 +259,7 @@ public class IntakeService {
         inquiry.resolution = resolution.toJson().toString();
         Long leadId = target == null ? null : target.id;
         List<Outbox.Event> events = new ArrayList<>(2);
-        insert(inquiry); // after the card, lead and envelope rows it refers to
+        insert(inquiry, unwritten); // after the card, lead and envelope rows it refers to
         events.add(new Outbox.Event(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
                 InquiryViews.of(inquiry, itemJson)));
         if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED || callbackRaised) {
@@ -322,11 +327,15 @@ public class IntakeService {
 
     /**
      * Inserts the inquiry row with one fixed-shape statement on the transaction's connection, its id from the
-     * entity's own generator; the rows Hibernate still holds (the card, the lead) are flushed first.
+     * entity's own generator; the rows Hibernate still holds (the card) are flushed first, then the new lead's row
+     * when it is written without an entity ({@code lead}, null otherwise).
      */
-    private void insert(StoredInquiry inquiry) {
+    private void insert(StoredInquiry inquiry, Lead lead) {
         Session session = em.unwrap(Session.class);
         session.flush();
+        if (lead != null) {
+            leadRows.insert(lead);
+        }
         inquiry.id = nextId(StoredInquiry.class);
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_INQUIRY)) {
@@ -411,7 +420,14 @@ public class IntakeService {
         return emails;
     }
 
-    private Lead newLead(ChannelDefinition channel, Inquiry item, Long contactId, boolean returning, Instant now) {
+    /**
+     * A new lead, its manager chosen. Without a call and outside a deals-only channel the lead gets only its id here
+     * and its row is written just before the inquiry's ({@link LeadRows}: no entity, no flush of it); a deal refers
+     * to its lead, and a call's record may be flushed before the inquiry and refers to it too, so for those the lead
+     * stays an entity and Hibernate orders the rows.
+     */
+    private Lead newLead(ChannelDefinition channel, Inquiry item, Long contactId, boolean returning, boolean rowLater,
+                         Instant now) {
         Lead lead = new Lead();
         lead.contactId = contactId;
         lead.channelId = channel.id();
@@ -423,7 +439,11 @@ public class IntakeService {
         lead.inquiryCount = 1;
         lead.createdAt = now;
         lead.updatedAt = now;
-        lead.persist();
+        if (rowLater && !channel.policy().routing().dealsOnly()) {
+            leadRows.assignId(lead);
+        } else {
+            lead.persist();
+        }
         pipeline.onNewLead(channel.policy().routing(), lead, now); // responsible manager; deals-only channels open a deal
         return lead;
     }

@@ -1,6 +1,7 @@
 package io.leadgate.pipeline;
 
 import io.leadgate.contact.Contact;
+import io.leadgate.contact.ContactRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -21,9 +22,11 @@ public class Assigner {
     private final EntityManager em;
     private final Availability availability;
     private final Clock clock;
+    private final ContactRows cards;
 
-    Assigner(EntityManager em, Availability availability, Clock clock) {
+    Assigner(EntityManager em, Availability availability, Clock clock, ContactRows cards) {
         this.em = em;
+        this.cards = cards;
         this.availability = availability;
         this.clock = clock;
     }
@@ -48,6 +51,16 @@ public class Assigner {
     public Optional<String> assign(Long contactId, String scope, List<String> managers) {
         Optional<String> chosen = clientManager(contactId).or(() -> next(scope, managers));
         chosen.ifPresent(manager -> remember(contactId, manager));
+        return chosen;
+    }
+
+    /**
+     * As {@link #assign}, for the lead of a card the same transaction created: it has no manager yet, so none is
+     * looked up, and the chosen one is kept on it with one update (the card was written without an entity).
+     */
+    public Optional<String> assignNewCard(long contactId, String scope, List<String> managers) {
+        Optional<String> chosen = next(scope, managers);
+        chosen.ifPresent(manager -> cards.keepResponsible(contactId, manager));
         return chosen;
     }
 

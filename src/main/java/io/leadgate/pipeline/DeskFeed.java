@@ -89,6 +89,7 @@ public class DeskFeed {
             return 0;
         }
         Instant now = clock.instant();
+        LeadRobots.BatchRules rules = new LeadRobots.BatchRules();
         for (Object[] e : events) {
             String type = (String) e[1];
             Long contactId = e[2] == null ? null : ((Number) e[2]).longValue();
@@ -98,7 +99,7 @@ public class DeskFeed {
             JsonNode data = data((String) e[6]);
             if (EventTypes.INQUIRY_RECEIVED.equals(type)) {
                 if (inquiryId != null && contactId != null && "lead".equals(data.path("kind").asText())) {
-                    robots.inquiry(contactId, inquiryId, kind(data.path("channel").asText()), at, now);
+                    robots.inquiry(contactId, inquiryId, kind(data.path("channel").asText()), at, now, rules);
                 }
                 continue;
             }
@@ -109,7 +110,7 @@ public class DeskFeed {
             if (EventTypes.LEAD_CREATED.equals(type)) {
                 speed.arrived(lead);
                 JsonNode l = data.path("lead");
-                robots.created(lead, l.path("statusCode").asText(l.path("status").asText("new")), at, now);
+                robots.created(lead, l.path("statusCode").asText(l.path("status").asText("new")), at, now, rules);
             }
             // the write path raised the call-back flag (a missed call) with this inquiry
             if (data.path("lead").path("callback").asBoolean(false) && data.hasNonNull("inquiryId") && lead.callback) {

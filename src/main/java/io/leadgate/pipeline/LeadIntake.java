@@ -5,9 +5,13 @@ import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadStatus;
 import io.leadgate.policy.LeadRouting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +28,14 @@ public class LeadIntake {
 
     private static final Logger LOG = Logger.getLogger(LeadIntake.class);
 
+    private final EntityManager em;
     private final PipelineService pipelines;
     private final DealService deals;
     private final DealEvents events;
     private final Assigner assigner;
 
-    LeadIntake(PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner) {
+    LeadIntake(EntityManager em, PipelineService pipelines, DealService deals, DealEvents events, Assigner assigner) {
+        this.em = em;
         this.pipelines = pipelines;
         this.deals = deals;
         this.events = events;
@@ -37,7 +43,10 @@ public class LeadIntake {
     }
 
     /**
-     * Called once for each lead the write path creates, after it is persisted.
+     * Called once for each lead the write path creates, once it has its id: its row may be written after this
+     * returns (nothing here reads it back; a deals-only channel's lead, which its deal refers to, is persisted
+     * first). A lead that is not a returning client's belongs to a card created in the same transaction, which has
+     * no manager yet.
      *
      * @param routing the lead's channel's routing ({@link LeadRouting#DEFAULT} for a lead without one)
      */
@@ -47,17 +56,48 @@ public class LeadIntake {
         if (dealsOnly && configured.isEmpty() && routing.pipeline().isPresent()) {
             LOG.warnf("channel %s names an unknown pipeline; its deals go to the default pipeline", lead.channelId);
         }
-        Pipeline pipeline = configured.orElseGet(() -> Pipeline.<Pipeline>find("isDefault = true").firstResult());
+        // the pipeline entity only when a deal is opened; the turn needs no more than the pipeline's id and managers
+        Pipeline pipeline = dealsOnly
+                ? configured.orElseGet(() -> Pipeline.<Pipeline>find("isDefault = true").firstResult()) : null;
         List<String> managers = routing.managers();
-        if (managers.isEmpty() && pipeline != null) {
-            managers = pipeline.managerList();
+        String scope = "channel:" + lead.channelId;
+        if (managers.isEmpty()) {
+            Optional<Roster> roster = pipeline != null ? Optional.of(new Roster(pipeline.id, pipeline.managerList()))
+                    : configured.isPresent() ? configured.map(p -> new Roster(p.id, p.managerList()))
+                    : defaultRoster();
+            if (roster.isPresent()) {
+                managers = roster.get().managers();
+                scope = "pipeline:" + roster.get().pipelineId();
+            }
         }
-        String scope = routing.managers().isEmpty() && pipeline != null ? "pipeline:" + pipeline.id
-                : "channel:" + lead.channelId;
-        lead.responsible = assigner.assign(lead.contactId, scope, managers).orElse(null);
+        // a lead that is not a returning client's is that of a card created with it: no manager to look up
+        lead.responsible = (lead.returningClient ? assigner.assign(lead.contactId, scope, managers)
+                : assigner.assignNewCard(lead.contactId, scope, managers)).orElse(null);
         if (dealsOnly && pipeline != null) {
             toDeal(lead, pipeline, now);
         }
+    }
+
+    /** A pipeline's id and round-robin managers. */
+    private record Roster(long pipelineId, List<String> managers) {
+    }
+
+    private static final String DEFAULT_ROSTER =
+            "select id, managers from pipeline where is_default = true order by id limit 1";
+
+    /**
+     * The default pipeline's id and managers: one fixed-shape read of two columns on the transaction's connection
+     * (each new lead asks; loading the entity cost a query translation, an entity and a dirty check at every later
+     * flush of the write path). The write path changes no pipeline, so nothing needs flushing first.
+     */
+    private Optional<Roster> defaultRoster() {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(DEFAULT_ROSTER);
+                 ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new Roster(row.getLong(1), Pipeline.managerList(row.getString(2))))
+                        : Optional.<Roster>empty();
+            }
+        });
     }
 
     private void toDeal(Lead lead, Pipeline pipeline, Instant now) {

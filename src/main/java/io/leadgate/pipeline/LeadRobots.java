@@ -45,10 +45,32 @@ public class LeadRobots {
         schedule(lead, "status:" + lead.id + ":" + lead.statusCode() + ":" + micros(now), now);
     }
 
+    /**
+     * The automation rules one batch of the event feed schedules from, each list read once per batch (one
+     * transaction) rather than once per event: a batch of new leads asks the same two questions of every event.
+     */
+    static final class BatchRules {
+        private List<AutomationRule> inquiry;
+        private final java.util.Map<String, List<AutomationRule>> byStatus = new java.util.HashMap<>();
+
+        /** The rules an inquiry triggers. */
+        List<AutomationRule> inquiry() {
+            if (inquiry == null) {
+                inquiry = AutomationRule.list("triggerOn = ?1 order by id", RuleTrigger.INQUIRY.code());
+            }
+            return inquiry;
+        }
+
+        /** The rules of a lead status. */
+        List<AutomationRule> status(String status) {
+            return byStatus.computeIfAbsent(status, s -> AutomationRule.list(
+                    "triggerOn = ?1 and leadStatus = ?2 order by id", RuleTrigger.LEAD_STATUS.code(), s));
+        }
+    }
+
     /** A lead was created (seen on the event feed), in {@code status}: schedules that status's rules once. */
-    void created(Lead lead, String status, Instant at, Instant now) {
-        for (AutomationRule rule : AutomationRule.<AutomationRule>list("triggerOn = ?1 and leadStatus = ?2 order by id",
-                RuleTrigger.LEAD_STATUS.code(), status)) {
+    void created(Lead lead, String status, Instant at, Instant now, BatchRules rules) {
+        for (AutomationRule rule : rules.status(status)) {
             AutomationJobs.schedule(rule, null, lead.id, null, null, "created:" + lead.id, at, now);
         }
     }
@@ -65,8 +87,8 @@ public class LeadRobots {
      * inquiry rules of the stage each of the client's earlier deals is in, and of the status each of their earlier
      * leads is in (a deal or lead the inquiry itself created is not "earlier"). Once per inquiry, deal or lead and rule.
      */
-    void inquiry(long contactId, long inquiryId, String kind, Instant at, Instant now) {
-        List<AutomationRule> rules = AutomationRule.list("triggerOn = ?1 order by id", RuleTrigger.INQUIRY.code());
+    void inquiry(long contactId, long inquiryId, String kind, Instant at, Instant now, BatchRules batch) {
+        List<AutomationRule> rules = batch.inquiry();
         if (rules.isEmpty()) {
             return;
         }

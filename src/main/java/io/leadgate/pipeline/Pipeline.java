@@ -41,6 +41,11 @@ public class Pipeline extends PanacheEntityBase {
     public Instant updatedAt;
 
     public java.util.List<String> managerList() {
+        return managerList(managers);
+    }
+
+    /** The manager ids of a {@code managers} column value. */
+    static java.util.List<String> managerList(String managers) {
         if (managers == null || managers.isBlank()) {
             return java.util.List.of();
         }

@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,12 +64,27 @@ public class SpeedToLead {
         this.clock = clock;
     }
 
-    /** The lead's row, made on first sight (from the feed or at a first action, whichever comes first). */
+    private static final String ARRIVED = "insert into lead_response (lead_id, manager, channel_id, source, arrived_at,"
+            + " breached) values (?, ?, ?, ?, ?, false) on conflict do nothing";
+
+    /**
+     * The lead's row, made on first sight (from the feed or at a first action, whichever comes first): one
+     * fixed-shape insert on the transaction's connection (no native-query translation or bulk-operation cleanup per
+     * lead), after the rows Hibernate holds are flushed, as the native statement did.
+     */
     void arrived(Lead lead) {
-        em.createNativeQuery("insert into lead_response (lead_id, manager, channel_id, source, arrived_at, breached)"
-                        + " values (?1, ?2, ?3, ?4, ?5, false) on conflict do nothing")
-                .setParameter(1, lead.id).setParameter(2, lead.responsible).setParameter(3, lead.channelId)
-                .setParameter(4, lead.source).setParameter(5, lead.createdAt).executeUpdate();
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(ARRIVED)) {
+                insert.setLong(1, lead.id);
+                insert.setString(2, lead.responsible);
+                insert.setString(3, lead.channelId);
+                insert.setString(4, lead.source);
+                insert.setObject(5, lead.createdAt.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Records an action on the lead; only the first one counts. */
