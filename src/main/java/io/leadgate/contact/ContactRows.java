@@ -1,17 +1,11 @@
 package io.leadgate.contact;
 
+import io.leadgate.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A new card's row written the write path's way: one fixed-shape insert on the transaction's connection, its id from
@@ -35,18 +29,16 @@ public class ContactRows {
 
     /** Inserts a new card, giving it the next id of its table. */
     void insert(Contact contact) {
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        contact.id = (Long) ((BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(Contact.class).getGenerator()).generate(session, null, null, EventType.INSERT);
-        em.unwrap(Session.class).doWork(connection -> {
+        contact.id = Rows.nextId(em, Contact.class);
+        Rows.run(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setLong(1, contact.id);
                 insert.setString(2, contact.name);
                 insert.setString(3, contact.company);
                 insert.setString(4, contact.responsible);
-                insert.setObject(5, utc(contact.createdAt), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(6, utc(contact.updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(7, utc(contact.erasedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 5, contact.createdAt);
+                Rows.timestamp(insert, 6, contact.updatedAt);
+                Rows.timestamp(insert, 7, contact.erasedAt);
                 insert.setObject(8, contact.mergedInto, Types.BIGINT);
                 insert.executeUpdate();
             }
@@ -59,16 +51,12 @@ public class ContactRows {
      * keeps it.
      */
     public void keepResponsible(long contactId, String manager) {
-        em.unwrap(Session.class).doWork(connection -> {
+        Rows.run(em, connection -> {
             try (PreparedStatement update = connection.prepareStatement(KEEP_RESPONSIBLE)) {
                 update.setString(1, manager);
                 update.setLong(2, contactId);
                 update.executeUpdate();
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

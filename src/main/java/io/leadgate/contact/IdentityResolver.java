@@ -3,6 +3,7 @@ package io.leadgate.contact;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
+import io.leadgate.jdbc.Rows;
 import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -348,14 +349,11 @@ public class IdentityResolver {
 
     private void insert(List<ContactIdentity> rows) {
         em.flush(); // a matched card's pending change (a new card's row is written at once)
-        org.hibernate.engine.spi.SharedSessionContractImplementor session =
-                em.unwrap(org.hibernate.engine.spi.SharedSessionContractImplementor.class);
-        org.hibernate.generator.BeforeExecutionGenerator ids = (org.hibernate.generator.BeforeExecutionGenerator) session
-                .getFactory().getMappingMetamodel().getEntityDescriptor(ContactIdentity.class).getGenerator();
+        Rows.Ids ids = Rows.ids(em, ContactIdentity.class);
         for (ContactIdentity row : rows) {
-            row.id = (Long) ids.generate(session, null, null, org.hibernate.generator.EventType.INSERT);
+            row.id = ids.next();
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+        Rows.run(em, connection -> {
             try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_IDENTITY)) {
                 for (ContactIdentity row : rows) {
                     insert.setLong(1, row.id);
@@ -364,8 +362,7 @@ public class IdentityResolver {
                     insert.setString(4, row.identityValue);
                     insert.setString(5, row.label);
                     insert.setBoolean(6, row.undeliverable);
-                    insert.setObject(7, row.createdAt.atOffset(java.time.ZoneOffset.UTC),
-                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    Rows.timestamp(insert, 7, row.createdAt);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
+import io.leadgate.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -58,15 +56,13 @@ public class Outbox implements EventLog {
         }
         Session session = em.unwrap(Session.class);
         session.flush();
-        SharedSessionContractImplementor source = em.unwrap(SharedSessionContractImplementor.class);
-        BeforeExecutionGenerator ids = (BeforeExecutionGenerator) source.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(OutboxEvent.class).getGenerator();
+        Rows.Ids ids = Rows.ids(em, OutboxEvent.class);
         java.time.OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Event e : events) {
                     String eventId = UUID.randomUUID().toString();
-                    insert.setLong(1, (Long) ids.generate(source, null, null, EventType.INSERT));
+                    insert.setLong(1, ids.next());
                     insert.setString(2, eventId);
                     insert.setString(3, e.type());
                     setLong(insert, 4, e.contactId());

@@ -19,6 +19,7 @@ import io.leadgate.inquiry.InquiryJson;
 import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Limits;
 import io.leadgate.inquiry.Reason;
+import io.leadgate.jdbc.Rows;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadRows;
 import io.leadgate.lead.LeadStatus;
@@ -30,9 +31,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
@@ -278,13 +276,6 @@ public class IntakeService {
             + "kind, reason, external_id, dedup_key, occurred_at, received_at, contact_id, lead_id, item, resolution) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The next id of an entity's table, from the entity's own generator (its sequence, 50 ids a fetch). */
-    private Long nextId(Class<?> entity) {
-        SharedSessionContractImplementor source = em.unwrap(SharedSessionContractImplementor.class);
-        return (Long) ((BeforeExecutionGenerator) source.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(entity).getGenerator()).generate(source, null, null, EventType.INSERT);
-    }
-
     private static final String INSERT_ENVELOPE = "insert into envelope (id, channel_id, provider, received_at, method, "
             + "sub_path, query_string, request_url, headers, body, status, error, attempts, updated_at, dedup_key, "
             + "reason, next_attempt_at, replayed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -294,13 +285,13 @@ public class IntakeService {
      * row, so nothing needs flushing first) and answers its id; the object stays unmanaged.
      */
     private Long insert(Envelope e) {
-        e.id = nextId(Envelope.class);
-        em.unwrap(Session.class).doWork(connection -> {
+        e.id = Rows.nextId(em, Envelope.class);
+        Rows.run(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ENVELOPE)) {
                 insert.setLong(1, e.id);
                 insert.setString(2, e.channelId);
                 insert.setString(3, e.provider);
-                insert.setObject(4, utc(e.receivedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 4, e.receivedAt);
                 insert.setString(5, e.method);
                 insert.setString(6, e.subPath);
                 insert.setString(7, e.queryString);
@@ -310,19 +301,15 @@ public class IntakeService {
                 insert.setString(11, e.status.name());
                 insert.setString(12, e.error);
                 insert.setInt(13, e.attempts);
-                insert.setObject(14, utc(e.updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 14, e.updatedAt);
                 insert.setString(15, e.dedupKey);
                 insert.setString(16, e.reason);
-                insert.setObject(17, utc(e.nextAttemptAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 17, e.nextAttemptAt);
                 insert.setString(18, e.replayedBy);
                 insert.executeUpdate();
             }
         });
         return e.id;
-    }
-
-    private static java.time.OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /**
@@ -336,7 +323,7 @@ public class IntakeService {
         if (lead != null) {
             leadRows.insert(lead);
         }
-        inquiry.id = nextId(StoredInquiry.class);
+        inquiry.id = Rows.nextId(em, StoredInquiry.class);
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_INQUIRY)) {
                 insert.setLong(1, inquiry.id);
@@ -348,9 +335,8 @@ public class IntakeService {
                 insert.setString(7, inquiry.reason);
                 insert.setString(8, inquiry.externalId);
                 insert.setString(9, inquiry.dedupKey);
-                insert.setObject(10, inquiry.occurredAt == null ? null : inquiry.occurredAt.atOffset(ZoneOffset.UTC),
-                        Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(11, inquiry.receivedAt.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 10, inquiry.occurredAt);
+                Rows.timestamp(insert, 11, inquiry.receivedAt);
                 insert.setObject(12, inquiry.contactId, Types.BIGINT);
                 insert.setObject(13, inquiry.leadId, Types.BIGINT);
                 insert.setString(14, inquiry.item);

@@ -1,17 +1,11 @@
 package io.leadgate.lead;
 
+import io.leadgate.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
 
 import java.sql.PreparedStatement;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A new lead row written the write path's way: one fixed-shape insert on the transaction's connection, its id from
@@ -34,9 +28,7 @@ public class LeadRows {
 
     /** Gives the lead the next id of its table. */
     public void assignId(Lead lead) {
-        SharedSessionContractImplementor session = em.unwrap(SharedSessionContractImplementor.class);
-        lead.id = (Long) ((BeforeExecutionGenerator) session.getFactory().getMappingMetamodel()
-                .getEntityDescriptor(Lead.class).getGenerator()).generate(session, null, null, EventType.INSERT);
+        lead.id = Rows.nextId(em, Lead.class);
     }
 
     /**
@@ -44,7 +36,7 @@ public class LeadRows {
      * the caller flushes first.
      */
     public void insert(Lead lead) {
-        em.unwrap(Session.class).doWork(connection -> {
+        Rows.run(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setLong(1, lead.id);
                 insert.setLong(2, lead.contactId);
@@ -60,14 +52,10 @@ public class LeadRows {
                 insert.setString(12, lead.junkReason);
                 insert.setString(13, lead.responsible);
                 insert.setObject(14, lead.dealId, Types.BIGINT);
-                insert.setObject(15, utc(lead.createdAt), Types.TIMESTAMP_WITH_TIMEZONE);
-                insert.setObject(16, utc(lead.updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 15, lead.createdAt);
+                Rows.timestamp(insert, 16, lead.updatedAt);
                 insert.executeUpdate();
             }
         });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
+import io.leadgate.jdbc.Rows;
 import io.leadgate.lead.Lead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +81,7 @@ public class SpeedToLead {
                 insert.setString(2, lead.responsible);
                 insert.setString(3, lead.channelId);
                 insert.setString(4, lead.source);
-                insert.setObject(5, lead.createdAt.atOffset(java.time.ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+                Rows.timestamp(insert, 5, lead.createdAt);
                 insert.executeUpdate();
             }
         });

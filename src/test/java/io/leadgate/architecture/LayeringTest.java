@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The layering, top to bottom: {@code api} and {@code console} (with {@code ops} outside the chain) → {@code people}
  * → {@code privacy} → {@code intake} → {@code call} → {@code delivery} → {@code pipeline} → {@code lead} →
  * {@code contact} → {@code channel} → {@code inquiry}, with the bottom packages ({@code policy}, {@code events},
- * {@code outbound}, {@code config}, {@code refusal}) usable from anywhere and using nothing above {@code inquiry}.
- * Imports never run back up; {@code channel} never reaches the domain or the write path; {@code lead}, {@code contact} and
- * {@code pipeline} never import the channel SPI. No violation is ignored or frozen, and each rule also runs against
- * a test class that breaks it ({@code contact.UpwardImportProbe}, {@code channel.IntakeImportProbe}) to show that it
- * fails on a new violation.
+ * {@code outbound}, {@code config}, {@code refusal}, {@code jdbc}) usable from anywhere and using nothing above
+ * {@code inquiry}. Imports never run back up; {@code channel} never reaches the domain or the write path;
+ * {@code lead}, {@code contact} and {@code pipeline} never import the channel SPI. No violation is ignored or frozen,
+ * and each rule also runs against a test class that breaks it ({@code contact.UpwardImportProbe},
+ * {@code channel.IntakeImportProbe}) to show that it fails on a new violation.
  */
 class LayeringTest {
 
@@ -66,7 +66,7 @@ class LayeringTest {
                 .layer("Channel").definedBy("io.leadgate.channel..")
                 .layer("Inquiry").definedBy("io.leadgate.inquiry..")
                 .layer("Bottom").definedBy("io.leadgate.policy..", "io.leadgate.events..", "io.leadgate.outbound..",
-                        "io.leadgate.config..", "io.leadgate.refusal..")
+                        "io.leadgate.config..", "io.leadgate.refusal..", "io.leadgate.jdbc..")
 
                 .whereLayer("Api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Ops").mayNotBeAccessedByAnyLayer()
