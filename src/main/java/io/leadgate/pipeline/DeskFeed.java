@@ -15,7 +15,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The desk's reader of the event feed, so the write path (intake) does no desk work in its transaction: each new
@@ -90,6 +93,8 @@ public class DeskFeed {
         }
         Instant now = clock.instant();
         LeadRobots.BatchRules rules = new LeadRobots.BatchRules();
+        Map<Long, Lead> leads = leads(events);
+        List<Lead> arrived = new ArrayList<>();
         for (Object[] e : events) {
             String type = (String) e[1];
             Long contactId = e[2] == null ? null : ((Number) e[2]).longValue();
@@ -103,12 +108,12 @@ public class DeskFeed {
                 }
                 continue;
             }
-            Lead lead = leadId == null ? null : Lead.findById(leadId);
+            Lead lead = leadId == null ? null : leads.get(leadId);
             if (lead == null) {
                 continue;
             }
             if (EventTypes.LEAD_CREATED.equals(type)) {
-                speed.arrived(lead);
+                arrived.add(lead);
                 JsonNode l = data.path("lead");
                 robots.created(lead, l.path("statusCode").asText(l.path("status").asText("new")), at, now, rules);
             }
@@ -117,9 +122,23 @@ public class DeskFeed {
                 callback(lead, data.get("inquiryId").asText(), at, now);
             }
         }
+        speed.arrived(arrived);
         em.createNativeQuery("update desk_cursor set last_position = ?1 where id = 1")
                 .setParameter(1, ((Number) events.get(events.size() - 1)[0]).longValue()).executeUpdate();
         return events.size();
+    }
+
+    /** The leads the batch's lead events name, read in one query. */
+    private static Map<Long, Lead> leads(List<Object[]> events) {
+        List<Long> ids = events.stream().filter(e -> e[3] != null && !EventTypes.INQUIRY_RECEIVED.equals(e[1]))
+                .map(e -> ((Number) e[3]).longValue()).distinct().toList();
+        Map<Long, Lead> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Lead lead : Lead.<Lead>list("id in ?1", ids)) {
+                byId.put(lead.id, lead);
+            }
+        }
+        return byId;
     }
 
     /**

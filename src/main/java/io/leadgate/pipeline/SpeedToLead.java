@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,28 +69,34 @@ public class SpeedToLead {
             + " breached) values (?, ?, ?, ?, ?, false) on conflict do nothing";
 
     /**
-     * The lead's row, made on first sight (from the feed or at a first action, whichever comes first): one
-     * fixed-shape insert on the transaction's connection (no native-query translation or bulk-operation cleanup per
-     * lead), after the rows Hibernate holds are flushed, as the native statement did.
+     * The leads' rows, made on first sight (from the feed or at a first action, whichever comes first): one
+     * fixed-shape insert batch on the transaction's connection, after the rows Hibernate holds are flushed (once,
+     * however many leads).
      */
-    void arrived(Lead lead) {
+    void arrived(Collection<Lead> leads) {
+        if (leads.isEmpty()) {
+            return;
+        }
         Session session = em.unwrap(Session.class);
         session.flush();
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(ARRIVED)) {
-                insert.setLong(1, lead.id);
-                insert.setString(2, lead.responsible);
-                insert.setString(3, lead.channelId);
-                insert.setString(4, lead.source);
-                Rows.timestamp(insert, 5, lead.createdAt);
-                insert.executeUpdate();
+                for (Lead lead : leads) {
+                    insert.setLong(1, lead.id);
+                    insert.setString(2, lead.responsible);
+                    insert.setString(3, lead.channelId);
+                    insert.setString(4, lead.source);
+                    Rows.timestamp(insert, 5, lead.createdAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
     }
 
     /** Records an action on the lead; only the first one counts. */
     public void acted(Lead lead, Action action, String actor, Instant now) {
-        arrived(lead);
+        arrived(List.of(lead));
         LeadResponse r = em.find(LeadResponse.class, lead.id, LockModeType.PESSIMISTIC_WRITE);
         if (r.firstActionAt != null) {
             return;
