@@ -7,7 +7,6 @@ import io.leadgate.channel.HookRequest;
 import io.leadgate.testing.Api;
 import io.leadgate.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the candidate reads of fuzzy matching.
  */
 @QuarkusTest
-@TestProfile(WritePathStatementsTest.Profile.class)
+@TestProfile(StatementCount.Profile.class)
 class WritePathStatementsTest {
-
-    /** The test database through the counting driver. */
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return StatementCount.PROFILE;
-        }
-    }
 
     @Inject
     Intake intake;

@@ -3,7 +3,6 @@ package io.leadgate.pipeline;
 import io.leadgate.delivery.OutboxSequencer;
 import io.leadgate.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static io.leadgate.pipeline.PipelineTesting.lead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,16 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counted once), not a read, a flush and an insert per lead, where each flush walks every entity loaded so far.
  */
 @QuarkusTest
-@TestProfile(DeskFeedStatementsTest.Profile.class)
+@TestProfile(StatementCount.Profile.class)
 class DeskFeedStatementsTest {
-
-    /** The test database through the counting driver. */
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return StatementCount.PROFILE;
-        }
-    }
 
     @Inject
     OutboxSequencer sequencer;

@@ -1,5 +1,7 @@
 package io.leadgate.testing;
 
+import io.quarkus.test.junit.QuarkusTestProfile;
+
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -24,9 +26,9 @@ import java.util.stream.Collectors;
 /**
  * Counts the database round trips a piece of code makes: a JDBC driver ({@code jdbc:counting:postgresql://…}) that
  * hands out PostgreSQL connections whose statements report each execution (a batch counts once, as it is one round
- * trip) and each commit or rollback to the thread that runs them. A test profile selects it with
- * {@link #PROFILE}; {@link #on(Callable)} then tells what the calling thread executed meanwhile. Deterministic,
- * unlike timing: the same work always makes the same statements.
+ * trip) and each commit or rollback to the thread that runs them. A test selects it with {@link Profile} (or puts
+ * {@link #PROFILE} in a profile of its own); {@link #on(Callable)} then tells what the calling thread executed
+ * meanwhile. Deterministic, unlike timing: the same work always makes the same statements.
  */
 public final class StatementCount implements Driver {
 
@@ -36,6 +38,14 @@ public final class StatementCount implements Driver {
     public static final Map<String, String> PROFILE = Map.of(
             "quarkus.datasource.jdbc.driver", StatementCount.class.getName(),
             "quarkus.datasource.jdbc.url", PREFIX + "postgresql://127.0.0.1:5432/test");
+
+    /** A test profile with the test database through this driver; tests that share it share one application. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return PROFILE;
+        }
+    }
 
     private static final ThreadLocal<Tally> CURRENT = new ThreadLocal<>();
 
