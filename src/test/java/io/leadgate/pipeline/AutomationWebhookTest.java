@@ -23,6 +23,7 @@ import static io.leadgate.pipeline.PipelineTesting.convert;
 import static io.leadgate.pipeline.PipelineTesting.lead;
 import static io.leadgate.pipeline.PipelineTesting.move;
 import static io.leadgate.pipeline.PipelineTesting.pipeline;
+import static io.leadgate.pipeline.PipelineTesting.runDue;
 import static io.leadgate.pipeline.PipelineTesting.stage;
 import static io.leadgate.pipeline.PipelineTesting.unique;
 import static io.leadgate.testing.Api.api;
@@ -88,7 +89,7 @@ class AutomationWebhookTest {
         rule(stage(p, "Working"), Map.of("url", url("/hook")));
         dealId = Long.parseLong(convert(lead("form"), p.getString("id")));
         move(String.valueOf(dealId), stage(p, "Working"));
-        assertEquals(1, executor.runDue());
+        assertEquals(1, runDue(executor, dealId));
         assertEquals(List.of("free free"), locks, "the deal and the job row are not locked during the call");
         assertEquals(List.of("done"), statuses());
     }
@@ -100,7 +101,7 @@ class AutomationWebhookTest {
         dealId = Long.parseLong(convert(lead("form"), p.getString("id")));
         move(String.valueOf(dealId), stage(p, "Working"));
         long started = System.nanoTime();
-        assertEquals(1, executor.runDue());
+        assertEquals(1, runDue(executor, dealId));
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis < config.pipeline().automation().webhookTimeout().multipliedBy(3).toMillis(),
                 "the call ended before the endpoint finished trickling: " + tookMillis + " ms");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadgate.testing.Api;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,22 @@ final class PipelineTesting {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PipelineTesting() {
+    }
+
+    /**
+     * Runs every due automation job, as the executor's tick does, and returns how many attempts were made on the jobs
+     * of {@code dealId}. The database is shared by all the tests, so other tests' jobs (a failed webhook's retry, due
+     * 30 s later) may come due meanwhile; a test counts its own.
+     */
+    static int runDue(AutomationExecutor executor, long dealId) {
+        long before = attempts(dealId);
+        executor.runDue();
+        return (int) (attempts(dealId) - before);
+    }
+
+    private static long attempts(long dealId) {
+        return QuarkusTransaction.requiringNew().call(() -> AutomationJob.<AutomationJob>list(
+                "dealId", dealId).stream().mapToLong(j -> j.attempts).sum());
     }
 
     /** A new client's lead through a web-form channel's hook; the lead id. */
