@@ -126,7 +126,7 @@ public class ContactKeys {
         Set<Long> seen = new LinkedHashSet<>(exclude);
         List<Long> ids = List.copyOf(found);
         int scored = 0;
-        // cards are read MAX_CARDS at a time (three statements), in the order found, until MAX_CARDS are scored
+        // cards are read MAX_CARDS at a time (one statement), in the order found, until MAX_CARDS are scored
         for (int from = 0; from < ids.size() && scored < MAX_CARDS; from += MAX_CARDS) {
             for (Card card : liveCards(ids.subList(from, Math.min(ids.size(), from + MAX_CARDS)))) {
                 if (scored == MAX_CARDS) {
@@ -256,32 +256,43 @@ public class ContactKeys {
     }
 
     /**
-     * What {@link #live} gives for each id, in the ids' order, in three statements for all of them (cards, their
-     * identities, their first {@link #PER_KEY} phone tails); a merged card is followed on its own (rare).
+     * The cards, their identities and their phone tails in one statement (one round trip): part 0 the card (id, name,
+     * merged_into), part 1 an identity (kind, value, in the order written), part 2 a phone tail (in key order). Each
+     * part is an index lookup per id over the same {@code bigint[]}.
+     */
+    private static final String CARDS = "select 0 as part, id as contact_id, name as a, cast(merged_into as varchar(20))"
+            + " as b, cast(0 as bigint) as ord from contact where id = any(?)"
+            + " union all select 1, contact_id, kind, identity_value, id from contact_identity where contact_id = any(?)"
+            + " union all select 2, contact_id, key_value, null, cast(0 as bigint) from contact_key"
+            + " where contact_id = any(?) and kind = '" + BlockingKeys.Kind.PHONE_TAIL.code() + "'"
+            + " order by 1, 2, 5, 3";
+
+    /**
+     * What {@link #live} gives for each id, in the ids' order, in one statement for all of them ({@link #CARDS}: the
+     * cards, their identities, their phone tails, of which the first {@link #PER_KEY} count); a merged card is
+     * followed on its own (rare).
      */
     private List<Card> liveCards(List<Long> ids) {
         Map<Long, Object[]> rows = new HashMap<>();
-        for (Object[] row : byCards("select id, name, merged_into from contact where id = any(?)", ids)) {
-            rows.put(((Number) row[0]).longValue(), row);
-        }
-        List<Long> plain = ids.stream().filter(id -> rows.containsKey(id) && rows.get(id)[2] == null).distinct().toList();
         Map<Long, List<String>> phones = new HashMap<>();
         Map<Long, List<String>> emails = new HashMap<>();
         Map<Long, List<String>> tails = new HashMap<>();
-        if (!plain.isEmpty()) {
-            for (Object[] row : byCards("select contact_id, kind, identity_value from contact_identity "
-                    + "where contact_id = any(?) order by contact_id, id", plain)) {
-                Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[1]) ? phones
-                        : IdentityKind.EMAIL.name().equals(row[1]) ? emails : null;
-                if (into != null) {
-                    into.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[2]);
+        for (Object[] row : byCards(CARDS, ids)) {
+            long id = ((Number) row[1]).longValue();
+            switch (((Number) row[0]).intValue()) {
+                case 0 -> rows.put(id, new Object[] {id, row[2], row[3]});
+                case 1 -> {
+                    Map<Long, List<String>> into = IdentityKind.PHONE.name().equals(row[2]) ? phones
+                            : IdentityKind.EMAIL.name().equals(row[2]) ? emails : null;
+                    if (into != null) {
+                        into.computeIfAbsent(id, k -> new ArrayList<>()).add((String) row[3]);
+                    }
                 }
-            }
-            for (Object[] row : byCards("select contact_id, key_value from contact_key where contact_id = any(?) "
-                    + "and kind = '" + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by contact_id, key_value", plain)) {
-                List<String> own = tails.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>());
-                if (own.size() < PER_KEY) {
-                    own.add((String) row[1]);
+                default -> {
+                    List<String> own = tails.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (own.size() < PER_KEY) {
+                        own.add((String) row[2]);
+                    }
                 }
             }
         }
@@ -303,15 +314,18 @@ public class ContactKeys {
     }
 
     /**
-     * A fixed-shape statement over card ids bound as one {@code bigint[]} ({@code = any(?)}: one shape whatever the
-     * count, an index lookup per id, and plain SQL that the development run's H2 reads too; H2 has no
-     * {@code lateral}). Runs beside Hibernate, so pending rows are flushed first.
+     * A fixed-shape statement over card ids, bound as one {@code bigint[]} to each of its parameters
+     * ({@code = any(?)}: one shape whatever the count, an index lookup per id, and plain SQL that the development
+     * run's H2 reads too; H2 has no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first.
      */
     private List<Object[]> byCards(String sql, List<Long> ids) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                java.sql.Array array = connection.createArrayOf("bigint", ids.toArray());
+                for (int i = 1, n = (int) sql.chars().filter(c -> c == '?').count(); i <= n; i++) {
+                    statement.setArray(i, array); // every parameter of these statements is the ids
+                }
                 return rows(statement);
             }
         });

@@ -71,6 +71,22 @@ class WritePathStatementsTest {
         assertTrue(statements(redelivery) <= 3, redelivery.summary());
     }
 
+    @Test
+    void candidateCardsAreReadInOneStatement() {
+        ChannelDefinition form = registry.find("form").orElseThrow().definition();
+        String[] first = person();
+        intake.submit(Submission.hook(form, post(first, "first")));
+        String[] namesake = person(); // the same full name, another phone and e-mail: a candidate to score
+        namesake[0] = first[0];
+        StatementCount.Tally tally = count(Outcome.Stored.class, Submission.hook(form, post(namesake, "namesake")));
+        // the card, its identities and its phone tails: one statement, and no other read of them by card id
+        assertEquals(1, tally.matching(sql -> sql.contains("from contact where id = any")
+                && sql.contains("from contact_identity where contact_id = any")
+                && sql.contains("from contact_key where contact_id = any")), tally.summary());
+        assertEquals(1, tally.matching(sql -> sql.contains("contact_id = any") || sql.contains("id = any")),
+                tally.summary());
+    }
+
     /**
      * Not an assertion: the writing thread's CPU time per new person over a few hundred posts after a warm-up, printed
      * for docs/benchmarks.md (CPU time, not wall time, so other work on the machine moves it less).
