@@ -9,7 +9,6 @@ import io.leadgate.events.EventTypes;
 import io.leadgate.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -54,11 +53,9 @@ public class Outbox implements EventLog {
         if (events.isEmpty()) {
             return;
         }
-        Session session = em.unwrap(Session.class);
-        session.flush();
+        em.flush();
         Rows.Ids ids = Rows.ids(em, OutboxEvent.class);
-        java.time.OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        session.doWork(connection -> {
+        Rows.run(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Event e : events) {
                     String eventId = UUID.randomUUID().toString();
@@ -71,7 +68,7 @@ public class Outbox implements EventLog {
                     insert.setString(7, e.channelId());
                     insert.setString(8, structured(eventId, EventTypes.source(e.channelId()), e.type(),
                             e.contactId() == null ? null : String.valueOf(e.contactId()), now, e.data()));
-                    insert.setObject(9, at);
+                    Rows.timestamp(insert, 9, now);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -77,9 +76,8 @@ public class SpeedToLead {
         if (leads.isEmpty()) {
             return;
         }
-        Session session = em.unwrap(Session.class);
-        session.flush();
-        session.doWork(connection -> {
+        em.flush();
+        Rows.run(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(ARRIVED)) {
                 for (Lead lead : leads) {
                     insert.setLong(1, lead.id);
