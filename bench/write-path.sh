@@ -3,7 +3,8 @@
 # on), beside pgbench's one-row insert on the same server, in one run. Phases, each of a fixed length:
 #   pgbench one-row insert and gateway web-form posts of new people at 4 / 16 / 64 connections (JFR runs from the
 #   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase), a returning-client phase, a raw-email phase, and a constant-rate
-#   latency phase (bench/ConstantRate.java). Rates count inquiries committed in the database, not 2xx answers.
+#   latency phase (bench/ConstantRate.java). Rates count inquiries committed in the database, not 2xx answers. The
+#   gateway's tables are analyzed once after the warm-up.
 # Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
 # bench/results/write-path-<date>-profile.txt.
 #
@@ -143,6 +144,9 @@ full=$secs
 secs=$warmup; run_wrk warm-up 16 new 0 1 quiet
 secs=5; run_wrk warm-up-mail 16 email 7 1 quiet
 secs=$full
+# the statistics a running database has: autovacuum analyzes a table a minute or more after it has grown, and the
+# warm-up fills empty tables faster than that, so they are analyzed once here, as after any bulk load
+sql -d leadgate -c 'analyze' >/dev/null
 
 for c in 4 16 64; do
   echo "$c connections" >&2

@@ -1,6 +1,7 @@
 package io.leadgate.contact;
 
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.jdbc.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -317,11 +318,13 @@ public class ContactKeys {
      * A fixed-shape statement over card ids, bound as one {@code bigint[]} to each of its parameters
      * ({@code = any(?)}: one shape whatever the count, an index lookup per id, and plain SQL that the development
      * run's H2 reads too; H2 has no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first.
+     * Planned for the bound ids on every run ({@link Rows#planEachRun}): a generic plan cached while the tables were
+     * nearly empty would scan them whole.
      */
     private List<Object[]> byCards(String sql, List<Long> ids) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = Rows.planEachRun(connection, sql)) {
                 java.sql.Array array = connection.createArrayOf("bigint", ids.toArray());
                 for (int i = 1, n = (int) sql.chars().filter(c -> c == '?').count(); i <= n; i++) {
                     statement.setArray(i, array); // every parameter of these statements is the ids
@@ -335,7 +338,7 @@ public class ContactKeys {
     List<Object[]> byTexts(String sql, List<String> values) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = Rows.planEachRun(connection, sql)) {
                 statement.setArray(1, connection.createArrayOf("text", values.toArray()));
                 return rows(statement);
             }

@@ -7,6 +7,7 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.jdbc.Work;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -39,6 +40,23 @@ public final class Rows {
     /** Runs {@code work} on the transaction's connection. */
     public static void run(EntityManager em, Work work) {
         em.unwrap(Session.class).doWork(work);
+    }
+
+    /**
+     * Prepares {@code sql} so that PostgreSQL plans it for the values bound each time it runs, never with a generic
+     * plan cached on the connection (the driver sends it as an unnamed statement). For reads whose best plan depends
+     * on the values, such as an array bound to {@code = any(?)}: after five runs PostgreSQL keeps a generic plan when it
+     * costs no more than the ones made for the values, which on a nearly empty table is a sequential scan, and it
+     * keeps that plan while the table grows until the next {@code ANALYZE} of the table (on a new database, a minute or
+     * more of traffic; after a restore or an upgrade, until a tenth of the table has changed). The price is planning
+     * the statement on every run.
+     */
+    public static PreparedStatement planEachRun(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) { // the development run's H2 has no plan cache
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        }
+        return statement;
     }
 
     /** Sets a {@code timestamptz} parameter: the instant in UTC, or SQL null. */

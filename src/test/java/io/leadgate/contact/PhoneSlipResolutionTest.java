@@ -160,7 +160,7 @@ class PhoneSlipResolutionTest {
     }
 
     /** Swaps the first two adjacent different digits after the operator code. */
-    private static String swap(String d) {
+    static String swap(String d) {
         for (int i = 3; i < d.length() - 1; i++) {
             if (d.charAt(i) != d.charAt(i + 1)) {
                 return d.substring(0, i) + d.charAt(i + 1) + d.charAt(i) + d.substring(i + 2);
