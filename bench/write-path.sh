@@ -14,7 +14,8 @@
 #        flock /tmp/leadgate-maven.lock bench/write-path.sh   the same when the jar is already up to date
 # Environment: BENCH_JAR (another packaged quarkus-run.jar to measure, e.g. an older build kept for a before/after),
 # BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
-# (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500).
+# (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500),
+# BENCH_ANALYZE (0: no ANALYZE after the warm-up; default 1).
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
@@ -136,7 +137,7 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
   echo "# write path $(date -u '+%F %T UTC'), $(nproc) cores shared by the load generators, the gateway and PostgreSQL"
   if [ -n "${BENCH_JAR:-}" ]; then echo "# jar $jar (BENCH_JAR, built $(date -u -r "$jar" '+%F %T')), $(java -version 2>&1 | head -1)"
   else echo "# commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (uncommitted changes)'), jar $(date -u -r "$jar" '+%F %T'), $(java -version 2>&1 | head -1)"; fi
-  echo "# private PostgreSQL $(sql -c 'show server_version'), synchronous_commit $(sql -c 'show synchronous_commit'), fsync $(sql -c 'show fsync'); salt $salt"
+  echo "# private PostgreSQL $(sql -c 'show server_version'), synchronous_commit $(sql -c 'show synchronous_commit'), fsync $(sql -c 'show fsync'); salt $salt; tables analyzed after the warm-up: $([ "${BENCH_ANALYZE:-1}" = 0 ] && echo no || echo yes)"
 } > "$out"
 
 echo "warming up" >&2
@@ -146,7 +147,8 @@ secs=5; run_wrk warm-up-mail 16 email 7 1 quiet
 secs=$full
 # the statistics a running database has: autovacuum analyzes a table a minute or more after it has grown, and the
 # warm-up fills empty tables faster than that, so they are analyzed once here, as after any bulk load
-sql -d leadgate -c 'analyze' >/dev/null
+# (BENCH_ANALYZE=0 leaves them as a new installation has them in its first minute)
+[ "${BENCH_ANALYZE:-1}" = 0 ] || sql -d leadgate -c 'analyze' >/dev/null
 
 for c in 4 16 64; do
   echo "$c connections" >&2
