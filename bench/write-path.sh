@@ -150,31 +150,36 @@ secs=$full
 # (BENCH_ANALYZE=0 leaves them as a new installation has them in its first minute)
 [ "${BENCH_ANALYZE:-1}" = 0 ] || sql -d leadgate -c 'analyze' >/dev/null
 
+# PostgreSQL's side of a phase (file suffix, inquiries committed in it): the gateway's statements by total execution
+# time (the count(*) probes of this script included)
+pg_statements() {
+  sql -F $'\t' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::text || '%',
+      round(total_exec_time::numeric / 1000, 2) || ' s', round(calls::numeric / greatest($2, 1), 2),
+      round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g')
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
+    order by total_exec_time desc limit 20" > "$tmp/pgstat$1.txt" || true
+  sql -c "select round(sum(calls)::numeric / greatest($2, 1), 1) || ' statements per committed inquiry, '
+      || round(sum(total_exec_time)::numeric / greatest($2, 1), 3) || ' ms of execution per committed inquiry'
+    from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'" > "$tmp/pgsum$1.txt" || true
+}
+
 for c in 4 16 64; do
   echo "$c connections" >&2
   run_pgbench "$c"
   phase=$(( c == 4 ? 1 : c == 16 ? 2 : 3 ))
+  if [ "$c" != 64 ]; then
+    sql -c 'select pg_stat_statements_reset()' >/dev/null || true
+    n0=$(committed)
+  fi
   if [ "$c" = 16 ]; then
     thread_ticks > "$tmp/threads0.txt"
-    sql -c 'select pg_stat_statements_reset()' >/dev/null || true
-    c16=$(committed)
     w16_from=$(date -u +%FT%T.%NZ)
   fi
   run_wrk "gateway, new people" "$c" new "$phase"
+  if [ "$c" != 64 ]; then pg_statements "$c" $(( $(committed) - n0 )); fi
   if [ "$c" = 16 ]; then
     w16_to=$(date -u +%FT%T.%NZ)
     thread_ticks > "$tmp/threads1.txt"
-    c16=$(( $(committed) - c16 ))
-    # PostgreSQL's side of the phase: the gateway's statements by total execution time (the count(*) probes of
-    # this script included)
-    sql -F $'\t' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::text || '%',
-        round(total_exec_time::numeric / 1000, 2) || ' s', round(calls::numeric / greatest($c16, 1), 2),
-        round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g')
-      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
-      order by total_exec_time desc limit 20" > "$tmp/pgstat.txt" || true
-    sql -c "select round(sum(calls)::numeric / greatest($c16, 1), 1) || ' statements per committed inquiry, '
-        || round(sum(total_exec_time)::numeric / greatest($c16, 1), 3) || ' ms of execution per committed inquiry'
-      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'" > "$tmp/pgsum.txt" || true
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
   fi
 done
@@ -230,9 +235,13 @@ if [ -s "$tmp/w16.jfr" ]; then
       | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
           for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
     echo
-    echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum.txt")"
+    echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum16.txt")"
     echo "## share of execution time, total, calls per committed inquiry, mean, statement"
-    cat "$tmp/pgstat.txt"
+    cat "$tmp/pgstat16.txt"
+    echo
+    echo "## PostgreSQL during the 4-connection gateway phase: $(cat "$tmp/pgsum4.txt")"
+    echo "## share of execution time, total, calls per committed inquiry, mean, statement"
+    cat "$tmp/pgstat4.txt"
     echo
     java bench/JfrTop.java "$tmp/w16.jfr" "$w16_from" "$w16_to"
   } > "${out%.txt}-profile.txt"
