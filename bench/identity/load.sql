@@ -21,6 +21,10 @@ select 'mailbox', 'user' || i || '@gmail.com', i from generate_series(1, :n) i w
 insert into contact_key (kind, key_value, contact_id)
 select 'name', least(split_part(name, ' ', 1), split_part(name, ' ', 2)) || ' '
        || greatest(split_part(name, ' ', 1), split_part(name, ' ', 2)), id from contact;
+-- the phone tail's near keys: its one-digit deletions, as PhoneDrift.storedKeys writes them (one per distinct result)
+insert into contact_key (kind, key_value, contact_id)
+select distinct 'phone-near', overlay(('9' || lpad(i::text, 9, '0')) placing '' from d for 1), i
+from generate_series(1, :n) i, generate_series(1, 10) d;
 vacuum analyze contact;
 vacuum analyze contact_identity;
 vacuum analyze contact_key;

@@ -1,12 +1,19 @@
--- A new client: exact lookups miss, then the blocking keys of the phone, the email and the full name are looked up
--- (a popular name returns its 20 newest cards), and the best cards found are read for scoring.
+-- A new client: its identities miss (one statement), then its blocking keys are looked up in one statement (ContactKeys:
+-- the phone tail, the mailbox, the tail's ten near keys and the full name, at most 20 cards each; a popular name
+-- returns its 20 newest cards), and the first ten cards found are read for scoring in one statement (ContactKeys.CARDS).
 \set i random(1, :n)
-\set g random(0, 39)
 \set s random(0, 59)
-select contact_id from contact_identity where identity_value = '+7999' || lpad(:i::text, 7, '0') and kind = 'PHONE';
-select contact_id from contact_identity where identity_value = 'new.' || :i || '@gmail.com' and kind = 'EMAIL';
-select contact_id from contact_key where kind = 'phone-tail' and key_value = '999' || lpad(:i::text, 7, '0') order by contact_id desc limit 20;
-select contact_id from contact_key where kind = 'mailbox' and key_value = 'new' || :i || '@gmail.com' order by contact_id desc limit 20;
-select contact_id from contact_key where kind = 'name' and key_value = 'aleksandr surname' || :s order by contact_id desc limit 20;
-select name, merged_into from contact where id = :i;
-select kind, identity_value from contact_identity where contact_id = :i order by id;
+\set k :n / 2400
+\set c0 40 * (60 * (:k - 0) + :s)
+\set c1 40 * (60 * (:k - 1) + :s)
+\set c2 40 * (60 * (:k - 2) + :s)
+\set c3 40 * (60 * (:k - 3) + :s)
+\set c4 40 * (60 * (:k - 4) + :s)
+\set c5 40 * (60 * (:k - 5) + :s)
+\set c6 40 * (60 * (:k - 6) + :s)
+\set c7 40 * (60 * (:k - 7) + :s)
+\set c8 40 * (60 * (:k - 8) + :s)
+\set c9 40 * (60 * (:k - 9) + :s)
+select contact_id, identity_value, kind from contact_identity where identity_value = any(array['+7999' || lpad(:i::text, 7, '0'), 'new.' || :i || '@gmail.com']);
+select contact_id from ((select 0 as n, contact_id from contact_key where kind = 'phone-tail' and key_value = ('999' || lpad(:i::text, 7, '0')) order by contact_id desc limit 20) union all (select 1 as n, contact_id from contact_key where kind = 'mailbox' and key_value = 'new' || :i || '@gmail.com' order by contact_id desc limit 20) union all (select 2 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 1 for 1) order by contact_id desc limit 20) union all (select 3 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 2 for 1) order by contact_id desc limit 20) union all (select 4 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 3 for 1) order by contact_id desc limit 20) union all (select 5 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 4 for 1) order by contact_id desc limit 20) union all (select 6 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 5 for 1) order by contact_id desc limit 20) union all (select 7 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 6 for 1) order by contact_id desc limit 20) union all (select 8 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 7 for 1) order by contact_id desc limit 20) union all (select 9 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 8 for 1) order by contact_id desc limit 20) union all (select 10 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 9 for 1) order by contact_id desc limit 20) union all (select 11 as n, contact_id from contact_key where kind = 'phone-near' and key_value = overlay(('999' || lpad(:i::text, 7, '0')) placing '' from 10 for 1) order by contact_id desc limit 20) union all (select 12 as n, contact_id from contact_key where kind = 'name' and key_value = 'aleksandr surname' || :s order by contact_id desc limit 20)) k order by n, contact_id desc;
+select 0 as part, id as contact_id, name as a, cast(merged_into as varchar(20)) as b, cast(0 as bigint) as ord from contact where id = any(array[:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9]::bigint[]) union all select 1, contact_id, kind, identity_value, id from contact_identity where contact_id = any(array[:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9]::bigint[]) union all select 2, contact_id, key_value, null, cast(0 as bigint) from contact_key where contact_id = any(array[:c0, :c1, :c2, :c3, :c4, :c5, :c6, :c7, :c8, :c9]::bigint[]) and kind = 'phone-tail' order by 1, 2, 5, 3;
