@@ -267,6 +267,7 @@ public class ContactKeys {
             + " union all select 2, contact_id, key_value, null, cast(0 as bigint) from contact_key"
             + " where contact_id = any(?) and kind = '" + BlockingKeys.Kind.PHONE_TAIL.code() + "'"
             + " order by 1, 2, 5, 3";
+    private static final int CARDS_PARAMETERS = (int) CARDS.chars().filter(c -> c == '?').count();
 
     /**
      * What {@link #live} gives for each id, in the ids' order, in one statement for all of them ({@link #CARDS}: the
@@ -278,7 +279,7 @@ public class ContactKeys {
         Map<Long, List<String>> phones = new HashMap<>();
         Map<Long, List<String>> emails = new HashMap<>();
         Map<Long, List<String>> tails = new HashMap<>();
-        for (Object[] row : byCards(CARDS, ids)) {
+        for (Object[] row : cards(ids)) {
             long id = ((Number) row[1]).longValue();
             switch (((Number) row[0]).intValue()) {
                 case 0 -> rows.put(id, new Object[] {id, row[2], row[3]});
@@ -315,26 +316,25 @@ public class ContactKeys {
     }
 
     /**
-     * A fixed-shape statement over card ids, bound as one {@code bigint[]} to each of its parameters
-     * ({@code = any(?)}: one shape whatever the count, an index lookup per id, and plain SQL that the development
-     * run's H2 reads too; H2 has no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first.
-     * Planned for the bound ids on every run ({@link Rows#planEachRun}): a generic plan cached while the tables were
-     * nearly empty would scan them whole.
+     * {@link #CARDS} for the card ids, bound as one {@code bigint[]} to each of its parameters ({@code = any(?)}: one
+     * shape whatever the count, an index lookup per id, and plain SQL that the development run's H2 reads too; H2 has
+     * no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first. Planned for the bound ids on every
+     * run ({@link Rows#planEachRun}): a generic plan cached while the tables were nearly empty would scan them whole.
      */
-    private List<Object[]> byCards(String sql, List<Long> ids) {
+    private List<Object[]> cards(List<Long> ids) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = Rows.planEachRun(connection, sql)) {
+            try (PreparedStatement statement = Rows.planEachRun(connection, CARDS)) {
                 java.sql.Array array = connection.createArrayOf("bigint", ids.toArray());
-                for (int i = 1, n = (int) sql.chars().filter(c -> c == '?').count(); i <= n; i++) {
-                    statement.setArray(i, array); // every parameter of these statements is the ids
+                for (int i = 1; i <= CARDS_PARAMETERS; i++) {
+                    statement.setArray(i, array); // every parameter is the ids
                 }
                 return rows(statement);
             }
         });
     }
 
-    /** A fixed-shape statement over values bound as one {@code text[]}: see {@link #byCards}. */
+    /** A fixed-shape statement over values bound as one {@code text[]}, planned on every run as {@link #cards} is. */
     List<Object[]> byTexts(String sql, List<String> values) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {

@@ -6,6 +6,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.jdbc.Work;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,8 +54,8 @@ public final class Rows {
      */
     public static PreparedStatement planEachRun(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) { // the development run's H2 has no plan cache
-            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+        if (statement.isWrapperFor(PGStatement.class)) { // the development run's H2 has no plan cache
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return statement;
     }
