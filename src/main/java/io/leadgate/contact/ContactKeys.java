@@ -2,6 +2,7 @@ package io.leadgate.contact;
 
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -55,6 +56,13 @@ public class ContactKeys {
      * Writes the keys of a card's new phones, emails and name (existing keys are left alone), in one statement.
      */
     public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
+        Writes writes = new Writes();
+        write(contactId, phones, emails, name, writes);
+        writes.send(em);
+    }
+
+    /** As {@link #write(long, Collection, Collection, String)}, the statement added to {@code writes}. */
+    void write(long contactId, Collection<String> phones, Collection<String> emails, String name, Writes writes) {
         List<String> kinds = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (String phone : phones) {
@@ -68,31 +76,24 @@ public class ContactKeys {
             key(kinds, values, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
         }
         key(kinds, values, BlockingKeys.Kind.NAME, NameKey.blockingKey(name));
-        if (kinds.isEmpty()) {
-            return;
+        if (!kinds.isEmpty()) {
+            insertKeys(kinds, values, contactId, writes);
         }
-        insertKeys(kinds, values, contactId);
     }
 
     /**
-     * One multi-row insert of keys on the transaction's connection (a shape per number of rows), leaving the keys a
-     * card already has alone. Plain JDBC: no entity maps {@code contact_key} and the table has no foreign key, so
-     * nothing held by Hibernate needs flushing first, and no query translation or bulk-operation bookkeeping runs.
+     * One multi-row insert of keys (a shape per number of rows), leaving the keys a card already has alone. Plain
+     * JDBC: no entity maps {@code contact_key} and the table has no foreign key, so nothing held by Hibernate needs
+     * flushing first, and no query translation or bulk-operation bookkeeping runs.
      */
-    private void insertKeys(List<String> kinds, List<String> values, long contactId) {
+    private static void insertKeys(List<String> kinds, List<String> values, long contactId, Writes writes) {
         StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
         for (int i = 0; i < kinds.size(); i++) {
             sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
         }
-        String statement = sql.append(" on conflict do nothing").toString();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(statement)) {
-                for (int i = 0; i < kinds.size(); i++) {
-                    insert.setString(3 * i + 1, kinds.get(i));
-                    insert.setString(3 * i + 2, values.get(i));
-                    insert.setLong(3 * i + 3, contactId);
-                }
-                insert.executeUpdate();
+        writes.add(sql.append(" on conflict do nothing").toString(), bound -> {
+            for (int i = 0; i < kinds.size(); i++) {
+                bound.text(kinds.get(i)).text(values.get(i)).bigint(contactId);
             }
         });
     }
@@ -112,7 +113,9 @@ public class ContactKeys {
         }
         List<String> kinds = new ArrayList<>(near.size());
         near.forEach(value -> kinds.add(BlockingKeys.Kind.PHONE_NEAR.code()));
-        insertKeys(kinds, near, contactId);
+        Writes writes = new Writes();
+        insertKeys(kinds, near, contactId, writes);
+        writes.send(em);
     }
 
     /**

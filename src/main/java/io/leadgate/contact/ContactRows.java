@@ -1,15 +1,15 @@
 package io.leadgate.contact;
 
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.sql.PreparedStatement;
-import java.sql.Types;
 
 /**
- * A new card's row written the write path's way: one fixed-shape insert on the transaction's connection, its id from
- * the entity's own generator, no entity kept by Hibernate (no insert action, no dirty check at each later flush).
+ * A new card's row written the write path's way: one fixed-shape insert sent with the card's other rows
+ * ({@link Writes}), its id from the entity's own generator, no entity kept by Hibernate (no insert action, no dirty check at each later flush).
  * The {@link Contact} object stays unmanaged: code that changes the card later in the transaction reads it again
  * ({@code Contact.findById}, which then finds the row), or uses {@link #keepResponsible}.
  */
@@ -27,22 +27,12 @@ public class ContactRows {
         this.em = em;
     }
 
-    /** Inserts a new card, giving it the next id of its table. */
-    void insert(Contact contact) {
+    /** Adds a new card's insert to {@code writes}, giving it the next id of its table. */
+    void insert(Contact contact, Writes writes) {
         contact.id = Rows.nextId(em, Contact.class);
-        Rows.run(em, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setLong(1, contact.id);
-                insert.setString(2, contact.name);
-                insert.setString(3, contact.company);
-                insert.setString(4, contact.responsible);
-                Rows.timestamp(insert, 5, contact.createdAt);
-                Rows.timestamp(insert, 6, contact.updatedAt);
-                Rows.timestamp(insert, 7, contact.erasedAt);
-                insert.setObject(8, contact.mergedInto, Types.BIGINT);
-                insert.executeUpdate();
-            }
-        });
+        writes.add(INSERT, values -> values.bigint(contact.id).text(contact.name).text(contact.company)
+                .text(contact.responsible).timestamp(contact.createdAt).timestamp(contact.updatedAt)
+                .timestamp(contact.erasedAt).bigintOrNull(contact.mergedInto));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.leadgate.config.LeadgateConfig;
 import io.leadgate.inquiry.ContactInfo;
 import io.leadgate.inquiry.Handle;
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import io.leadgate.policy.ExclusionList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -87,9 +88,13 @@ public class IdentityResolver {
                 return new Resolution(null, Resolution.Decision.EXCLUDED, List.of(), List.of(), List.of(), List.of(),
                         filtered.excluded());
             }
-            return createWhenUnknown
-                    ? new Resolution(create(info, now), Resolution.Decision.ANONYMOUS, List.of(), List.of())
-                    : new Resolution(null, Resolution.Decision.NONE, List.of(), List.of());
+            if (!createWhenUnknown) {
+                return new Resolution(null, Resolution.Decision.NONE, List.of(), List.of());
+            }
+            Writes writes = new Writes();
+            Contact anonymous = create(info, now, writes);
+            writes.send(em);
+            return new Resolution(anonymous, Resolution.Decision.ANONYMOUS, List.of(), List.of());
         }
         for (int round = 1; ; round++) {
             List<Known> known = lookup(ids);
@@ -150,13 +155,15 @@ public class IdentityResolver {
             }
         }
         Resolution.Decision decision = contact == null ? Resolution.Decision.NEW : Resolution.Decision.MATCHED_FUZZY;
+        Writes writes = new Writes(); // a new card, its identities and keys: one round trip
         if (contact == null) {
-            contact = create(info, now);
+            contact = create(info, now, writes);
         } else {
             fillName(contact, info, now);
         }
-        addIdentities(contact, info, ids, List.of(), now);
-        keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name());
+        addIdentities(contact, info, ids, List.of(), now, writes);
+        keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
+        writes.send(em);
         for (Candidate candidate : candidates) {
             if (candidate != taken) {
                 keys.record(contact.id, candidate, now);
@@ -189,7 +196,8 @@ public class IdentityResolver {
             return Optional.empty();
         }
         List<Long> conflicting = byContact.keySet().stream().filter(id -> id != chosen).sorted().toList();
-        List<String> added = addIdentities(contact, info, ids, known, now);
+        Writes writes = new Writes(); // the card's new identities and keys: sent together below
+        List<String> added = addIdentities(contact, info, ids, known, now, writes);
         String nameBefore = contact.name;
         boolean renamed = fillName(contact, info, now);
 
@@ -210,8 +218,10 @@ public class IdentityResolver {
                 && !java.util.Objects.equals(NameKey.blockingKey(info.name()), NameKey.blockingKey(nameBefore))
                 ? info.name() : null;
         if (!newPhones.isEmpty() || !newEmails.isEmpty() || newName != null) {
-            keys.write(contact.id, newPhones.isEmpty() ? newPhones : asWritten(newPhones, info), newEmails, newName);
+            keys.write(contact.id, newPhones.isEmpty() ? newPhones : asWritten(newPhones, info), newEmails, newName,
+                    writes);
         }
+        writes.send(em); // before the merges, which read the card's identities
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));
         List<MergeView> merged = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -305,23 +315,24 @@ public class IdentityResolver {
         return merged;
     }
 
-    private Contact create(ContactInfo info, Instant now) {
+    private Contact create(ContactInfo info, Instant now, Writes writes) {
         Contact contact = new Contact();
         contact.name = info.name();
         contact.createdAt = now;
         contact.updatedAt = now;
-        rows.insert(contact); // no entity: see ContactRows
+        rows.insert(contact, writes); // no entity: see ContactRows
         return contact;
     }
 
     /**
      * Adds the inquiry's identities that no card holds yet; those of other cards stay where they are. The rows are
-     * one batched fixed-shape insert on the transaction's connection, their ids from the entity's own generator (no
-     * entity is kept for them); the card is flushed first, as they refer to it. One taken meanwhile by another
-     * transaction fails the insert with a unique-key violation, on which the write path runs again.
+     * one fixed-shape multi-row insert added to {@code writes} (after the new card's own), their ids from the entity's
+     * own generator (no entity is kept for them); a matched card's pending change is flushed first. One taken
+     * meanwhile by another transaction fails the insert with a unique-key violation, on which the write path runs
+     * again.
      */
     private List<String> addIdentities(Contact contact, ContactInfo info, Map<String, IdentityKind> keys,
-                                       List<Known> known, Instant now) {
+                                       List<Known> known, Instant now, Writes writes) {
         List<String> added = new ArrayList<>();
         List<ContactIdentity> rows = new ArrayList<>();
         for (Map.Entry<String, IdentityKind> key : keys.entrySet()) {
@@ -339,33 +350,27 @@ public class IdentityResolver {
             added.add(key.getKey());
         }
         if (!rows.isEmpty()) {
-            insert(rows);
+            insert(rows, writes);
         }
         return added;
     }
 
     private static final String INSERT_IDENTITY = "insert into contact_identity (id, contact_id, kind, identity_value, "
-            + "label, undeliverable, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+            + "label, undeliverable, created_at) values ";
+    private static final String IDENTITY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
 
-    private void insert(List<ContactIdentity> rows) {
-        em.flush(); // a matched card's pending change (a new card's row is written at once)
+    private void insert(List<ContactIdentity> rows, Writes writes) {
+        em.flush(); // a matched card's pending change
         Rows.Ids ids = Rows.ids(em, ContactIdentity.class);
+        StringBuilder sql = new StringBuilder(INSERT_IDENTITY);
         for (ContactIdentity row : rows) {
             row.id = ids.next();
+            sql.append(sql.length() == INSERT_IDENTITY.length() ? IDENTITY_ROW : ", " + IDENTITY_ROW);
         }
-        Rows.run(em, connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement(INSERT_IDENTITY)) {
-                for (ContactIdentity row : rows) {
-                    insert.setLong(1, row.id);
-                    insert.setLong(2, row.contactId);
-                    insert.setString(3, row.kind.name());
-                    insert.setString(4, row.identityValue);
-                    insert.setString(5, row.label);
-                    insert.setBoolean(6, row.undeliverable);
-                    Rows.timestamp(insert, 7, row.createdAt);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        writes.add(sql.toString(), values -> {
+            for (ContactIdentity row : rows) {
+                values.bigint(row.id).bigint(row.contactId).text(row.kind.name()).text(row.identityValue)
+                        .text(row.label).bool(row.undeliverable).timestamp(row.createdAt);
             }
         });
     }

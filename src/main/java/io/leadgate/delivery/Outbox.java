@@ -7,17 +7,17 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +31,8 @@ public class Outbox implements EventLog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String INSERT = "insert into outbox_event (id, event_id, type, contact_id, lead_id, inquiry_id, "
-            + "channel_id, payload, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "channel_id, payload, created_at) values ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final EntityManager em;
 
@@ -44,44 +45,45 @@ public class Outbox implements EventLog {
     }
 
     /**
-     * Appends events as {@link #append} does, in one batched insert on the transaction's connection, without an
-     * entity per event (the write path's way). Rows the persistence context still holds are flushed first, so the
-     * write order ({@code write_seq}, taken at insert) stays the order of the appends. Ids come from the entity's own
-     * generator, so they never meet those of {@link #append}.
+     * Appends events as {@link #append} does, in one multi-row insert on the transaction's connection, without an
+     * entity per event (the write path's way).
      */
     public void appendAll(List<Event> events, Instant now) {
+        Writes writes = new Writes();
+        appendAll(events, now, writes);
+        writes.send(em);
+    }
+
+    /**
+     * As {@link #appendAll(List, Instant)}, the insert added to {@code writes}. Rows the persistence context still
+     * holds are flushed first, so the write order ({@code write_seq}, taken at insert) stays the order of the appends.
+     * Ids come from the entity's own generator, so they never meet those of {@link #append}.
+     */
+    public void appendAll(List<Event> events, Instant now, Writes writes) {
         if (events.isEmpty()) {
             return;
         }
         em.flush();
         Rows.Ids ids = Rows.ids(em, OutboxEvent.class);
-        Rows.run(em, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Event e : events) {
-                    String eventId = UUID.randomUUID().toString();
-                    insert.setLong(1, ids.next());
-                    insert.setString(2, eventId);
-                    insert.setString(3, e.type());
-                    setLong(insert, 4, e.contactId());
-                    setLong(insert, 5, e.leadId());
-                    setLong(insert, 6, e.inquiryId());
-                    insert.setString(7, e.channelId());
-                    insert.setString(8, structured(eventId, EventTypes.source(e.channelId()), e.type(),
-                            e.contactId() == null ? null : String.valueOf(e.contactId()), now, e.data()));
-                    Rows.timestamp(insert, 9, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        StringBuilder sql = new StringBuilder(INSERT);
+        List<Row> rows = new ArrayList<>(events.size());
+        for (Event e : events) {
+            String eventId = UUID.randomUUID().toString();
+            rows.add(new Row(ids.next(), eventId, e, structured(eventId, EventTypes.source(e.channelId()), e.type(),
+                    e.contactId() == null ? null : String.valueOf(e.contactId()), now, e.data())));
+            sql.append(rows.size() == 1 ? ROW : ", " + ROW);
+        }
+        writes.add(sql.toString(), values -> {
+            for (Row row : rows) {
+                values.bigint(row.id()).text(row.eventId()).text(row.event().type())
+                        .bigintOrNull(row.event().contactId()).bigintOrNull(row.event().leadId())
+                        .bigintOrNull(row.event().inquiryId()).text(row.event().channelId()).text(row.payload())
+                        .timestamp(now);
             }
         });
     }
 
-    private static void setLong(PreparedStatement statement, int index, Long value) throws java.sql.SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
+    private record Row(long id, String eventId, Event event, String payload) {
     }
 
     @Override

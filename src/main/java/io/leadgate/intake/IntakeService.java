@@ -20,6 +20,7 @@ import io.leadgate.inquiry.Kind;
 import io.leadgate.inquiry.Limits;
 import io.leadgate.inquiry.Reason;
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import io.leadgate.lead.Lead;
 import io.leadgate.lead.LeadRows;
 import io.leadgate.lead.LeadStatus;
@@ -45,9 +46,10 @@ import java.util.Optional;
 /**
  * The one write path. For each item of a verified delivery, in one transaction: the raw envelope → idempotency
  * (provider key or content hash) → identity resolution → lead created, or the open lead extended → the inquiry →
- * outbox events. The caller answers the provider only after this returns, i.e. after commit. Reached only through
- * {@link Intake#submit}, which decides what a failure means. Concurrent deliveries share one transaction
- * ({@link GroupCommit}), each behind its own savepoint.
+ * outbox events. The caller answers the provider only after this returns, i.e. after commit. A new card's rows go to
+ * the database in one round trip, and the envelope, lead, inquiry and events in another ({@link Writes}). Reached
+ * only through {@link Intake#submit}, which decides what a failure means. With group commit on, concurrent
+ * deliveries share one transaction ({@link GroupCommit}), each behind its own savepoint.
  *
  * <p>Races another transaction wins (the same new phone posted 50 times at once, a redelivery arriving twice)
  * surface as unique-key violations; the whole transaction is then run again and finds what the winner committed.
@@ -149,6 +151,7 @@ public class IntakeService {
             replayed.updatedAt = now;
         }
         List<HookOutcome.Item> outcomes = new ArrayList<>(items.size());
+        Writes writes = new Writes(); // the envelope goes with the first stored item's rows
         String classifiedReason = null;
         String classifiedKey = null;
         boolean storedAny = false;
@@ -181,9 +184,9 @@ public class IntakeService {
             }
             if (envelope == null) {
                 envelope = insert(EnvelopeCodec.toEnvelope(channel, registry.adapter(channel.provider()), request,
-                        Envelope.Status.PROCESSED, null, now));
+                        Envelope.Status.PROCESSED, null, now), writes);
             }
-            outcomes.add(store(channel, request, item, key, envelope, now));
+            outcomes.add(store(channel, request, item, key, envelope, now, writes));
             storedAny = true;
         }
         if (classifiedReason != null && !storedAny) { // mail classified away: kept for review and replay
@@ -196,15 +199,20 @@ public class IntakeService {
                         Envelope.Status.CLASSIFIED, null, now);
                 e.reason = classifiedReason;
                 e.dedupKey = classifiedKey;
-                envelope = insert(e);
+                envelope = insert(e, writes);
             }
         }
+        writes.send(em);
         em.flush();
         return new HookOutcome(envelope, outcomes);
     }
 
+    /**
+     * One item's rows. The new envelope (when this is the delivery's first stored item), the new lead, the inquiry
+     * and its events go to the database together at the end ({@code writes}: one round trip).
+     */
     private HookOutcome.Item store(ChannelDefinition channel, HookRequest request, Inquiry received, String key,
-                                   Long envelopeId, Instant now) {
+                                   Long envelopeId, Instant now, Writes writes) {
         CallRecord call = received.call() == null ? null : calls.lockOrCreate(channel.id(), received.call(), now);
         Inquiry item = call == null ? received : received.withKind(calls.effectiveKind(call, received));
         Optional<Lead> thread = call == null ? threadLead(channel, item) : Optional.empty(); // before the resolution adds addresses
@@ -257,7 +265,7 @@ public class IntakeService {
         inquiry.resolution = resolution.toJson().toString();
         Long leadId = target == null ? null : target.id;
         List<Outbox.Event> events = new ArrayList<>(2);
-        insert(inquiry, unwritten); // after the card, lead and envelope rows it refers to
+        insert(inquiry, unwritten, writes); // after the card, lead and envelope rows it refers to
         events.add(new Outbox.Event(EventTypes.INQUIRY_RECEIVED, channel.id(), contactId, leadId, inquiry.id,
                 InquiryViews.of(inquiry, itemJson)));
         if (result == Result.LEAD_CREATED || result == Result.LEAD_EXTENDED || callbackRaised) {
@@ -267,7 +275,8 @@ public class IntakeService {
             events.add(new Outbox.Event(result == Result.LEAD_CREATED ? EventTypes.LEAD_CREATED : EventTypes.LEAD_UPDATED,
                     channel.id(), contactId, leadId, inquiry.id, data));
         }
-        outbox.appendAll(events, now);
+        outbox.appendAll(events, now, writes);
+        writes.send(em);
         keepAttachmentContents(inquiry.id, item, now);
         return new HookOutcome.Item(result, inquiry.id, contactId, leadId);
     }
@@ -281,69 +290,34 @@ public class IntakeService {
             + "reason, next_attempt_at, replayed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Inserts a new envelope with one fixed-shape statement on the transaction's connection (it refers to no other
-     * row, so nothing needs flushing first) and answers its id; the object stays unmanaged.
+     * Adds a new envelope's insert to {@code writes} (it refers to no other row) and answers its id; the object stays
+     * unmanaged.
      */
-    private Long insert(Envelope e) {
+    private Long insert(Envelope e, Writes writes) {
         e.id = Rows.nextId(em, Envelope.class);
-        Rows.run(em, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_ENVELOPE)) {
-                insert.setLong(1, e.id);
-                insert.setString(2, e.channelId);
-                insert.setString(3, e.provider);
-                Rows.timestamp(insert, 4, e.receivedAt);
-                insert.setString(5, e.method);
-                insert.setString(6, e.subPath);
-                insert.setString(7, e.queryString);
-                insert.setString(8, e.requestUrl);
-                insert.setString(9, e.headers);
-                insert.setBytes(10, e.body);
-                insert.setString(11, e.status.name());
-                insert.setString(12, e.error);
-                insert.setInt(13, e.attempts);
-                Rows.timestamp(insert, 14, e.updatedAt);
-                insert.setString(15, e.dedupKey);
-                insert.setString(16, e.reason);
-                Rows.timestamp(insert, 17, e.nextAttemptAt);
-                insert.setString(18, e.replayedBy);
-                insert.executeUpdate();
-            }
-        });
+        writes.add(INSERT_ENVELOPE, values -> values.bigint(e.id).text(e.channelId).text(e.provider)
+                .timestamp(e.receivedAt).text(e.method).text(e.subPath).text(e.queryString).text(e.requestUrl)
+                .text(e.headers).bytes(e.body).text(e.status.name()).text(e.error).integer(e.attempts)
+                .timestamp(e.updatedAt).text(e.dedupKey).text(e.reason).timestamp(e.nextAttemptAt).text(e.replayedBy));
         return e.id;
     }
 
     /**
-     * Inserts the inquiry row with one fixed-shape statement on the transaction's connection, its id from the
-     * entity's own generator; the rows Hibernate still holds (the card) are flushed first, then the new lead's row
-     * when it is written without an entity ({@code lead}, null otherwise).
+     * Adds the inquiry's insert to {@code writes}, its id from the entity's own generator; the rows Hibernate still
+     * holds (a call's record, a lead extended) are flushed first, and the new lead's row is added before it when it
+     * is written without an entity ({@code lead}, null otherwise).
      */
-    private void insert(StoredInquiry inquiry, Lead lead) {
-        Session session = em.unwrap(Session.class);
-        session.flush();
+    private void insert(StoredInquiry inquiry, Lead lead, Writes writes) {
+        em.flush();
         if (lead != null) {
-            leadRows.insert(lead);
+            leadRows.insert(lead, writes);
         }
         inquiry.id = Rows.nextId(em, StoredInquiry.class);
-        session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_INQUIRY)) {
-                insert.setLong(1, inquiry.id);
-                insert.setObject(2, inquiry.envelopeId, Types.BIGINT);
-                insert.setString(3, inquiry.channelId);
-                insert.setString(4, inquiry.provider);
-                insert.setString(5, inquiry.family);
-                insert.setString(6, inquiry.kind);
-                insert.setString(7, inquiry.reason);
-                insert.setString(8, inquiry.externalId);
-                insert.setString(9, inquiry.dedupKey);
-                Rows.timestamp(insert, 10, inquiry.occurredAt);
-                Rows.timestamp(insert, 11, inquiry.receivedAt);
-                insert.setObject(12, inquiry.contactId, Types.BIGINT);
-                insert.setObject(13, inquiry.leadId, Types.BIGINT);
-                insert.setString(14, inquiry.item);
-                insert.setString(15, inquiry.resolution);
-                insert.executeUpdate();
-            }
-        });
+        writes.add(INSERT_INQUIRY, values -> values.bigint(inquiry.id).bigintOrNull(inquiry.envelopeId)
+                .text(inquiry.channelId).text(inquiry.provider).text(inquiry.family).text(inquiry.kind)
+                .text(inquiry.reason).text(inquiry.externalId).text(inquiry.dedupKey).timestamp(inquiry.occurredAt)
+                .timestamp(inquiry.receivedAt).bigintOrNull(inquiry.contactId).bigintOrNull(inquiry.leadId)
+                .text(inquiry.item).text(inquiry.resolution));
     }
 
     /** Attachment bytes the adapter kept (a channel with {@code attachments: store}), committed with the inquiry. */

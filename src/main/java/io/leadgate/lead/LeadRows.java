@@ -1,17 +1,15 @@
 package io.leadgate.lead;
 
 import io.leadgate.jdbc.Rows;
+import io.leadgate.jdbc.Writes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.sql.PreparedStatement;
-import java.sql.Types;
-
 /**
- * A new lead row written the write path's way: one fixed-shape insert on the transaction's connection, its id from
- * the entity's own generator (the sequence, 50 ids a fetch), no entity kept by Hibernate. The {@link Lead} object
- * stays unmanaged: what it holds when {@link #insert} runs is what is stored, and a later change to it is not
- * (code that changes the lead afterwards reads it again, or the caller keeps {@code persist()}).
+ * A new lead row written the write path's way: one fixed-shape insert sent with the inquiry's rows ({@link Writes}),
+ * its id from the entity's own generator (the sequence, 50 ids a fetch), no entity kept by Hibernate. The
+ * {@link Lead} object stays unmanaged: what it holds when the writes are sent is what is stored, and a later change
+ * to it is not (code that changes the lead afterwards reads it again, or the caller keeps {@code persist()}).
  */
 @ApplicationScoped
 public class LeadRows {
@@ -32,30 +30,14 @@ public class LeadRows {
     }
 
     /**
-     * Inserts the lead (its id given by {@link #assignId}). The card it refers to must be in the database already:
-     * the caller flushes first.
+     * Adds the lead's insert (its id given by {@link #assignId}) to {@code writes}. The card it refers to must be in
+     * the database, or added before it.
      */
-    public void insert(Lead lead) {
-        Rows.run(em, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setLong(1, lead.id);
-                insert.setLong(2, lead.contactId);
-                insert.setString(3, lead.channelId);
-                insert.setString(4, lead.source);
-                insert.setString(5, lead.status.name());
-                insert.setString(6, lead.attribution);
-                insert.setString(7, lead.utmCampaign);
-                insert.setBoolean(8, lead.returningClient);
-                insert.setBoolean(9, lead.callback);
-                insert.setInt(10, lead.inquiryCount);
-                insert.setString(11, lead.statusCode);
-                insert.setString(12, lead.junkReason);
-                insert.setString(13, lead.responsible);
-                insert.setObject(14, lead.dealId, Types.BIGINT);
-                Rows.timestamp(insert, 15, lead.createdAt);
-                Rows.timestamp(insert, 16, lead.updatedAt);
-                insert.executeUpdate();
-            }
-        });
+    public void insert(Lead lead, Writes writes) {
+        writes.add(INSERT, values -> values.bigint(lead.id).bigint(lead.contactId).text(lead.channelId)
+                .text(lead.source).text(lead.status.name()).text(lead.attribution).text(lead.utmCampaign)
+                .bool(lead.returningClient).bool(lead.callback).integer(lead.inquiryCount).text(lead.statusCode)
+                .text(lead.junkReason).text(lead.responsible).bigintOrNull(lead.dealId).timestamp(lead.createdAt)
+                .timestamp(lead.updatedAt));
     }
 }
