@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -41,14 +42,36 @@ public final class NameKey {
         }
     }
 
+    private static final int REMEMBERED = 50_000;
+    private static final int REMEMBERED_LENGTH = 40;
+    private static final Map<String, String> FOLDED = new ConcurrentHashMap<>();
     private static final Set<String> DIMINUTIVES = new HashSet<>();
     private static final Map<String, String> VARIANTS = loadVariants();
 
     private NameKey() {
     }
 
-    /** One token as written, folded for comparison but not mapped through the variants table. */
+    /**
+     * One token as written, folded for comparison but not mapped through the variants table. Remembered: scoring an
+     * inquiry's candidate cards folds the same few words dozens of times, each fold a dozen string passes and a
+     * Unicode normalisation; the memory holds at most {@link #REMEMBERED} short tokens and starts over when full.
+     */
     public static String fold(String token) {
+        if (token.length() > REMEMBERED_LENGTH) {
+            return folded(token);
+        }
+        String folded = FOLDED.get(token);
+        if (folded == null) {
+            folded = folded(token);
+            if (FOLDED.size() >= REMEMBERED) {
+                FOLDED.clear();
+            }
+            FOLDED.put(token, folded);
+        }
+        return folded;
+    }
+
+    private static String folded(String token) {
         String s = token.toLowerCase(Locale.ROOT).replace('ё', 'е');
         StringBuilder latin = new StringBuilder(s.length() + 4);
         for (int i = 0; i < s.length(); i++) {

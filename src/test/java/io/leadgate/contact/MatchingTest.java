@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pure matching: name keys, name agreement, blocking keys, scores. */
@@ -57,6 +58,26 @@ class MatchingTest {
         assertEquals(1, NameMatch.boundedDistance("ivanov", "ivnaov", 1));
         assertEquals(Integer.MAX_VALUE, NameMatch.boundedDistance("ivanov", "petrov", 2));
         assertEquals(2, NameMatch.boundedDistance("kuznecov", "kusnezov", 2));
+    }
+
+    @Test
+    void foldingIsRememberedWithoutChangingItsResult() {
+        String first = NameKey.fold("Васильев");
+        assertEquals("vasiliev", first);
+        assertSame(first, NameKey.fold("Васильев"), "a word folded before is not folded again");
+        List<String> before = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            before.add(NameKey.fold("Иванов" + Integer.toString(i, 36)));
+        }
+        for (int i = 0; i < 60_000; i++) { // more words than it remembers: it starts over
+            NameKey.fold("Петров" + i);
+        }
+        for (int i = 0; i < 1_000; i++) { // folded afresh, the same
+            assertEquals(before.get(i), NameKey.fold("Иванов" + Integer.toString(i, 36)));
+        }
+        assertEquals("ivanovks", NameKey.fold("Ивановx"));
+        String longWord = "Константинопольский".repeat(3); // longer words are folded every time, not kept
+        assertEquals(NameKey.fold(longWord), NameKey.fold(longWord));
     }
 
     @Test
