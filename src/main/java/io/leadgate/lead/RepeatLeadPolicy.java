@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
-import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
@@ -73,20 +71,11 @@ public class RepeatLeadPolicy {
     }
 
     /**
-     * The contact's most recent open lead, locked: a manager's convert, junk or assignment that committed meanwhile is
-     * seen (a lead closed meanwhile is not joined) and never overwritten by the inquiry's update; one that starts
-     * meanwhile waits for the inquiry to commit. Commonly one statement that reads and locks the lead (PostgreSQL
-     * checks a row again once its lock is granted, and passes over one closed meanwhile for the next); when this
-     * transaction holds leads already (a merge moved them), one whose state it holds would not be read again by that
-     * statement, so then the lead is found first and read again under its lock.
+     * The contact's most recent open lead, by one fixed-shape indexed query, locked and read again under its row lock:
+     * a manager's convert, junk or assignment that committed meanwhile is seen (a lead closed meanwhile is not joined)
+     * and never overwritten by the inquiry's update; one that starts meanwhile waits for the inquiry to commit.
      */
     public Optional<Lead> openLead(long contactId) {
-        if (!holdsLeads()) {
-            List<Lead> found = em.createQuery(OPEN_LEAD, Lead.class).setParameter(1, contactId)
-                    .setParameter(2, OPEN).setMaxResults(1).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
-            return found.stream().findFirst();
-        }
         for (int attempt = 0; attempt < 3; attempt++) {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery(openLeadQuery).setParameter(1, contactId).getResultList();
@@ -99,20 +88,6 @@ public class RepeatLeadPolicy {
             }
         }
         return Optional.empty();
-    }
-
-    private static final String OPEN_LEAD =
-            "from Lead where contactId = ?1 and status in ?2 order by createdAt desc, id desc";
-    private static final List<LeadStatus> OPEN = Arrays.stream(LeadStatus.values()).filter(LeadStatus::open).toList();
-
-    /** True when the persistence context holds a lead. */
-    private boolean holdsLeads() {
-        for (Object key : em.unwrap(Session.class).getStatistics().getEntityKeys()) {
-            if (((EntityKey) key).getEntityName().equals(Lead.class.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -67,7 +67,7 @@ class WritePathStatementsTest {
         assertEquals(1, returning.commits());
         assertEquals(1, redelivery.commits());
         assertTrue(statements(newPerson) <= 6, newPerson.summary());
-        assertTrue(statements(returning) <= 7, returning.summary());
+        assertTrue(statements(returning) <= 8, returning.summary());
         assertTrue(statements(redelivery) <= 3, redelivery.summary());
         // a new card, its identities and keys go in one round trip; the envelope, lead, inquiry and events in another
         assertEquals(1, newPerson.matching(sql -> sql.startsWith("insert into contact (")
