@@ -75,6 +75,27 @@ pg_ticks() {
   done
   echo "$total"
 }
+# PostgreSQL's CPU ticks by process kind: each live child by its title ("postgres: walwriter", a connection's
+# "postgres: postgres leadgate 127.0.0.1(…) idle" counted as "connection"), and the children it has reaped
+# (autovacuum workers, pgbench's and psql's connections) as "exited children"
+pg_kind_ticks() {
+  local c
+  {
+    printf 'exited children\t%s\n' "$(awk '{print $16 + $17}' "/proc/$pgmaster/stat")"
+    for c in $(pgrep -P "$pgmaster" || true); do
+      printf '%s\t%s\n' "$(tr '\0' ' ' < "/proc/$c/cmdline" 2>/dev/null \
+          | sed -E 's/^postgres: //; s/^postgres [a-z_]+ [0-9.]+\([0-9]+\).*/connection/; s/ +$//')" \
+        "$(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)"
+    done
+  } | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}' | sort
+}
+# WAL written, checkpoints and autovacuum runs so far (pg_stat_wal, pg_stat_bgwriter, pg_stat_user_tables)
+pg_work() {
+  sql -d leadgate -F $'\t' -c "select w.wal_records, w.wal_fpi, w.wal_bytes, b.checkpoints_timed + b.checkpoints_req,
+      (select coalesce(sum(autovacuum_count), 0) from pg_stat_user_tables),
+      (select coalesce(sum(autoanalyze_count), 0) from pg_stat_user_tables)
+    from pg_stat_wal w, pg_stat_bgwriter b"
+}
 # the whole machine's busy time (all cores; idle and iowait excluded)
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 # the gateway's CPU ticks per thread kind (thread name without its number): JIT, GC, request threads, ...
@@ -173,11 +194,18 @@ for c in 4 16 64; do
   fi
   if [ "$c" = 16 ]; then
     thread_ticks > "$tmp/threads0.txt"
+    pg_kind_ticks > "$tmp/pgkinds0.txt"
+    pg_work > "$tmp/pgwork0.txt" || true
     w16_from=$(date -u +%FT%T.%NZ)
   fi
   run_wrk "gateway, new people" "$c" new "$phase"
+  if [ "$c" = 16 ]; then
+    pg_work > "$tmp/pgwork1.txt" || true
+    pg_kind_ticks > "$tmp/pgkinds1.txt"
+  fi
   if [ "$c" != 64 ]; then pg_statements "$c" $(( $(committed) - n0 )); fi
   if [ "$c" = 16 ]; then
+    n16=$(( $(committed) - n0 ))
     w16_to=$(date -u +%FT%T.%NZ)
     thread_ticks > "$tmp/threads1.txt"
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
@@ -238,6 +266,16 @@ if [ -s "$tmp/w16.jfr" ]; then
     echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum16.txt")"
     echo "## share of execution time, total, calls per committed inquiry, mean, statement"
     cat "$tmp/pgstat16.txt"
+    echo
+    echo "## PostgreSQL's CPU during the phase by process (ms per committed inquiry; share)"
+    join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/pgkinds0.txt" "$tmp/pgkinds1.txt" \
+      | awk -F'\t' -v tck="$tck" -v n="$n16" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
+          for (k in s) printf "%6.3f ms  %5.1f%%  %s\n", 1000 * s[k] / tck / (n > 0 ? n : 1), 100 * s[k] / t, k }' \
+      | sort -rn
+    [ -s "$tmp/pgwork0.txt" ] && [ -s "$tmp/pgwork1.txt" ] || echo "## WAL: not recorded (pg_stat_wal or pg_stat_bgwriter unreadable)"
+    [ -s "$tmp/pgwork0.txt" ] && [ -s "$tmp/pgwork1.txt" ] && paste "$tmp/pgwork0.txt" "$tmp/pgwork1.txt" | awk -F'\t' -v n="$n16" '{n = n > 0 ? n : 1
+      printf "## WAL per committed inquiry: %.1f records, %.2f full-page images, %.0f bytes; checkpoints in the phase: %d; autovacuum runs: %d, autoanalyze runs: %d\n",
+        ($7 - $1) / n, ($8 - $2) / n, ($9 - $3) / n, $10 - $4, $11 - $5, $12 - $6}'
     echo
     echo "## PostgreSQL during the 4-connection gateway phase: $(cat "$tmp/pgsum4.txt")"
     echo "## share of execution time, total, calls per committed inquiry, mean, statement"
