@@ -1,11 +1,14 @@
 package io.leadgate.contact;
 
+import io.agroal.api.AgroalDataSource;
 import io.leadgate.config.LeadgateConfig;
 import io.leadgate.jdbc.Rows;
 import io.leadgate.jdbc.Writes;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,12 +35,35 @@ public class ContactKeys {
     static final int MAX_CARDS = 10;
     private static final int MERGE_HOPS = 8;
 
+    private static final Logger LOG = Logger.getLogger(ContactKeys.class);
+    /** The tables the reads bound to arrays scan. */
+    private static final List<String> READ_TABLES = List.of("contact", "contact_identity", "contact_key");
+
     private final EntityManager em;
     private final LeadgateConfig.Identity config;
+    private final AgroalDataSource dataSource;
+    /** Until every table of {@link #READ_TABLES} has been analyzed, those reads are planned on every run. */
+    private volatile boolean planEachRun = true;
 
-    ContactKeys(EntityManager em, LeadgateConfig config) {
+    ContactKeys(EntityManager em, LeadgateConfig config, AgroalDataSource dataSource) {
         this.em = em;
         this.config = config.identity();
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Looks whether the tables of the reads bound to arrays have been analyzed ({@link Rows#prepare}): at start and
+     * then every 30 seconds, on a connection of its own, outside the write path (a restored database starts again
+     * without statistics).
+     */
+    @Scheduled(identity = "contact-statistics", every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void checkStatistics() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            planEachRun = Rows.neverAnalyzed(connection, READ_TABLES);
+        } catch (java.sql.SQLException e) {
+            LOG.debugf("table statistics not read (%s): the identity reads stay planned on every run", e.getSQLState());
+            planEachRun = true;
+        }
     }
 
     /**
@@ -322,12 +348,13 @@ public class ContactKeys {
      * {@link #CARDS} for the card ids, bound as one {@code bigint[]} to each of its parameters ({@code = any(?)}: one
      * shape whatever the count, an index lookup per id, and plain SQL that the development run's H2 reads too; H2 has
      * no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first. Planned for the bound ids on every
-     * run ({@link Rows#planEachRun}): a generic plan cached while the tables were nearly empty would scan them whole.
+     * run while the tables have never been analyzed ({@link Rows#prepare}): a generic plan cached while they were
+     * nearly empty would scan them whole.
      */
     private List<Object[]> cards(List<Long> ids) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = Rows.planEachRun(connection, CARDS)) {
+            try (PreparedStatement statement = Rows.prepare(connection, CARDS, planEachRun)) {
                 java.sql.Array array = connection.createArrayOf("bigint", ids.toArray());
                 for (int i = 1; i <= CARDS_PARAMETERS; i++) {
                     statement.setArray(i, array); // every parameter is the ids
@@ -337,11 +364,11 @@ public class ContactKeys {
         });
     }
 
-    /** A fixed-shape statement over values bound as one {@code text[]}, planned on every run as {@link #cards} is. */
+    /** A fixed-shape statement over values bound as one {@code text[]}, prepared as {@link #cards} is. */
     List<Object[]> byTexts(String sql, List<String> values) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = Rows.planEachRun(connection, sql)) {
+            try (PreparedStatement statement = Rows.prepare(connection, sql, planEachRun)) {
                 statement.setArray(1, connection.createArrayOf("text", values.toArray()));
                 return rows(statement);
             }
