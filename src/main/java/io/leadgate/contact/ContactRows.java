@@ -9,7 +9,8 @@ import java.sql.PreparedStatement;
 
 /**
  * A new card's row written the write path's way: one fixed-shape insert sent with the card's other rows
- * ({@link Writes}), its id from the entity's own generator, no entity kept by Hibernate (no insert action, no dirty check at each later flush).
+ * ({@link Writes}), its id from the entity's own generator, no entity kept by Hibernate (no insert action, no dirty
+ * check at each later flush).
  * The {@link Contact} object stays unmanaged: code that changes the card later in the transaction reads it again
  * ({@code Contact.findById}, which then finds the row), or uses {@link #keepResponsible}.
  */

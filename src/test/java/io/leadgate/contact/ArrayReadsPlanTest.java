@@ -58,7 +58,8 @@ class ArrayReadsPlanTest {
                             + "('contact'::regclass, 'contact_identity'::regclass, 'contact_key'::regclass)");
             keys.checkStatistics();
             List<String> unanalyzed = readTenTimes(card, digits);
-            assertTrue(unanalyzed.stream().anyMatch(sql -> sql.contains(CONTROL.replace("?", "$1"))), unanalyzed::toString);
+            assertTrue(unanalyzed.stream().anyMatch(sql -> sql.contains(CONTROL.replace("?", "$1"))),
+                    unanalyzed::toString);
             assertTrue(unanalyzed.stream().noneMatch(sql -> sql.contains("any(")), unanalyzed::toString);
 
             statistics("analyze " + TABLES);

@@ -109,7 +109,8 @@ class WritesTest {
                     rows.add(parents.getLong(1) + " " + parents.getString(2));
                 }
             }
-            try (ResultSet children = read.executeQuery("select parent_id, label, seq from writes_child order by seq")) {
+            try (ResultSet children = read.executeQuery(
+                    "select parent_id, label, seq from writes_child order by seq")) {
                 while (children.next()) {
                     rows.add(children.getLong(1) + " " + children.getString(2) + " " + children.getLong(3));
                 }
