@@ -89,22 +89,23 @@ public class ContactKeys {
 
     /** As {@link #write(long, Collection, Collection, String)}, the statement added to {@code writes}. */
     void write(long contactId, Collection<String> phones, Collection<String> emails, String name, Writes writes) {
-        List<String> kinds = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<Key> keys = new ArrayList<>();
         for (String phone : phones) {
             String tail = BlockingKeys.phoneTail(phone);
-            key(kinds, values, BlockingKeys.Kind.PHONE_TAIL, tail);
+            key(keys, BlockingKeys.Kind.PHONE_TAIL, tail);
             if (tail != null) {
-                PhoneDrift.storedKeys(tail).forEach(near -> key(kinds, values, BlockingKeys.Kind.PHONE_NEAR, near));
+                PhoneDrift.storedKeys(tail).forEach(near -> key(keys, BlockingKeys.Kind.PHONE_NEAR, near));
             }
         }
         for (String email : emails) {
-            key(kinds, values, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
+            key(keys, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
         }
-        key(kinds, values, BlockingKeys.Kind.NAME, NameKey.blockingKey(name));
-        if (!kinds.isEmpty()) {
-            insertKeys(kinds, values, contactId, writes);
-        }
+        key(keys, BlockingKeys.Kind.NAME, NameKey.blockingKey(name));
+        insertKeys(keys, contactId, writes);
+    }
+
+    /** A blocking key to write: its kind and value. */
+    private record Key(BlockingKeys.Kind kind, String value) {
     }
 
     /**
@@ -112,35 +113,24 @@ public class ContactKeys {
      * JDBC: no entity maps {@code contact_key} and the table has no foreign key, so nothing held by Hibernate needs
      * flushing first, and no query translation or bulk-operation bookkeeping runs.
      */
-    private static void insertKeys(List<String> kinds, List<String> values, long contactId, Writes writes) {
-        StringBuilder sql = new StringBuilder("insert into contact_key (kind, key_value, contact_id) values ");
-        for (int i = 0; i < kinds.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        writes.add(sql.append(" on conflict do nothing").toString(), bound -> {
-            for (int i = 0; i < kinds.size(); i++) {
-                bound.text(kinds.get(i)).text(values.get(i)).bigint(contactId);
-            }
-        });
+    private static void insertKeys(List<Key> keys, long contactId, Writes writes) {
+        writes.addRows("insert into contact_key (kind, key_value, contact_id) values", 3, keys,
+                "on conflict do nothing",
+                (bound, key) -> bound.text(key.kind().code()).text(key.value()).bigint(contactId));
     }
 
-    private static void key(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
+    private static void key(List<Key> keys, BlockingKeys.Kind kind, String value) {
         if (value != null && value.length() <= 400) {
-            kinds.add(kind.code());
-            values.add(value);
+            keys.add(new Key(kind, value));
         }
     }
 
     /** Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement. */
     void insertNear(String tail, long contactId) {
-        List<String> near = List.copyOf(PhoneDrift.storedKeys(tail));
-        if (near.isEmpty()) {
-            return;
-        }
-        List<String> kinds = new ArrayList<>(near.size());
-        near.forEach(value -> kinds.add(BlockingKeys.Kind.PHONE_NEAR.code()));
+        List<Key> keys = new ArrayList<>();
+        PhoneDrift.storedKeys(tail).forEach(near -> keys.add(new Key(BlockingKeys.Kind.PHONE_NEAR, near)));
         Writes writes = new Writes();
-        insertKeys(kinds, near, contactId, writes);
+        insertKeys(keys, contactId, writes);
         writes.send(em);
     }
 

@@ -356,23 +356,15 @@ public class IdentityResolver {
     }
 
     private static final String INSERT_IDENTITY = "insert into contact_identity (id, contact_id, kind, identity_value, "
-            + "label, undeliverable, created_at) values ";
-    private static final String IDENTITY_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+            + "label, undeliverable, created_at) values";
 
     private void insert(List<ContactIdentity> rows, Writes writes) {
         em.flush(); // a matched card's pending change
         Rows.Ids ids = Rows.ids(em, ContactIdentity.class);
-        StringBuilder sql = new StringBuilder(INSERT_IDENTITY);
-        for (ContactIdentity row : rows) {
-            row.id = ids.next();
-            sql.append(sql.length() == INSERT_IDENTITY.length() ? IDENTITY_ROW : ", " + IDENTITY_ROW);
-        }
-        writes.add(sql.toString(), values -> {
-            for (ContactIdentity row : rows) {
-                values.bigint(row.id).bigint(row.contactId).text(row.kind.name()).text(row.identityValue)
-                        .text(row.label).bool(row.undeliverable).timestamp(row.createdAt);
-            }
-        });
+        rows.forEach(row -> row.id = ids.next());
+        writes.addRows(INSERT_IDENTITY, 7, rows, "", (values, row) -> values.bigint(row.id).bigint(row.contactId)
+                .text(row.kind.name()).text(row.identityValue).text(row.label).bool(row.undeliverable)
+                .timestamp(row.createdAt));
     }
 
     private static String labelOf(ContactInfo info, String handleKey) {

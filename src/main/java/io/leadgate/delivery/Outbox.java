@@ -31,8 +31,7 @@ public class Outbox implements EventLog {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String INSERT = "insert into outbox_event (id, event_id, type, contact_id, lead_id, inquiry_id, "
-            + "channel_id, payload, created_at) values ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "channel_id, payload, created_at) values";
 
     private final EntityManager em;
 
@@ -65,22 +64,16 @@ public class Outbox implements EventLog {
         }
         em.flush();
         Rows.Ids ids = Rows.ids(em, OutboxEvent.class);
-        StringBuilder sql = new StringBuilder(INSERT);
         List<Row> rows = new ArrayList<>(events.size());
         for (Event e : events) {
             String eventId = UUID.randomUUID().toString();
             rows.add(new Row(ids.next(), eventId, e, structured(eventId, EventTypes.source(e.channelId()), e.type(),
                     e.contactId() == null ? null : String.valueOf(e.contactId()), now, e.data())));
-            sql.append(rows.size() == 1 ? ROW : ", " + ROW);
         }
-        writes.add(sql.toString(), values -> {
-            for (Row row : rows) {
-                values.bigint(row.id()).text(row.eventId()).text(row.event().type())
-                        .bigintOrNull(row.event().contactId()).bigintOrNull(row.event().leadId())
-                        .bigintOrNull(row.event().inquiryId()).text(row.event().channelId()).text(row.payload())
-                        .timestamp(now);
-            }
-        });
+        writes.addRows(INSERT, 9, rows, "", (values, row) -> values.bigint(row.id()).text(row.eventId())
+                .text(row.event().type()).bigintOrNull(row.event().contactId()).bigintOrNull(row.event().leadId())
+                .bigintOrNull(row.event().inquiryId()).text(row.event().channelId()).text(row.payload())
+                .timestamp(now));
     }
 
     private record Row(long id, String eventId, Event event, String payload) {

@@ -36,10 +36,43 @@ public final class Writes {
         void bind(Values values) throws SQLException;
     }
 
+    /** Binds the values of one row of a multi-row insert ({@link #addRows}), in the order of its columns. */
+    @FunctionalInterface
+    public interface RowBinding<T> {
+        void bind(Values values, T row) throws SQLException;
+    }
+
     /** Adds a statement to send; returns this. */
     public Writes add(String sql, Binding binding) {
         parts.add(new Part(sql, binding));
         return this;
+    }
+
+    /**
+     * Adds one insert of all {@code rows}: {@code head} (the statement up to and including {@code values}), then a
+     * {@code (?, …)} of {@code columns} parameters per row, then {@code tail} (e.g. {@code on conflict do nothing},
+     * or empty). Each row's values are bound by {@code binding}, rows in list order, so a table's sequence or
+     * {@code write_seq} follows that order. One statement text per number of rows; nothing is added for no rows.
+     */
+    public <T> Writes addRows(String head, int columns, List<T> rows, String tail, RowBinding<T> binding) {
+        if (rows.isEmpty()) {
+            return this;
+        }
+        String row = "(?" + ", ?".repeat(columns - 1) + ")";
+        StringBuilder sql = new StringBuilder(head.length() + rows.size() * (row.length() + 2) + tail.length() + 1);
+        sql.append(head.stripTrailing());
+        for (int i = 0; i < rows.size(); i++) {
+            sql.append(i == 0 ? " " : ", ").append(row);
+        }
+        if (!tail.isEmpty()) {
+            sql.append(' ').append(tail);
+        }
+        List<T> bound = List.copyOf(rows);
+        return add(sql.toString(), values -> {
+            for (T each : bound) {
+                binding.bind(values, each);
+            }
+        });
     }
 
     /** True when nothing waits to be sent. */

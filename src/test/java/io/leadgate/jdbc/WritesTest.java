@@ -74,19 +74,35 @@ class WritesTest {
         }
     }
 
+    @Test
+    void rowsOfAnInsertAreOneStatementInListOrderAndNoRowsAddNothing() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRESQL, "postgres", "")) {
+            tables(connection, "bigserial");
+            Writes writes = new Writes();
+            writes.addRows("insert into writes_child (parent_id, label) values", 2, List.of(), "", (v, label) -> {
+                throw new AssertionError("no rows: nothing to bind");
+            });
+            assertTrue(writes.isEmpty());
+            List<String> labels = new ArrayList<>(List.of("z", "y", "x"));
+            writes.add("insert into writes_parent (id, name) values (?, ?)", v -> v.bigint(3).text("p"))
+                    .addRows("insert into writes_child (parent_id, label) values ", 2, labels, "on conflict do nothing",
+                            (v, label) -> v.bigint(3).text(label));
+            labels.clear(); // the rows were taken when added
+            StatementCount.Tally tally = StatementCount.on(() -> {
+                writes.send(connection);
+                return null;
+            }).tally();
+            assertEquals(1, tally.matching(sql -> sql.endsWith("insert into writes_child (parent_id, label) values "
+                    + "(?, ?), (?, ?), (?, ?) on conflict do nothing")), tally.summary());
+            assertEquals(List.of("3 p", "3 z 1", "3 y 2", "3 x 3"), rows(connection));
+        }
+    }
+
     /** A parent row and one child per value, the children as one multi-row insert after it. */
     private static Writes family(Writes writes, long id, String name, String... children) {
         writes.add("insert into writes_parent (id, name) values (?, ?)", v -> v.bigint(id).text(name));
-        StringBuilder sql = new StringBuilder("insert into writes_child (parent_id, label, at) values ");
-        for (int i = 0; i < children.length; i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        writes.add(sql.toString(), v -> {
-            for (String child : children) {
-                v.bigint(id).text(child).timestamp(null);
-            }
-        });
-        return writes;
+        return writes.addRows("insert into writes_child (parent_id, label, at) values", 3, List.of(children), "",
+                (v, child) -> v.bigint(id).text(child).timestamp(null));
     }
 
     private static void tables(Connection connection, String serial) throws SQLException {
