@@ -41,6 +41,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 mkdir "$tmp/channels"
+# the constant-rate generator, compiled now so that a compile error stops the script before its phases
+javac -encoding UTF-8 -d "$tmp/generator" bench/ConstantRate.java
 pg_init "$tmp" "$(free_port 55432)"
 pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
 sql -c 'create database leadgate'
@@ -217,8 +219,7 @@ run_wrk "gateway, raw email" 16 email 5
 
 echo "constant rate" >&2
 echo "### constant rate $rate/s" >> "$raw"
-# compiled before the phase, and run with the client compiler only: the generator's own CPU is not the gateway's
-javac -d "$tmp/generator" bench/ConstantRate.java
+# the client compiler only, and a small heap: the generator's own CPU is not the gateway's
 j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks)
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$tmp/generator" ConstantRate "$url/hooks/bench" "$rate" "$secs" 5 \
   "$salt" 6 > "$tmp/rate.txt" 2>&1 || true
