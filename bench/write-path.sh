@@ -219,7 +219,7 @@ run_wrk "gateway, raw email" 16 email 5
 
 echo "constant rate" >&2
 echo "### constant rate $rate/s" >> "$raw"
-# the client compiler only, and a small heap: the generator's own CPU is not the gateway's
+# the client compiler only and the serial collector: the generator's own CPU is not the gateway's
 j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks)
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$tmp/generator" ConstantRate "$url/hooks/bench" "$rate" "$secs" 5 \
   "$salt" 6 > "$tmp/rate.txt" 2>&1 || true

@@ -96,6 +96,10 @@ public class GroupCommit {
 
     /** One shared transaction for the batch; the callers learn their outcome only after it ended. */
     private void write(List<Task<?>> batch) {
+        if (batch.size() == 1) { // nothing to share: the write's own transaction, no savepoint
+            writeAlone(batch.get(0));
+            return;
+        }
         boolean committed = false;
         try {
             committed = QuarkusTransaction.requiringNew().call(() -> {
@@ -116,6 +120,22 @@ public class GroupCommit {
             for (Task<?> task : batch) {
                 task.settle(committed ? task.outcome : Outcome.ALONE);
             }
+        }
+    }
+
+    /** Runs a write in a transaction of its own, on this thread, as with group commit off. */
+    private void writeAlone(Task<?> task) {
+        try {
+            alone(() -> {
+                task.run();
+                return null;
+            });
+            task.outcome = Outcome.DONE;
+        } catch (RuntimeException | Error e) {
+            task.failure = e;
+            task.outcome = Outcome.FAILED;
+        } finally {
+            task.settle(task.outcome);
         }
     }
 
@@ -184,7 +204,7 @@ public class GroupCommit {
         private final Callable<T> work;
         private final Map<String, Object> context = new HashMap<>(MDC.getMap()); // the caller's request id for logs
         private T value;
-        private Exception failure;
+        private Throwable failure;
         private Outcome outcome = Outcome.PENDING;     // set by the writing thread while the batch runs
         private volatile Outcome settled = Outcome.PENDING; // published to the caller after the transaction ended
 
@@ -218,6 +238,9 @@ public class GroupCommit {
                 case FAILED -> {
                     if (failure instanceof RuntimeException runtime) {
                         throw runtime;
+                    }
+                    if (failure instanceof Error error) {
+                        throw error;
                     }
                     throw new IllegalStateException(failure);
                 }

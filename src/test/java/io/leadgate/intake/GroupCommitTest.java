@@ -1,5 +1,6 @@
 package io.leadgate.intake;
 
+import io.leadgate.testing.StatementCount;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,8 +40,10 @@ class GroupCommitTest {
     public static class OneWriter implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("leadgate.group-commit.enabled", "true", "leadgate.group-commit.writers", "1",
-                    "leadgate.group-commit.max-batch", "16");
+            Map<String, String> config = new java.util.HashMap<>(StatementCount.PROFILE); // to count statements
+            config.putAll(Map.of("leadgate.group-commit.enabled", "true", "leadgate.group-commit.writers", "1",
+                    "leadgate.group-commit.max-batch", "16"));
+            return config;
         }
     }
 
@@ -76,6 +79,21 @@ class GroupCommitTest {
             assertEquals(FOLLOWERS, committedKeys("key-"));
         }
         assertEquals(1, transactions.stream().distinct().count(), "one shared transaction: " + transactions);
+    }
+
+    @Test
+    void aWriteWithNothingToShareRunsInATransactionOfItsOwnWithoutASavepoint() {
+        StatementCount.Tally tally = StatementCount.on(() -> groupCommit.call(() -> insert("lone"))).tally();
+        assertEquals(1, committedKeys("lone"));
+        assertEquals(0, tally.matching(sql -> sql.contains("savepoint")), tally.summary());
+        assertEquals(1, tally.commits(), tally.summary());
+
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> groupCommit.call(() -> {
+            insert("lone-failing");
+            throw new IllegalStateException("fails after its insert");
+        }));
+        assertEquals("fails after its insert", failure.getMessage(), "the write's own exception, as alone");
+        assertEquals(0, committedKeys("lone-failing"));
     }
 
     @Test
