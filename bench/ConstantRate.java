@@ -289,9 +289,9 @@ public class ConstantRate {
         Arrays.sort(measured);
         System.out.printf("constant rate %d requests/s for %d s (after %d s warm-up): %d requests, outcomes %s%s%n",
                 rate, seconds, warmup, measured.length, outcomes, unsettled == 0 ? "" : ", some never answered");
-        System.out.printf("latency from intended send time: p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  (generator's worst"
-                        + " send lag %.1f ms)%n", pct(measured, 50), pct(measured, 90), pct(measured, 99),
-                pct(measured, 99.9), pct(measured, 100), maxLag / 1e6);
+        System.out.printf("latency from intended send time: p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  "
+                        + "(generator's worst send lag %.1f ms)%n", pct(measured, 50), pct(measured, 90),
+                pct(measured, 99), pct(measured, 99.9), pct(measured, 100), maxLag / 1e6);
         long failed = Arrays.stream(measured).filter(v -> v == Long.MAX_VALUE).count();
         if (failed > 0 && failed < measured.length) {
             long[] answered = Arrays.copyOf(measured, measured.length - (int) failed);
