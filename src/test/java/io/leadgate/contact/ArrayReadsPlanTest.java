@@ -35,6 +35,12 @@ class ArrayReadsPlanTest {
 
     private static final String CONTROL = "select count(*) from contact_identity where contact_id = ?";
     private static final String TABLES = "contact, contact_identity, contact_key";
+    private static final String IDENTITY_READ = "where identity_value = any($1)";
+    private static final String CARDS_READ = "from contact where id = any(";
+
+    private static boolean identityRead(String sql) {
+        return sql.contains(IDENTITY_READ) || sql.contains(CARDS_READ);
+    }
 
     @Inject
     IdentityResolver identities;
@@ -60,15 +66,15 @@ class ArrayReadsPlanTest {
             List<String> unanalyzed = readTenTimes(card, digits);
             assertTrue(unanalyzed.stream().anyMatch(sql -> sql.contains(CONTROL.replace("?", "$1"))),
                     unanalyzed::toString);
-            assertTrue(unanalyzed.stream().noneMatch(sql -> sql.contains("any(")), unanalyzed::toString);
+            // the two reads only: the pooled connection may hold other array-bound statements prepared, such as
+            // the statistics check's own (ContactKeys.checkStatistics runs every 30 s on a pooled connection)
+            assertTrue(unanalyzed.stream().noneMatch(ArrayReadsPlanTest::identityRead), unanalyzed::toString);
 
             statistics("analyze " + TABLES);
             keys.checkStatistics();
             List<String> analyzed = readTenTimes(card, digits);
-            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains("where identity_value = any($1)")),
-                    analyzed::toString);
-            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains("from contact where id = any(")),
-                    analyzed::toString);
+            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(IDENTITY_READ)), analyzed::toString);
+            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(CARDS_READ)), analyzed::toString);
         } finally {
             statistics("alter table contact reset (autovacuum_enabled)",
                     "alter table contact_identity reset (autovacuum_enabled)",
