@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit: writes that arrive at the same time share one transaction, so one commit and one WAL flush answer
- * them all. Each write runs behind a savepoint of its own; one that fails is rolled back to it and does not touch the
- * others. Every caller returns only after the shared transaction committed.
+ * them all. Each write of a shared transaction runs behind a savepoint of its own; one that fails is rolled back to it
+ * and does not touch the others. A write with nothing to share has a transaction of its own, without a savepoint.
+ * Every caller returns only after the transaction its write ran in committed.
  *
  * <p>A caller queues its write; whoever finds a writer slot free takes the queue (up to
  * {@link GroupCommitConfig#maxBatch()} writes), runs it in one transaction on its own thread, commits, and hands each
