@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * Constant-rate load generator for bench/write-path.sh ({@code java ConstantRate URL RATE SECONDS WARMUP_SECONDS SALT
- * PHASE_DIGIT [CONNECTIONS]}, compiled by the script before the phase).
+ * PHASE_DIGIT [CONNECTIONS]}, compiled by the script at its start).
  *
  * <p>Request i is due at start + i / rate, whatever happened to the earlier ones; its latency is measured from that
  * intended send time, so a stall of the gateway (or of this generator) counts against every request it delays (no
@@ -49,6 +49,7 @@ public class ConstantRate {
     private final List<Connection> idle = new ArrayList<>();
     private final Selector selector;
     private int unsettled;
+    private int connections;
 
     private ConstantRate(URI uri, int rate, int total, int warmupRequests, String salt, int phase) throws IOException {
         this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
@@ -70,7 +71,7 @@ public class ConstantRate {
         int rate = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
-        int connections = args.length > 6 ? Integer.parseInt(args[6]) : 64;
+        int connections = args.length > 6 ? Integer.parseInt(args[6]) : 64; // each one replaced when it fails
         if (!"127.0.0.1".equals(uri.getHost())) {
             throw new IllegalArgumentException("benchmark traffic goes to 127.0.0.1 only");
         }
@@ -78,6 +79,7 @@ public class ConstantRate {
                 Integer.parseInt(args[5]));
         for (int i = 0; i < connections; i++) {
             generator.idle.add(generator.connect());
+            generator.connections++;
         }
         long maxLag = generator.run();
         generator.report(seconds, warmup, maxLag);
@@ -134,7 +136,7 @@ public class ConstantRate {
 
     /** Connections waiting for an answer (every connection is idle or has one request in flight). */
     private int inFlight() {
-        return selector.keys().size() - idle.size();
+        return connections - idle.size();
     }
 
     /** Requests in flight longer than the timeout fail, and their connections are replaced. */
