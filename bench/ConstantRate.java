@@ -119,7 +119,8 @@ public class ConstantRate {
                 break;
             }
             long until = next < total ? start + next * period : end;
-            long waitMillis = Math.max(0, (until - System.nanoTime()) / 1_000_000);
+            // rounded up: select() counts whole milliseconds, and 0 would spin on selectNow() for the rest of one
+            long waitMillis = Math.max(0, (until - System.nanoTime() + 999_999) / 1_000_000);
             if (waitMillis == 0) {
                 selector.selectNow();
             } else {
