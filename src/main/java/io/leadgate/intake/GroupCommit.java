@@ -17,8 +17,7 @@ import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit: writes that arrive at the same time share one transaction, so one commit and one WAL flush answer
@@ -28,10 +27,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A caller queues its write; whoever finds a writer slot free takes the queue (up to
  * {@link GroupCommitConfig#maxBatch()} writes), runs it in one transaction on its own thread, commits, and hands each
- * caller its result; the others wait for that. When the shared transaction cannot commit — it was marked
- * rollback-only by a failure the persistence layer saw (a unique-key race, a deadlock, a lost connection), or the
- * commit itself failed — nothing of it is kept and every write of the batch runs again alone, in a transaction of
- * its own, exactly as without group commit. So a write's outcome never depends on the batch it landed in.
+ * caller its result; the others wait for that, parked. A writer that frees its slot wakes the caller at the head of
+ * the queue, who takes the next batch; so does one that leaves writes queued while another slot is free. No other
+ * caller is woken: a caller wakes for its own outcome or to write.
+ *
+ * <p>When the shared transaction cannot commit — it was marked rollback-only by a failure the persistence layer saw
+ * (a unique-key race, a deadlock, a lost connection), or the commit itself failed — nothing of it is kept and every
+ * write of the batch runs again alone, in a transaction of its own, exactly as without group commit. So a write's
+ * outcome never depends on the batch it landed in.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -40,8 +43,6 @@ public class GroupCommit {
     private final GroupCommitConfig config;
     private final Semaphore writers;
     private final Queue<Task<?>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final DistributionSummary sizes;
 
     GroupCommit(EntityManager em, GroupCommitConfig config, MeterRegistry metrics) {
@@ -63,20 +64,28 @@ public class GroupCommit {
         }
         Task<T> task = new Task<>(work);
         queue.add(task);
+        boolean interrupted = false;
         while (!task.settled()) {
             if (writers.tryAcquire()) {
                 try {
                     List<Task<?>> batch = take();
+                    if (writers.availablePermits() > 0) { // more than a batch was waiting: another slot takes the rest
+                        wakeHead();
+                    }
                     if (!batch.isEmpty()) {
                         write(batch);
                     }
                 } finally {
                     writers.release();
-                    wake();
+                    wakeHead();
                 }
             } else {
-                awaitChange(task);
+                LockSupport.park(this); // until the task is settled or its caller is handed a free slot
+                interrupted |= Thread.interrupted(); // a write already queued is seen through, like a lock acquired
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return task.result();
     }
@@ -177,24 +186,14 @@ public class GroupCommit {
         return QuarkusTransaction.requiringNew().call(work);
     }
 
-    private void wake() {
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Waits until the task is settled, or a writer slot is free while writes are queued. */
-    private void awaitChange(Task<?> task) {
-        lock.lock();
-        try {
-            while (!task.settled() && (queue.isEmpty() || writers.availablePermits() == 0)) {
-                changed.awaitUninterruptibly();
-            }
-        } finally {
-            lock.unlock();
+    /**
+     * Wakes the caller of the oldest queued write to try for a writer slot. Every freed slot calls this, after the
+     * release: a caller that queued before it is seen here, and one that queues after it finds the slot free.
+     */
+    private void wakeHead() {
+        Task<?> head = queue.peek();
+        if (head != null) {
+            LockSupport.unpark(head.caller);
         }
     }
 
@@ -203,6 +202,7 @@ public class GroupCommit {
     /** One caller's write and what became of it. */
     private final class Task<T> {
         private final Callable<T> work;
+        private final Thread caller = Thread.currentThread();
         private final Map<String, Object> context = new HashMap<>(MDC.getMap()); // the caller's request id for logs
         private T value;
         private Throwable failure;
@@ -227,6 +227,9 @@ public class GroupCommit {
 
         void settle(Outcome result) {
             settled = result;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
         }
 
         boolean settled() {

@@ -60,7 +60,7 @@ class GroupCommitTest {
 
     @BeforeEach
     void start() {
-        pool = Executors.newFixedThreadPool(FOLLOWERS + 1);
+        pool = Executors.newCachedThreadPool();
     }
 
     @AfterEach
@@ -79,6 +79,18 @@ class GroupCommitTest {
             assertEquals(FOLLOWERS, committedKeys("key-"));
         }
         assertEquals(1, transactions.stream().distinct().count(), "one shared transaction: " + transactions);
+    }
+
+    @Test
+    void writesBeyondOneBatchTakeTheNextBatchesAndAreAllAnswered() throws Exception {
+        int waiting = 40; // max-batch 16, one writer slot: batches of 16, 16 and 8 once the blocker is done
+        List<Future<Long>> followers = batchBehindABlocker(waiting, i -> insert("many-" + i));
+        Map<Long, Integer> writesPerTransaction = new java.util.TreeMap<>();
+        for (Future<Long> follower : followers) {
+            writesPerTransaction.merge(follower.get(30, TimeUnit.SECONDS), 1, Integer::sum);
+        }
+        assertEquals(waiting, committedKeys("many-"));
+        assertEquals(List.of(16, 16, 8), List.copyOf(writesPerTransaction.values()), writesPerTransaction.toString());
     }
 
     @Test
@@ -163,6 +175,11 @@ class GroupCommitTest {
 
     /** A first write holds the only writer slot until FOLLOWERS writes are queued; they then form one batch. */
     private List<Future<Long>> batchBehindABlocker(Write write) throws Exception {
+        return batchBehindABlocker(FOLLOWERS, write);
+    }
+
+    /** A first write holds the only writer slot until {@code count} writes are queued behind it. */
+    private List<Future<Long>> batchBehindABlocker(int count, Write write) throws Exception {
         CountDownLatch blocking = new CountDownLatch(1);
         Future<Long> blocker = pool.submit(() -> groupCommit.call(() -> {
             blocking.countDown();
@@ -171,15 +188,15 @@ class GroupCommitTest {
         }));
         assertTrue(blocking.await(30, TimeUnit.SECONDS), "the blocker holds the writer slot");
         List<Future<Long>> followers = new ArrayList<>();
-        for (int i = 0; i < FOLLOWERS; i++) {
+        for (int i = 0; i < count; i++) {
             int n = i;
             followers.add(pool.submit(() -> groupCommit.call(() -> write.run(n))));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (groupCommit.queued() < FOLLOWERS && System.nanoTime() < deadline) {
+        while (groupCommit.queued() < count && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertEquals(FOLLOWERS, groupCommit.queued(), "the followers wait behind the blocker");
+        assertEquals(count, groupCommit.queued(), "the followers wait behind the blocker");
         release.countDown();
         assertEquals(0L, blocker.get(30, TimeUnit.SECONDS));
         return followers;
