@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Phones to E.164 with Google libphonenumber. National numbers take the channel's default region (so a Russian
@@ -21,6 +22,7 @@ public final class PhoneNormalizer {
     public static final String DEFAULT_REGION = "RU";
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern INTERNATIONAL_00 = Pattern.compile("^\\s*00(?=\\s*[1-9])");
 
     private PhoneNormalizer() {
     }
@@ -37,7 +39,7 @@ public final class PhoneNormalizer {
         }
         String raw = written.strip();
         String cleaned = raw.regionMatches(true, 0, "tel:", 0, 4) ? raw.substring(4) : raw;
-        cleaned = cleaned.replaceFirst("^\\s*00(?=\\s*[1-9])", "+");
+        cleaned = INTERNATIONAL_00.matcher(cleaned).replaceFirst("+");
         try {
             PhoneNumber number = UTIL.parse(cleaned, defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT));
             ValidationResult possible = UTIL.isPossibleNumberWithReason(number);
