@@ -94,6 +94,42 @@ class GroupCommitTest {
     }
 
     @Test
+    void manyCallersEachGetTheirOwnOutcome() throws Exception {
+        int callers = 32;
+        int calls = 40; // every seventh call fails: each caller must get back its own value or its own failure
+        List<Future<List<String>>> results = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            results.add(pool.submit(() -> {
+                List<String> outcomes = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    String mine = caller + "/" + i;
+                    boolean fails = (caller * calls + i) % 7 == 0;
+                    try {
+                        outcomes.add(groupCommit.call(() -> {
+                            if (fails) {
+                                throw new IllegalStateException(mine);
+                            }
+                            return mine;
+                        }));
+                    } catch (IllegalStateException e) {
+                        outcomes.add("failed " + e.getMessage());
+                    }
+                }
+                return outcomes;
+            }));
+        }
+        for (int c = 0; c < callers; c++) {
+            List<String> outcomes = results.get(c).get(60, TimeUnit.SECONDS);
+            for (int i = 0; i < calls; i++) {
+                String mine = c + "/" + i;
+                assertEquals((c * calls + i) % 7 == 0 ? "failed " + mine : mine, outcomes.get(i));
+            }
+        }
+        assertEquals(0, groupCommit.queued());
+    }
+
+    @Test
     void aWriteWithNothingToShareRunsInATransactionOfItsOwnWithoutASavepoint() {
         StatementCount.Tally tally = StatementCount.on(() -> groupCommit.call(() -> insert("lone"))).tally();
         assertEquals(1, committedKeys("lone"));
