@@ -73,9 +73,11 @@ public class GroupCommit {
                         wakeHead();
                     }
                     if (!batch.isEmpty()) {
+                        task.writing = true; // its own write may still be queued: wake someone else for it meanwhile
                         write(batch);
                     }
                 } finally {
+                    task.writing = false;
                     writers.release();
                     wakeHead();
                 }
@@ -187,13 +189,16 @@ public class GroupCommit {
     }
 
     /**
-     * Wakes the caller of the oldest queued write to try for a writer slot. Every freed slot calls this, after the
-     * release: a caller that queued before it is seen here, and one that queues after it finds the slot free.
+     * Wakes the caller of the oldest queued write to try for a writer slot, passing over callers busy writing a batch
+     * of others (they try again when it is done). Every freed slot calls this, after the release: a caller that
+     * queued before it is seen here, and one that queues after it finds the slot free.
      */
     private void wakeHead() {
-        Task<?> head = queue.peek();
-        if (head != null) {
-            LockSupport.unpark(head.caller);
+        for (Task<?> queued : queue) {
+            if (!queued.writing) {
+                LockSupport.unpark(queued.caller);
+                return;
+            }
         }
     }
 
@@ -203,6 +208,7 @@ public class GroupCommit {
     private final class Task<T> {
         private final Callable<T> work;
         private final Thread caller = Thread.currentThread();
+        private volatile boolean writing; // its caller is writing a batch, which need not hold this task
         private final Map<String, Object> context = new HashMap<>(MDC.getMap()); // the caller's request id for logs
         private T value;
         private Throwable failure;

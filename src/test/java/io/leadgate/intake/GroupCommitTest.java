@@ -95,8 +95,15 @@ class GroupCommitTest {
 
     @Test
     void manyCallersEachGetTheirOwnOutcome() throws Exception {
-        int callers = 32;
-        int calls = 40; // every seventh call fails: each caller must get back its own value or its own failure
+        eachCallerGetsItsOwnOutcome(groupCommit, pool, 32, 40);
+    }
+
+    /**
+     * {@code callers} threads make {@code calls} writes each, every seventh failing: each caller must get back its own
+     * value or its own failure, in its own order, and nothing may stay queued.
+     */
+    static void eachCallerGetsItsOwnOutcome(GroupCommit groupCommit, ExecutorService pool, int callers, int calls)
+            throws Exception {
         List<Future<List<String>>> results = new ArrayList<>();
         for (int c = 0; c < callers; c++) {
             int caller = c;
