@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -40,7 +42,7 @@ class GroupCommitTest {
     public static class OneWriter implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(StatementCount.PROFILE); // to count statements
+            Map<String, String> config = new HashMap<>(StatementCount.PROFILE); // to count statements
             config.putAll(Map.of("leadgate.group-commit.enabled", "true", "leadgate.group-commit.writers", "1",
                     "leadgate.group-commit.max-batch", "16"));
             return config;
@@ -85,7 +87,7 @@ class GroupCommitTest {
     void writesBeyondOneBatchTakeTheNextBatchesAndAreAllAnswered() throws Exception {
         int waiting = 40; // max-batch 16, one writer slot: batches of 16, 16 and 8 once the blocker is done
         List<Future<Long>> followers = batchBehindABlocker(waiting, i -> insert("many-" + i));
-        Map<Long, Integer> writesPerTransaction = new java.util.TreeMap<>();
+        Map<Long, Integer> writesPerTransaction = new TreeMap<>();
         for (Future<Long> follower : followers) {
             writesPerTransaction.merge(follower.get(30, TimeUnit.SECONDS), 1, Integer::sum);
         }
