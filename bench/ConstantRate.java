@@ -302,6 +302,13 @@ public class ConstantRate {
                     pct(answered, 50), pct(answered, 90), pct(answered, 99), pct(answered, 100));
         }
         System.out.printf("summary %s %s %d%n", num(measured, 50), num(measured, 99), failed);
+        StringBuilder bySecond = new StringBuilder("p99 ms by second:");
+        for (int from = warmupRequests; from < latency.length; from += rate) {
+            long[] second = Arrays.copyOfRange(latency, from, Math.min(from + rate, latency.length));
+            Arrays.sort(second);
+            bySecond.append(' ').append(num(second, 99));
+        }
+        System.out.println(bySecond);
     }
 
     /** The same surnames as write-path.lua: syllables spelling n in base 16. */

@@ -27,6 +27,11 @@ import java.util.Set;
  * Blocking keys in {@code contact_key}, fuzzy candidate lookup and the merge-candidate list. Every statement has a
  * fixed shape and is an indexed equality lookup with a row limit, so the cost of matching one inquiry does not
  * depend on how many contacts there are: at most {@link #PER_KEY} rows per key and {@link #MAX_CARDS} cards scored.
+ *
+ * <p>A card's near keys ({@link PhoneDrift#storedKeys}, about nine per phone) are always written together with the
+ * phone-tail key they derive from, and keys are deleted only by {@link #erase}. So the near keys of a card are found
+ * from its phone tails: on PostgreSQL the index by card leaves them out (it would otherwise take most of the index
+ * entries a new card writes), and every read by card names its kind as a literal, so that index serves it.
  */
 @ApplicationScoped
 public class ContactKeys {
@@ -125,9 +130,13 @@ public class ContactKeys {
         }
     }
 
-    /** Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement. */
+    /**
+     * Writes the near keys of a phone tail ({@link PhoneDrift#storedKeys}) in one statement, with the tail's own key
+     * (kept if the card has it), which {@link #erase} finds them by.
+     */
     void insertNear(String tail, long contactId) {
         List<Key> keys = new ArrayList<>();
+        key(keys, BlockingKeys.Kind.PHONE_TAIL, tail);
         PhoneDrift.storedKeys(tail).forEach(near -> keys.add(new Key(BlockingKeys.Kind.PHONE_NEAR, near)));
         Writes writes = new Writes();
         insertKeys(keys, contactId, writes);
@@ -263,10 +272,30 @@ public class ContactKeys {
     /** The card's phone-tail keys that no phone of its own explains: tails of numbers as written. */
     private List<String> writtenTails(long contactId, List<String> phones) {
         @SuppressWarnings("unchecked")
-        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = ?2 "
-                        + "order by key_value limit " + PER_KEY)
-                .setParameter(1, contactId).setParameter(2, BlockingKeys.Kind.PHONE_TAIL.code()).getResultList();
+        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = '"
+                        + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by key_value limit " + PER_KEY)
+                .setParameter(1, contactId).getResultList();
         return unexplained(tails, phones);
+    }
+
+    /**
+     * Deletes every key of a card (erasure of the person): its near keys by their values, derived from its phone
+     * tails, then the rest by card. Answers how many keys were deleted.
+     */
+    public int erase(long contactId) {
+        @SuppressWarnings("unchecked")
+        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = '"
+                + BlockingKeys.Kind.PHONE_TAIL.code() + "'").setParameter(1, contactId).getResultList();
+        Set<String> near = new LinkedHashSet<>();
+        tails.forEach(tail -> near.addAll(PhoneDrift.storedKeys(tail)));
+        int deleted = 0;
+        if (!near.isEmpty()) {
+            deleted += em.createNativeQuery("delete from contact_key where kind = '" + BlockingKeys.Kind.PHONE_NEAR.code()
+                            + "' and key_value in (?1) and contact_id = ?2")
+                    .setParameter(1, List.copyOf(near)).setParameter(2, contactId).executeUpdate();
+        }
+        return deleted + em.createNativeQuery("delete from contact_key where contact_id = ?1 and kind <> '"
+                + BlockingKeys.Kind.PHONE_NEAR.code() + "'").setParameter(1, contactId).executeUpdate();
     }
 
     private static List<String> unexplained(List<String> tails, List<String> phones) {

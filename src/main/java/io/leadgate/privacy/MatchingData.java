@@ -3,6 +3,7 @@ package io.leadgate.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.leadgate.contact.ContactKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -17,10 +18,12 @@ public class MatchingData implements PersonalData {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ContactKeys keys;
 
-    MatchingData(EntityManager em, ObjectMapper mapper) {
+    MatchingData(EntityManager em, ObjectMapper mapper, ContactKeys keys) {
         this.em = em;
         this.mapper = mapper;
+        this.keys = keys;
     }
 
     @Override
@@ -50,8 +53,7 @@ public class MatchingData implements PersonalData {
 
     @Override
     public int erase(long contactId) {
-        int n = em.createNativeQuery("delete from contact_key where contact_id = ?1")
-                .setParameter(1, contactId).executeUpdate();
+        int n = keys.erase(contactId);
         n += em.createNativeQuery("delete from merge_candidate where contact_id = ?1 or other_id = ?1")
                 .setParameter(1, contactId).executeUpdate();
         n += em.createNativeQuery("delete from contact_merge where target_id = ?1 or source_id = ?1")

@@ -148,6 +148,16 @@ class PhoneSlipResolutionTest {
         JsonPath swapped = form("form", Map.of("name", "Олеся Журавлёва", "phone", "+7" + swap(digits)));
         inquiry(swapped).body("resolution.candidates[0].contactId", equalTo(String.valueOf(old)))
                 .body("resolution.candidates[0].rule", equalTo("phone-transposition"));
+
+        // the backfill wrote the tail with its near keys, so erasure finds them all
+        assertEquals(List.of("phone-tail"), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select kind from contact_key where contact_id = ?1 and kind <> 'phone-near'")
+                .setParameter(1, old).getResultList()));
+        int erased = QuarkusTransaction.requiringNew().call(() -> keys.erase(old));
+        assertEquals(1 + PhoneDrift.storedKeys(digits).size(), erased);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from contact_key where contact_id = ?1").setParameter(1, old).getSingleResult())
+                .longValue()));
     }
 
     private static long card(String name) {

@@ -2,13 +2,18 @@ package io.leadgate.privacy;
 
 import io.leadgate.testing.Api;
 import io.leadgate.testing.Conformance;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static io.leadgate.testing.Api.api;
@@ -25,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** GDPR export and erasure (CONTRACT §9). */
 @QuarkusTest
 class PrivacyApiTest {
+
+    @Inject
+    EntityManager em;
 
     @Test
     void exportHoldsEverythingAboutThePerson() {
@@ -144,6 +152,25 @@ class PrivacyApiTest {
     }
 
     @Test
+    void eraseDeletesTheMatchingKeysOfEveryPhone() {
+        String d = Api.newMobileDigits();
+        String other = Api.newMobileDigits();
+        String email = "keys-" + d + "@example.com";
+        form("form", "{\"name\":\"Keys Twice\",\"phone\":\"8" + d + "\",\"email\":\"" + email + "\"}");
+        form("form", "{\"phone\":\"+7" + other + "\",\"email\":\"" + email + "\",\"message\":\"a second number\"}");
+        long id = Long.parseLong(contactId("+7" + d));
+        assertEquals(id, Long.parseLong(contactId("+7" + other)), "one card with both phones");
+        Map<String, Long> before = keysByKind(id);
+        assertEquals(2L, before.get("phone-tail"), before::toString);
+        assertTrue(before.get("phone-near") >= 10, "near keys of both tails: " + before);
+        assertEquals(1L, before.get("mailbox"), before::toString);
+
+        api().delete("/api/contacts/" + id).then().statusCode(204);
+
+        assertEquals(Map.of(), keysByKind(id));
+    }
+
+    @Test
     void unknownContactsAreNotFound() {
         api().get("/api/contacts/987654321987/export").then().statusCode(404).body("error", equalTo("no contact 987654321987"));
         api().delete("/api/contacts/987654321987").then().statusCode(404);
@@ -161,6 +188,18 @@ class PrivacyApiTest {
             }
             cursor = String.valueOf(page.get(page.size() - 1));
         }
+    }
+
+    /** The card's rows in {@code contact_key}, counted by kind. */
+    private Map<String, Long> keysByKind(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> counts = new TreeMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select kind, count(*) from contact_key where contact_id = ?1 "
+                    + "group by kind").setParameter(1, contactId).getResultList();
+            rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+            return counts;
+        });
     }
 
     private static void form(String channel, String json) {
