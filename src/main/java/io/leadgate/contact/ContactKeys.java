@@ -220,6 +220,21 @@ public class ContactKeys {
      * limit, in the keys' order (one shape per number of keys; plain SQL that the development run's H2 reads too).
      */
     private static String byKeys(int count) {
+        if (count >= BY_KEYS.length) {
+            return byKeysText(count);
+        }
+        String sql = BY_KEYS[count];
+        if (sql == null) { // a race makes the same text twice, harmlessly
+            sql = byKeysText(count);
+            BY_KEYS[count] = sql;
+        }
+        return sql;
+    }
+
+    /** The texts of {@link #byKeys} already made, by number of keys: each lookup would otherwise build its own. */
+    private static final String[] BY_KEYS = new String[64];
+
+    private static String byKeysText(int count) {
         StringBuilder sql = new StringBuilder("select contact_id from (");
         for (int i = 0; i < count; i++) {
             sql.append(i == 0 ? "" : " union all ").append("(select ").append(i)
