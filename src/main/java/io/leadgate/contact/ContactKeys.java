@@ -383,13 +383,14 @@ public class ContactKeys {
      * shape whatever the count, an index lookup per id, and plain SQL that the development run's H2 reads too; H2 has
      * no {@code lateral}). Runs beside Hibernate, so pending rows are flushed first. Planned for the bound ids on every
      * run while the tables have never been analyzed ({@link Rows#prepare}): a generic plan cached while they were
-     * nearly empty would scan them whole.
+     * nearly empty would scan them whole. Afterwards the ids are padded ({@link Rows#planned}) so that PostgreSQL
+     * keeps its generic plan instead of planning every run.
      */
     private List<Object[]> cards(List<Long> ids) {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = Rows.prepare(connection, CARDS, planEachRun)) {
-                java.sql.Array array = connection.createArrayOf("bigint", ids.toArray());
+                java.sql.Array array = connection.createArrayOf("bigint", Rows.planned(ids));
                 for (int i = 1; i <= CARDS_PARAMETERS; i++) {
                     statement.setArray(i, array); // every parameter is the ids
                 }
@@ -403,7 +404,7 @@ public class ContactKeys {
         em.flush();
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = Rows.prepare(connection, sql, planEachRun)) {
-                statement.setArray(1, connection.createArrayOf("text", values.toArray()));
+                statement.setArray(1, connection.createArrayOf("text", Rows.planned(values)));
                 return rows(statement);
             }
         });

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * have never been analyzed: the driver does not turn them into server-prepared statements then, whose generic plan,
  * made while the tables were nearly empty, would scan them whole as they grow (seen in the write-path benchmark: 7–16
  * ms per read instead of 0.1 ms until the first ANALYZE). Once the tables are analyzed they are server-prepared like
- * any statement, since planning every run costs more than the read. A plain statement run as often on the same
+ * any statement, since planning every run costs more than the read, and run on PostgreSQL's generic plan (their arrays
+ * padded to the length that plan assumes, {@code Rows.planned}). A plain statement run as often on the same
  * connection is server-prepared either way, which shows the check can see it. The never-analyzed state is made by
  * hand ({@code pg_class.reltuples = -1}, autovacuum off for the tables meanwhile) and undone by an ANALYZE.
  */
@@ -37,6 +38,8 @@ class ArrayReadsPlanTest {
     private static final String TABLES = "contact, contact_identity, contact_key";
     private static final String IDENTITY_READ = "where identity_value = any($1)";
     private static final String CARDS_READ = "from contact where id = any(";
+    /** Marks a statement PostgreSQL ran on its generic plan at least once. */
+    private static final String GENERIC = "[generic] ";
 
     private static boolean identityRead(String sql) {
         return sql.contains(IDENTITY_READ) || sql.contains(CARDS_READ);
@@ -63,7 +66,7 @@ class ArrayReadsPlanTest {
                     "update pg_class set reltuples = -1 where oid in "
                             + "('contact'::regclass, 'contact_identity'::regclass, 'contact_key'::regclass)");
             keys.checkStatistics();
-            List<String> unanalyzed = readTenTimes(card, digits);
+            List<String> unanalyzed = read(card, digits, 10);
             assertTrue(unanalyzed.stream().anyMatch(sql -> sql.contains(CONTROL.replace("?", "$1"))),
                     unanalyzed::toString);
             // the two reads only: the pooled connection may hold other array-bound statements prepared, such as
@@ -72,9 +75,14 @@ class ArrayReadsPlanTest {
 
             statistics("analyze " + TABLES);
             keys.checkStatistics();
-            List<String> analyzed = readTenTimes(card, digits);
+            List<String> analyzed = read(card, digits, 15);
             assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(IDENTITY_READ)), analyzed::toString);
             assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(CARDS_READ)), analyzed::toString);
+            // and PostgreSQL keeps a generic plan for them (arrays padded, Rows.planned) instead of planning every run
+            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(IDENTITY_READ) && sql.startsWith(GENERIC)),
+                    analyzed::toString);
+            assertTrue(analyzed.stream().anyMatch(sql -> sql.contains(CARDS_READ) && sql.startsWith(GENERIC)),
+                    analyzed::toString);
         } finally {
             statistics("alter table contact reset (autovacuum_enabled)",
                     "alter table contact_identity reset (autovacuum_enabled)",
@@ -83,10 +91,13 @@ class ArrayReadsPlanTest {
         }
     }
 
-    /** Both reads ten times on one connection, a plain statement as often: what that connection keeps prepared. */
-    private List<String> readTenTimes(long card, String digits) {
+    /**
+     * Both reads {@code runs} times on one connection, a plain statement as often: what that connection keeps
+     * prepared, each statement marked {@link #GENERIC} when PostgreSQL ran it on its generic plan.
+     */
+    private List<String> read(long card, String digits, int runs) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            for (int run = 0; run < 10; run++) {
+            for (int run = 0; run < runs; run++) {
                 // a known phone: the identity read (text[])
                 Resolution known = identities.resolve(new ContactInfoBuilder("RU").phone("+7" + digits).build(),
                         false, Instant.now());
@@ -122,15 +133,15 @@ class ArrayReadsPlanTest {
         });
     }
 
-    /** The statements the transaction's connection holds prepared on the server. */
+    /** The statements the transaction's connection holds prepared on the server ({@link #GENERIC} first if so). */
     private List<String> serverPrepared() {
         List<String> kept = new ArrayList<>();
         Rows.run(em, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select statement from pg_prepared_statements");
+                    "select statement, generic_plans from pg_prepared_statements");
                  ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    kept.add(rows.getString(1));
+                    kept.add((rows.getLong(2) > 0 ? GENERIC : "") + rows.getString(1));
                 }
             }
         });
