@@ -44,7 +44,8 @@ mkdir "$tmp/channels"
 # the constant-rate generator, compiled now so that a compile error stops the script before its phases
 javac -encoding UTF-8 -d "$tmp/generator" bench/ConstantRate.java
 pg_init "$tmp" "$(free_port 55432)"
-pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements
+pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements \
+  -c pg_stat_statements.track_planning=on
 sql -c 'create database leadgate'
 sql -c 'create extension pg_stat_statements'   # in the postgres database: the gateway's schema stays Flyway's own
 sql -c 'create table one_row (id bigserial primary key, payload text not null, created_at timestamptz not null default now())'
@@ -182,7 +183,9 @@ pg_statements() {
     from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
     order by total_exec_time desc limit 20" > "$tmp/pgstat$1.txt" || true
   sql -c "select round(sum(calls)::numeric / greatest($2, 1), 1) || ' statements per committed inquiry, '
-      || round(sum(total_exec_time)::numeric / greatest($2, 1), 3) || ' ms of execution per committed inquiry'
+      || round(sum(total_exec_time)::numeric / greatest($2, 1), 3) || ' ms of execution and '
+      || round(sum(total_plan_time)::numeric / greatest($2, 1), 3) || ' ms of planning per committed inquiry ('
+      || round(sum(plans)::numeric / greatest($2, 1), 2) || ' plans)'
     from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'" > "$tmp/pgsum$1.txt" || true
 }
 
