@@ -287,11 +287,14 @@ public class ContactKeys {
     /** The card's phone-tail keys that no phone of its own explains: tails of numbers as written. */
     private List<String> writtenTails(long contactId, List<String> phones) {
         @SuppressWarnings("unchecked")
-        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = '"
-                        + BlockingKeys.Kind.PHONE_TAIL.code() + "' order by key_value limit " + PER_KEY)
+        List<String> tails = em.createNativeQuery(TAILS_OF_CARD + " order by key_value limit " + PER_KEY)
                 .setParameter(1, contactId).getResultList();
         return unexplained(tails, phones);
     }
+
+    /** A card's phone-tail keys; the kind a literal, so that the partial index by card serves the read. */
+    private static final String TAILS_OF_CARD = "select key_value from contact_key where contact_id = ?1 and kind = '"
+            + BlockingKeys.Kind.PHONE_TAIL.code() + "'";
 
     /**
      * Deletes every key of a card (erasure of the person): its near keys by their values, derived from its phone
@@ -299,8 +302,7 @@ public class ContactKeys {
      */
     public int erase(long contactId) {
         @SuppressWarnings("unchecked")
-        List<String> tails = em.createNativeQuery("select key_value from contact_key where contact_id = ?1 and kind = '"
-                + BlockingKeys.Kind.PHONE_TAIL.code() + "'").setParameter(1, contactId).getResultList();
+        List<String> tails = em.createNativeQuery(TAILS_OF_CARD).setParameter(1, contactId).getResultList();
         Set<String> near = new LinkedHashSet<>();
         tails.forEach(tail -> near.addAll(PhoneDrift.storedKeys(tail)));
         int deleted = 0;
