@@ -300,8 +300,9 @@ public class MergeService {
         long second = Math.max(targetId, sourceId);
         Contact a = em.find(Contact.class, first, LockModeType.PESSIMISTIC_WRITE);
         Contact b = em.find(Contact.class, second, LockModeType.PESSIMISTIC_WRITE);
-        if (a == null || b == null) {
-            throw new MergeException(MergeException.Reason.NOT_FOUND, "no contact " + (a == null ? first : second));
+        if (a == null || a.erasedAt != null || b == null || b.erasedAt != null) { // an erased card is gone
+            throw new MergeException(MergeException.Reason.NOT_FOUND, "no contact "
+                    + (a == null || a.erasedAt != null ? first : second));
         }
         return first == targetId ? new Contact[] {a, b} : new Contact[] {b, a};
     }

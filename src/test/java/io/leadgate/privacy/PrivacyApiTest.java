@@ -11,8 +11,10 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -171,6 +173,73 @@ class PrivacyApiTest {
     }
 
     @Test
+    void exportAndErasureTakeEveryCardMergedIntoThePerson() {
+        String cursor = lastCursor();
+        String[] d = {Api.newMobileDigits(), Api.newMobileDigits(), Api.newMobileDigits()};
+        form("form", "{\"name\":\"Merged Survivor\",\"phone\":\"8" + d[0] + "\"}");
+        form("form", "{\"name\":\"Merged Middle\",\"phone\":\"8" + d[1] + "\",\"message\":\"middle text\"}");
+        form("form", "{\"name\":\"Merged Oldest\",\"phone\":\"8" + d[2] + "\"}");
+        String survivor = contactId("+7" + d[0]);
+        String middle = contactId("+7" + d[1]);
+        String oldest = contactId("+7" + d[2]);
+        merge(middle, oldest);
+        merge(survivor, middle); // survivor <- middle <- oldest
+
+        for (String asked : List.of(survivor, oldest)) {
+            JsonPath export = api().get("/api/contacts/" + asked + "/export").then().statusCode(200).extract().jsonPath();
+            assertEquals(survivor, export.getString("contactId"));
+            assertEquals(List.of("+7" + d[0], "+7" + d[1], "+7" + d[2]), export.getList("contact.identities.value"));
+            assertEquals(Set.of(middle, oldest), Set.copyOf(export.getList("mergedContacts.contactId")));
+            assertEquals(Set.of("Merged Middle", "Merged Oldest"),
+                    Set.copyOf(export.getList("mergedContacts.contact.name")));
+            assertTrue(export.getList("inquiries.text").contains("middle text"), "inquiries moved to the survivor");
+        }
+        Map<String, Long> oldestKeys = keysByKind(Long.parseLong(oldest));
+        assertFalse(oldestKeys.isEmpty(), "a merged card keeps the keys of its name and phone: " + oldestKeys);
+
+        api().delete("/api/contacts/" + oldest).then().statusCode(204);
+
+        for (String id : List.of(survivor, middle, oldest)) {
+            api().get("/api/contacts/" + id).then().statusCode(404);
+            api().get("/api/contacts/" + id + "/export").then().statusCode(404);
+            api().delete("/api/contacts/" + id).then().statusCode(404);
+            assertEquals(Map.of(), keysByKind(Long.parseLong(id)), "keys of " + id);
+        }
+        JsonPath events = api().queryParam("after", cursor).queryParam("limit", 1000).get("/api/events").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> erased = new ArrayList<>();
+        List<String> types = events.getList("type");
+        for (int i = 0; i < types.size(); i++) {
+            String subject = events.getString("[" + i + "].subject");
+            if (types.get(i).equals("leadgate.contact.erased")) {
+                erased.add(subject);
+            }
+            if (List.of(survivor, middle, oldest).contains(subject)) {
+                String data = events.getString("[" + i + "].data");
+                assertFalse(data.contains("Merged ") || data.contains(d[1]), types.get(i) + " keeps no name or phone");
+            }
+        }
+        assertTrue(erased.containsAll(List.of(survivor, middle, oldest)), "one erased event per card: " + erased);
+    }
+
+    @Test
+    void anErasedCardCannotTakeOrGiveAMerge() {
+        String kept = Api.newMobileDigits();
+        String gone = Api.newMobileDigits();
+        form("form", "{\"name\":\"Kept\",\"phone\":\"8" + kept + "\"}");
+        form("form", "{\"name\":\"Gone\",\"phone\":\"8" + gone + "\"}");
+        String keptId = contactId("+7" + kept);
+        String goneId = contactId("+7" + gone);
+        api().delete("/api/contacts/" + goneId).then().statusCode(204);
+
+        api().contentType(ContentType.JSON).body("{\"sourceId\":\"" + keptId + "\"}")
+                .post("/api/contacts/" + goneId + "/merge").then().statusCode(404).body("error", equalTo("no contact " + goneId));
+        api().contentType(ContentType.JSON).body("{\"sourceId\":\"" + goneId + "\"}")
+                .post("/api/contacts/" + keptId + "/merge").then().statusCode(404).body("error", equalTo("no contact " + goneId));
+        api().get("/api/contacts/" + keptId).then().statusCode(200).body("phones", hasItem("+7" + kept));
+    }
+
+    @Test
     void unknownContactsAreNotFound() {
         api().get("/api/contacts/987654321987/export").then().statusCode(404).body("error", equalTo("no contact 987654321987"));
         api().delete("/api/contacts/987654321987").then().statusCode(404);
@@ -200,6 +269,11 @@ class PrivacyApiTest {
             rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
             return counts;
         });
+    }
+
+    private static void merge(String target, String source) {
+        api().contentType(ContentType.JSON).body("{\"sourceId\":\"" + source + "\"}")
+                .post("/api/contacts/" + target + "/merge").then().statusCode(200);
     }
 
     private static void form(String channel, String json) {
