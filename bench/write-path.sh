@@ -14,7 +14,8 @@
 #        flock /tmp/leadgate-maven.lock bench/write-path.sh   the same when the jar is already up to date
 # Environment: BENCH_JAR (another packaged quarkus-run.jar to measure, e.g. an older build kept for a before/after),
 # BENCH_SECONDS (length of each gateway phase, default 20; pgbench phases last half of it), BENCH_WARMUP
-# (seconds of web-form warm-up before the first phase, default 30), BENCH_RATE (constant rate, default 500),
+# (seconds of web-form warm-up before the first phase, default 300; raw mail and returning clients are warmed up for a
+# tenth of it each, at least 5 s), BENCH_RATE (constant rate, default 500),
 # BENCH_ANALYZE (0: no ANALYZE after the warm-up; default 1).
 set -euo pipefail
 export LC_ALL=C
@@ -22,7 +23,9 @@ cd "$(dirname "$0")/.."
 secs=${BENCH_SECONDS:-20}
 pg_secs=$(( secs / 2 ))
 rate=${BENCH_RATE:-500}
-warmup=${BENCH_WARMUP:-30}
+# a gateway that has served for some minutes: the JIT keeps compiling for that long (docs/benchmarks.md, eleventh pass)
+warmup=${BENCH_WARMUP:-300}
+warmup_side=$(( warmup / 10 > 5 ? warmup / 10 : 5 ))
 . bench/lib.sh
 require wrk pgbench java jcmd psql curl
 build_jar() { mvn_ -q package -DskipTests; }
@@ -167,7 +170,8 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
 echo "warming up" >&2
 full=$secs
 secs=$warmup; run_wrk warm-up 16 new 0 1 quiet
-secs=5; run_wrk warm-up-mail 16 email 7 1 quiet
+secs=$warmup_side; run_wrk warm-up-mail 16 email 7 1 quiet
+secs=$warmup_side; run_wrk warm-up-returning 16 returning 8 0 quiet
 secs=$full
 # the statistics a running database has: autovacuum analyzes a table a minute or more after it has grown, and the
 # warm-up fills empty tables faster than that, so they are analyzed once here, as after any bulk load
@@ -244,7 +248,8 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
   echo "committed inquiry. JVM / JIT / PG / rest: cores used by the gateway JVM (JIT: its compiler threads, part of JVM),"
   echo "by PostgreSQL and by everything else (the load"
   echo "generator, and whatever else runs on the machine) during the phase. ratio: gateway rate / pgbench rate at the"
-  echo "same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each, after a ${warmup} s warm-up; the gateway runs"
+  echo "same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each, after a warm-up of ${warmup} s of"
+  echo "web forms, ${warmup_side} s of raw mail and ${warmup_side} s of returning clients; the gateway runs"
   echo "with JFR (profile settings) from its start; the profile file covers the 16-connection gateway phase."
   echo
   printf "$fmt" phase conns rate/s "p50 ms" "p99 ms" errors "CPU ms" JVM JIT PG rest ratio
