@@ -170,8 +170,10 @@ public class ConstantRate {
     }
 
     private byte[] request(int n) {
-        // spread over 10^8 numbers by a fixed permutation, as in write-path.lua: few numbers one slip apart
-        String phone = String.format("+79%d%08d", phase, (n * 7919L) % 100_000_000L);
+        // spread over 8 * 10^7 numbers by a fixed permutation, as in write-path.lua: few numbers one slip apart. The
+        // first of the eight digits is 2-9, never a wrk thread's number (0 or 1), so that no person here is one slip
+        // from a person of write-path.lua (with the phase digit left out here and the other's thread digit there).
+        String phone = String.format("+79%d%08d", phase, 20_000_000L + (n * 7919L) % 80_000_000L);
         String body = "{\"name\":\"Bench " + word(phase * 1_000_000 + n) + word(Integer.parseInt(salt))
                 + "\",\"phone\":\"" + phone + "\",\"email\":\"rate." + salt + "." + n
                 + "@example.com\",\"message\":\"constant rate " + salt + " " + n + "\"}";

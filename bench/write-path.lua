@@ -32,11 +32,15 @@ local function word(n)
   return s:sub(1, 1):upper() .. s:sub(2)
 end
 
--- the phone: phase, thread and a 7-digit number that a fixed permutation (n * 7919 mod 10^7) spreads over its whole
--- range, so that, as with real new people, few numbers are one slip apart. Sequential numbers made every new person
--- a near-phone match of about ten earlier cards (the phone-slip rule), each read and scored.
+-- the phone: phase, thread and a 7-digit number. A fixed permutation (m * 7919 mod 10^7) spreads the numbers over
+-- their whole range, so that, as with real new people, few are one slip apart. m numbers the people of all phases and
+-- threads together (500 000 for each phase and thread; wrk runs two threads), so no two people share those seven
+-- digits. Sequential numbers made every new person a near-phone match of about ten earlier cards (the phone-slip
+-- rule), each read and scored; until 2026-12-04 m was the request number alone, and the n-th people of all phases and
+-- threads, one slip apart (the phase or thread digit left out), matched each other the same way.
 local function person(ph, n)
-  return string.format("+79%s%d%07d", ph, tid, (n * 7919) % 10000000),
+  local m = (tonumber(ph) * 2 + tid) * 500000 + n
+  return string.format("+79%s%d%07d", ph, tid, (m * 7919) % 10000000),
          string.format("bench.%s.%s.%d.%d@example.com", salt, ph, tid, n),
          "Bench " .. word(tonumber(ph) * 1000000 + tid * 100000 + n) .. word(tonumber(salt))
 end
