@@ -183,7 +183,8 @@ secs=$full
 pg_statements() {
   sql -F $'\t' -c "select round(100 * total_exec_time / sum(total_exec_time) over ())::text || '%',
       round(total_exec_time::numeric / 1000, 2) || ' s', round(calls::numeric / greatest($2, 1), 2),
-      round(mean_exec_time::numeric, 3) || ' ms', regexp_replace(left(query, 110), '\s+', ' ', 'g')
+      round(mean_exec_time::numeric, 3) || ' ms', round(rows::numeric / greatest(calls, 1), 1),
+      regexp_replace(left(query, 110), '\s+', ' ', 'g')
     from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = 'leadgate'
     order by total_exec_time desc limit 20" > "$tmp/pgstat$1.txt" || true
   sql -c "select round(sum(calls)::numeric / greatest($2, 1), 1) || ' statements per committed inquiry, '
@@ -276,7 +277,7 @@ if [ -s "$tmp/w16.jfr" ]; then
           for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
     echo
     echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum16.txt")"
-    echo "## share of execution time, total, calls per committed inquiry, mean, statement"
+    echo "## share of execution time, total, calls per committed inquiry, mean, rows per call, statement"
     cat "$tmp/pgstat16.txt"
     echo
     echo "## PostgreSQL's CPU during the phase by process (ms per committed inquiry; share)"
@@ -290,7 +291,7 @@ if [ -s "$tmp/w16.jfr" ]; then
         ($7 - $1) / n, ($8 - $2) / n, ($9 - $3) / n, $10 - $4, $11 - $5, $12 - $6}'
     echo
     echo "## PostgreSQL during the 4-connection gateway phase: $(cat "$tmp/pgsum4.txt")"
-    echo "## share of execution time, total, calls per committed inquiry, mean, statement"
+    echo "## share of execution time, total, calls per committed inquiry, mean, rows per call, statement"
     cat "$tmp/pgstat4.txt"
     echo
     java bench/JfrTop.java "$tmp/w16.jfr" "$w16_from" "$w16_to"
