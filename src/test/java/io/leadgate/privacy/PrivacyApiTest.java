@@ -216,10 +216,34 @@ class PrivacyApiTest {
             }
             if (List.of(survivor, middle, oldest).contains(subject)) {
                 String data = events.getString("[" + i + "].data");
-                assertFalse(data.contains("Merged ") || data.contains(d[1]), types.get(i) + " keeps no name or phone");
+                assertFalse(data.contains("Merged ") || data.contains(d[0]) || data.contains(d[1]) || data.contains(d[2]),
+                        types.get(i) + " keeps no name or phone");
             }
         }
         assertTrue(erased.containsAll(List.of(survivor, middle, oldest)), "one erased event per card: " + erased);
+    }
+
+    @Test
+    void aMergedCardLeftLiveByAnEarlierErasureIsErasedByItsOwnId() {
+        String kept = Api.newMobileDigits();
+        String left = Api.newMobileDigits();
+        form("form", "{\"name\":\"Survivor Before\",\"phone\":\"8" + kept + "\"}");
+        form("form", "{\"name\":\"Left Behind\",\"phone\":\"8" + left + "\"}");
+        String survivor = contactId("+7" + kept);
+        String merged = contactId("+7" + left);
+        merge(survivor, merged);
+        // what erasure did before it took the whole person: the survivor alone marked erased
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update contact set erased_at = current_timestamp where id = ?1")
+                .setParameter(1, Long.parseLong(survivor)).executeUpdate());
+        api().get("/api/contacts/" + merged).then().statusCode(200).body("name", equalTo("Left Behind"));
+        api().get("/api/contacts/" + merged + "/export").then().statusCode(404);
+
+        api().delete("/api/contacts/" + merged).then().statusCode(204);
+
+        api().get("/api/contacts/" + merged).then().statusCode(404);
+        api().delete("/api/contacts/" + merged).then().statusCode(404);
+        assertEquals(Map.of(), keysByKind(Long.parseLong(merged)));
     }
 
     @Test
