@@ -2,9 +2,11 @@
 # Write-path benchmark (issue #15): the packaged jar on a private, freshly initialised PostgreSQL (synchronous_commit
 # on), beside pgbench's one-row insert on the same server, in one run. Phases, each of a fixed length:
 #   pgbench one-row insert and gateway web-form posts of new people at 4 / 16 / 64 connections (JFR runs from the
-#   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase), a returning-client phase, a raw-email phase, and a constant-rate
-#   latency phase (bench/ConstantRate.java). Rates count inquiries committed in the database, not 2xx answers. The
-#   gateway's tables are analyzed once after the warm-up.
+#   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase); after the
+#   16-connection gateway phase, pgbench replaying the gateway's own statements for a new person
+#   (bench/write-path-replay.sql: the database's cost of the write path without the JVM); a returning-client phase,
+#   a raw-email phase, and a constant-rate latency phase (bench/ConstantRate.java). Rates count inquiries committed in
+#   the database, not 2xx answers. The gateway's tables are analyzed once after the warm-up.
 # Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
 # bench/results/write-path-<date>-profile.txt.
 #
@@ -66,6 +68,8 @@ app=$!
 for _ in $(seq 1 90); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 1; done
 curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { tail -40 "$tmp/app.log"; exit 1; }
 url=http://127.0.0.1:$port
+# ids for the replay's rows, far above the gateway's own (bench/write-path-replay.sql)
+sql -d leadgate -c 'create sequence replay_id start with 1000000000000 increment by 2'
 salt=$(printf '%02d' $(( RANDOM % 100 )))
 tck=$(getconf CLK_TCK)
 pgmaster=$(head -1 "$tmp/pg/postmaster.pid")
@@ -130,6 +134,22 @@ run_pgbench() { # connections
         postgres 2>&1 | tee -a "$raw" | awk '/^tps/ {print $3; exit}')
   pgbench_tps[$1]=${t%.*}
   rows+=("$(printf "$fmt" "pgbench one-row insert" "$1" "${t%.*}" - - - - - - - - -)")
+}
+
+# the gateway's own statements for a new person replayed by pgbench (bench/write-path-replay.sql), one inquiry per
+# transaction, on the gateway's database while the gateway idles: what PostgreSQL alone makes of the write path's SQL
+run_replay() { # connections
+  local a0 p0 m0 j0 t0 t1 a1 p1 m1 j1 n bad
+  j0=$(jit_ticks); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
+  echo "### pgbench replay of the gateway's statements, $1 connections" >> "$raw"
+  pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$1" -j 2 -T "$secs" -f bench/write-path-replay.sql \
+    leadgate > "$tmp/replay.txt" 2>&1 || true
+  t1=$(date +%s.%N); m1=$(busy_ticks); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+  cat "$tmp/replay.txt" >> "$raw"
+  n=$(awk '/number of transactions actually processed/ {print $NF + 0; exit}' "$tmp/replay.txt")
+  bad=$(awk '/number of failed transactions/ {print $5 + 0; exit}' "$tmp/replay.txt")
+  rows+=("$(row "pgbench replay, gateway SQL" "$1" "${n:-0}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" - - "${bad:-?}" \
+      $(( a1 - a0 )) $(( p1 - p0 )) "${pgbench_tps[$1]:-0}" $(( m1 - m0 )) $(( j1 - j0 )))")
 }
 
 row() { # label conns committed wall p50 p99 errors app_ticks pg_ticks ratio_base machine_ticks jit_ticks
@@ -219,6 +239,8 @@ for c in 4 16 64; do
     w16_to=$(date -u +%FT%T.%NZ)
     thread_ticks > "$tmp/threads1.txt"
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
+    echo "pgbench replay of the gateway's statements" >&2
+    run_replay 16
   fi
 done
 echo "returning client, raw email" >&2
@@ -249,7 +271,10 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
   echo "committed inquiry. JVM / JIT / PG / rest: cores used by the gateway JVM (JIT: its compiler threads, part of JVM),"
   echo "by PostgreSQL and by everything else (the load"
   echo "generator, and whatever else runs on the machine) during the phase. ratio: gateway rate / pgbench rate at the"
-  echo "same connections. Phases: pgbench ${pg_secs} s, gateway ${secs} s each, after a warm-up of ${warmup} s of"
+  echo "same connections. pgbench replay: the gateway's statements for a new person (bench/write-path-replay.sql),"
+  echo "one inquiry per transaction, run by pgbench on the gateway's database while the gateway idles (its JVM"
+  echo "columns: the gateway's background work on those rows); rate/s is its tps, ratio against the one-row insert."
+  echo "Phases: pgbench ${pg_secs} s, gateway and replay ${secs} s each, after a warm-up of ${warmup} s of"
   echo "web forms, ${warmup_side} s of raw mail and ${warmup_side} s of returning clients; the gateway runs"
   echo "with JFR (profile settings) from its start; the profile file covers the 16-connection gateway phase."
   echo
