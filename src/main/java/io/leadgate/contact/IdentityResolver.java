@@ -162,7 +162,11 @@ public class IdentityResolver {
             fillName(contact, info, now);
         }
         addIdentities(contact, info, ids, List.of(), now, writes);
-        keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
+        if (decision == Resolution.Decision.NEW) {
+            keys.writeNew(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
+        } else {
+            keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
+        }
         writes.send(em);
         for (Candidate candidate : candidates) {
             if (candidate != taken) {

@@ -129,6 +129,46 @@ class PhoneSlipResolutionTest {
     }
 
     @Test
+    void aNewCardWritesEachKeyOnceAndAKnownCardKeepsItsKeys() {
+        String digits = "916" + "11" + Api.newMobileDigits().substring(5); // a doubled digit: two deletions agree
+        String other = digits.substring(0, 9) + (char) ('0' + (digits.charAt(9) - '0' + 1) % 10); // last digit differs
+        List<String> phones = List.of("+7" + digits, "+7" + other);
+        String email = "keys." + digits + "@mail.example";
+        Set<String> expected = new java.util.HashSet<>(Set.of("phone-tail:" + digits, "phone-tail:" + other,
+                "mailbox:" + BlockingKeys.mailbox(email), "name:" + NameKey.blockingKey("Олег Ключников")));
+        for (String tail : List.of(digits, other)) {
+            PhoneDrift.storedKeys(tail).forEach(near -> expected.add("phone-near:" + near));
+        }
+        assertTrue(expected.size() < 4 + 20, "the two phones share near keys and one repeats itself: "
+                + expected.size());
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            long card = card("Олег Ключников");
+            io.leadgate.jdbc.Writes writes = new io.leadgate.jdbc.Writes();
+            keys.writeNew(card, phones, List.of(email), "Олег Ключников", writes);
+            writes.send(em);
+            return card;
+        });
+        assertEquals(expected, keysOf(id), "each key once, no conflict check needed");
+
+        // the same card seen again with the same details and a new email: known keys are left alone
+        String second = "second." + digits + "@mail.example";
+        QuarkusTransaction.requiringNew().run(() -> keys.write(id, phones, List.of(email, second), "Олег Ключников"));
+        expected.add("mailbox:" + BlockingKeys.mailbox(second));
+        assertEquals(expected, keysOf(id));
+    }
+
+    private Set<String> keysOf(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("select kind || ':' || key_value from contact_key where contact_id = ?1")
+                    .setParameter(1, contactId).getResultList();
+            Set<String> out = new java.util.HashSet<>();
+            rows.forEach(row -> out.add(String.valueOf(row)));
+            assertEquals(rows.size(), out.size(), "no key twice");
+            return out;
+        });
+    }
+
+    @Test
     void phonesStoredBeforeNearKeysGetThemBackfilled() {
         String digits = Api.newMobileDigits();
         long old = QuarkusTransaction.requiringNew().call(() -> {
