@@ -4,7 +4,10 @@
 #   pgbench one-row insert and gateway web-form posts of new people at 4 / 16 / 64 connections (JFR runs from the
 #   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase); after the
 #   16-connection gateway phase, pgbench replaying the gateway's own statements for a new person
-#   (bench/write-path-replay.sql: the database's cost of the write path without the JVM); a returning-client phase,
+#   (bench/write-path-replay.sql: the database's cost of the write path without the JVM), then the same rows for
+#   groups of four people per transaction, sent one person after the other as the gateway does and a step at a time
+#   for the whole group (bench/replay_group.py: what a write path taking its deliveries step by step would leave to
+#   PostgreSQL); a returning-client phase,
 #   a raw-email phase, and a constant-rate latency phase (bench/ConstantRate.java). Rates count inquiries committed in
 #   the database, not 2xx answers. The gateway's tables are analyzed once after the warm-up.
 # Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
@@ -29,7 +32,7 @@ rate=${BENCH_RATE:-500}
 warmup=${BENCH_WARMUP:-300}
 warmup_side=$(( warmup / 10 > 5 ? warmup / 10 : 5 ))
 . bench/lib.sh
-require wrk pgbench java jcmd psql curl
+require wrk pgbench java jcmd psql curl python3
 build_jar() { mvn_ -q package -DskipTests; }
 stale() { [ -z "${BENCH_JAR:-}" ] && jar_stale; }   # BENCH_JAR: a jar built elsewhere, nothing to build
 with_lock stale build_jar "build first with mvnl -q package -DskipTests" "$0" "$@"
@@ -48,6 +51,7 @@ trap 'exit 130' INT TERM
 mkdir "$tmp/channels"
 # the constant-rate generator, compiled now so that a compile error stops the script before its phases
 javac -encoding UTF-8 -d "$tmp/generator" bench/ConstantRate.java
+for mode in apart together; do python3 bench/replay_group.py 4 "$mode" < bench/write-path-replay.sql > "$tmp/group-$mode.sql"; done
 pg_init "$tmp" "$(free_port 55432)"
 pg_start -c max_connections=200 -c shared_buffers=256MB -c shared_preload_libraries=pg_stat_statements \
   -c pg_stat_statements.track_planning=on
@@ -138,17 +142,17 @@ run_pgbench() { # connections
 
 # the gateway's own statements for a new person replayed by pgbench (bench/write-path-replay.sql), one inquiry per
 # transaction, on the gateway's database while the gateway idles: what PostgreSQL alone makes of the write path's SQL
-run_replay() { # connections
+run_replay() { # connections label script people_per_transaction
   local a0 p0 m0 j0 t0 t1 a1 p1 m1 j1 n bad
   j0=$(jit_ticks); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
-  echo "### pgbench replay of the gateway's statements, $1 connections" >> "$raw"
-  pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$1" -j 2 -T "$secs" -f bench/write-path-replay.sql \
+  echo "### $2, $1 connections" >> "$raw"
+  pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$1" -j 2 -T "$secs" -f "$3" \
     leadgate > "$tmp/replay.txt" 2>&1 || true
   t1=$(date +%s.%N); m1=$(busy_ticks); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
   cat "$tmp/replay.txt" >> "$raw"
-  n=$(awk '/number of transactions actually processed/ {print $NF + 0; exit}' "$tmp/replay.txt")
+  n=$(awk -v g="$4" '/number of transactions actually processed/ {print ($NF + 0) * g; exit}' "$tmp/replay.txt")
   bad=$(awk '/number of failed transactions/ {print $5 + 0; exit}' "$tmp/replay.txt")
-  rows+=("$(row "pgbench replay, gateway SQL" "$1" "${n:-0}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" - - "${bad:-?}" \
+  rows+=("$(row "$2" "$1" "${n:-0}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" - - "${bad:-?}" \
       $(( a1 - a0 )) $(( p1 - p0 )) "${pgbench_tps[$1]:-0}" $(( m1 - m0 )) $(( j1 - j0 )))")
 }
 
@@ -240,7 +244,10 @@ for c in 4 16 64; do
     thread_ticks > "$tmp/threads1.txt"
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
     echo "pgbench replay of the gateway's statements" >&2
-    run_replay 16
+    run_replay 16 "pgbench replay, gateway SQL" bench/write-path-replay.sql 1
+    # groups of four new people per transaction on four connections, as the gateway's four writers share theirs
+    run_replay 4 "replay 4/tx, one by one" "$tmp/group-apart.sql" 4
+    run_replay 4 "replay 4/tx, step by step" "$tmp/group-together.sql" 4
   fi
 done
 echo "returning client, raw email" >&2
@@ -274,6 +281,9 @@ kill "$app"; wait "$app" 2>/dev/null || true; app=""
   echo "same connections. pgbench replay: the gateway's statements for a new person (bench/write-path-replay.sql),"
   echo "one inquiry per transaction, run by pgbench on the gateway's database while the gateway idles (its JVM"
   echo "columns: the gateway's background work on those rows); rate/s is its tps, ratio against the one-row insert."
+  echo "replay 4/tx: the same statements for four new people in one transaction on four connections (the gateway's"
+  echo "four writers), rate/s in people: one by one, each behind a savepoint (as the gateway's group commit sends"
+  echo "them), or step by step, one statement per step for the four (bench/replay_group.py; not the gateway's SQL)."
   echo "Phases: pgbench ${pg_secs} s, gateway and replay ${secs} s each, after a warm-up of ${warmup} s of"
   echo "web forms, ${warmup_side} s of raw mail and ${warmup_side} s of returning clients; the gateway runs"
   echo "with JFR (profile settings) from its start; the profile file covers the 16-connection gateway phase."
