@@ -4,11 +4,11 @@
 #   pgbench one-row insert and gateway web-form posts of new people at 4 / 16 / 64 connections (JFR runs from the
 #   gateway's start, so no phase pays for its instrumentation; the profile covers the 16-connection phase); after the
 #   16-connection gateway phase, pgbench replaying the gateway's own statements for a new person
-#   (bench/write-path-replay.sql: the database's cost of the write path without the JVM), then the same rows for
-#   groups of four people per transaction, sent one person after the other as the gateway does and a step at a time
-#   for the whole group (bench/replay_group.py: what a write path taking its deliveries step by step would leave to
-#   PostgreSQL); a returning-client phase,
-#   a raw-email phase, and a constant-rate latency phase (bench/ConstantRate.java). Rates count inquiries committed in
+#   (bench/write-path-replay.sql: the database's cost of the write path without the JVM); a returning-client phase,
+#   a raw-email phase, and a constant-rate latency phase (bench/ConstantRate.java); last, the replay for groups of
+#   four people per transaction, sent one person after the other as the gateway does and a step at a time for the
+#   whole group (bench/replay_group.py: what a write path taking its deliveries step by step would leave to
+#   PostgreSQL). Rates count inquiries committed in
 #   the database, not 2xx answers. The gateway's tables are analyzed once after the warm-up.
 # Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
 # bench/results/write-path-<date>-profile.txt.
@@ -245,9 +245,6 @@ for c in 4 16 64; do
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
     echo "pgbench replay of the gateway's statements" >&2
     run_replay 16 "pgbench replay, gateway SQL" bench/write-path-replay.sql 1
-    # groups of four new people per transaction on four connections, as the gateway's four writers share theirs
-    run_replay 4 "replay 4/tx, one by one" "$tmp/group-apart.sql" 4
-    run_replay 4 "replay 4/tx, step by step" "$tmp/group-together.sql" 4
   fi
 done
 echo "returning client, raw email" >&2
@@ -265,6 +262,11 @@ cat "$tmp/rate.txt" >> "$raw"
 read -r _ rp50 rp99 rbad < <(grep '^summary' "$tmp/rate.txt" || echo "summary ? ? ?")
 # the rate row: committed over the generator's whole schedule (5 s warm-up + the measured seconds)
 rows+=("$(row "constant rate $rate/s" - $(( c1 - c0 )) $(( secs + 5 )) "$rp50" "$rp99" "$rbad" $(( a1 - a0 )) $(( p1 - p0 )) 0 $(( m1 - m0 )) $(( j1 - j0 )))")
+# groups of four new people per transaction on four connections, as the gateway's four writers share theirs; last,
+# so that the autovacuum work their rows leave behind falls on no gateway phase
+echo "pgbench replay of groups" >&2
+run_replay 4 "replay 4/tx, one by one" "$tmp/group-apart.sql" 4
+run_replay 4 "replay 4/tx, step by step" "$tmp/group-together.sql" 4
 # group commit (leadgate.group-commit): writes per shared transaction over the whole run, from the gateway's metrics
 groups=$(curl -s "$url/q/metrics" | awk '/^leadgate_intake_group_size_sum/ {s += $2} /^leadgate_intake_group_size_count/ {c += $2}
   END {if (c > 0) printf "%.2f writes per shared transaction on average, %d shared transactions", s / c, c; else print "no group-commit metric (an older jar, or group commit off)"}')
