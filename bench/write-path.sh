@@ -8,8 +8,8 @@
 #   a raw-email phase, and a constant-rate latency phase (bench/ConstantRate.java); last, the replay for groups of
 #   four people per transaction, sent one person after the other as the gateway does and a step at a time for the
 #   whole group (bench/replay_group.py: what a write path taking its deliveries step by step would leave to
-#   PostgreSQL). Rates count inquiries committed in
-#   the database, not 2xx answers. The gateway's tables are analyzed once after the warm-up.
+#   PostgreSQL). Rates count inquiries committed in the database, not 2xx answers. The gateway's tables are analyzed
+#   once after the warm-up.
 # Everything runs on this machine and talks to 127.0.0.1 only. Writes bench/results/write-path-<date>.txt and
 # bench/results/write-path-<date>-profile.txt.
 #
@@ -112,15 +112,23 @@ pg_work() {
 }
 # the whole machine's busy time (all cores; idle and iowait excluded)
 busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
-# the gateway's CPU ticks per thread kind (thread name without its number): JIT, GC, request threads, ...
+# the gateway's live threads: id, kind (the name without its number: JIT, GC, request threads, ...) and CPU ticks.
+# Differences are taken per thread: a pool thread that ends during a phase (idle ones are let go) must not take the
+# ticks it had before the phase off its kind's total.
 thread_ticks() {
   local t
   for t in /proc/"$app"/task/*; do
-    printf '%s\t%s\n' "$(sed 's/[-#0-9 ]*$//' "$t/comm" 2>/dev/null)" \
+    printf '%s\t%s\t%s\n' "${t##*/}" "$(sed 's/[-#0-9 ]*$//' "$t/comm" 2>/dev/null)" \
       "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
-  done | awk -F'\t' '{s[$1] += $2} END {for (k in s) print k "\t" s[k]}' | sort
+  done
 }
-jit_ticks() { thread_ticks | awk -F'\t' '$1 ~ /CompilerThre/ {s += $2} END {print s + 0}'; }
+# CPU ticks per thread kind since a thread_ticks snapshot, of the threads alive now
+kind_ticks_since() { # snapshot
+  thread_ticks | awk -F'\t' 'NR == FNR {before[$1] = $3; next} {s[$2] += $3 - (($1 in before) ? before[$1] : 0)}
+    END {for (k in s) print k "\t" s[k]}' "$1" - | sort
+}
+# the JIT compiler threads' CPU ticks since a thread_ticks snapshot
+jit_since() { kind_ticks_since "$1" | awk -F'\t' '$1 ~ /CompilerThre/ {s += $2} END {print s + 0}'; }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /s$/) print v * 1000; else print "?" }'; }
 
 mkdir -p bench/results
@@ -143,17 +151,17 @@ run_pgbench() { # connections
 # the gateway's own statements for a new person replayed by pgbench (bench/write-path-replay.sql), one inquiry per
 # transaction, on the gateway's database while the gateway idles: what PostgreSQL alone makes of the write path's SQL
 run_replay() { # connections label script people_per_transaction
-  local a0 p0 m0 j0 t0 t1 a1 p1 m1 j1 n bad
-  j0=$(jit_ticks); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
+  local a0 p0 m0 t0 t1 a1 p1 m1 dj n bad
+  thread_ticks > "$tmp/jit0.txt"; a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
   echo "### $2, $1 connections" >> "$raw"
   pgbench -h 127.0.0.1 -p "$pgport" -U postgres -n -M prepared -c "$1" -j 2 -T "$secs" -f "$3" \
     leadgate > "$tmp/replay.txt" 2>&1 || true
-  t1=$(date +%s.%N); m1=$(busy_ticks); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+  t1=$(date +%s.%N); m1=$(busy_ticks); a1=$(app_ticks); p1=$(pg_ticks); dj=$(jit_since "$tmp/jit0.txt")
   cat "$tmp/replay.txt" >> "$raw"
   n=$(awk -v g="$4" '/number of transactions actually processed/ {print ($NF + 0) * g; exit}' "$tmp/replay.txt")
   bad=$(awk '/number of failed transactions/ {print $5 + 0; exit}' "$tmp/replay.txt")
   rows+=("$(row "$2" "$1" "${n:-0}" "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" - - "${bad:-?}" \
-      $(( a1 - a0 )) $(( p1 - p0 )) "${pgbench_tps[$1]:-0}" $(( m1 - m0 )) $(( j1 - j0 )))")
+      $(( a1 - a0 )) $(( p1 - p0 )) "${pgbench_tps[$1]:-0}" $(( m1 - m0 )) "$dj")")
 }
 
 row() { # label conns committed wall p50 p99 errors app_ticks pg_ticks ratio_base machine_ticks jit_ticks
@@ -165,12 +173,12 @@ row() { # label conns committed wall p50 p99 errors app_ticks pg_ticks ratio_bas
 }
 
 run_wrk() { # label connections mode phase [of_phase] [quiet]
-  local c0 a0 p0 m0 j0 t0 t1 c1 a1 p1 m1 j1 p50 p99 bad base
-  j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
+  local c0 a0 p0 m0 t0 t1 c1 a1 p1 m1 dj p50 p99 bad base
+  thread_ticks > "$tmp/jit0.txt"; c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks); t0=$(date +%s.%N)
   echo "### $1 (wrk -t2 -c$2 -d${secs}s, mode $3)" >> "$raw"
   BENCH_MODE=$3 BENCH_SALT=$salt BENCH_PHASE=$4 BENCH_OF_PHASE=${5:-1} \
     wrk -t2 -c"$2" -d"${secs}s" --latency -s bench/write-path.lua "$url" > "$tmp/wrk.txt" 2>&1 || true
-  t1=$(date +%s.%N); m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+  t1=$(date +%s.%N); m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); dj=$(jit_since "$tmp/jit0.txt")
   cat "$tmp/wrk.txt" >> "$raw"
   echo "busiest processes at the end of the phase:" >> "$raw"
   top -bn1 -o %CPU | sed -n '8,12p' | cut -c1-120 >> "$raw"
@@ -181,7 +189,7 @@ run_wrk() { # label connections mode phase [of_phase] [quiet]
   base=0
   [ "$3" = new ] && base=${pgbench_tps[$2]:-0}
   rows+=("$(row "$1" "$2" $(( c1 - c0 )) "$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')" "$p50" "$p99" "$bad" \
-      $(( a1 - a0 )) $(( p1 - p0 )) "$base" $(( m1 - m0 )) $(( j1 - j0 )))")
+      $(( a1 - a0 )) $(( p1 - p0 )) "$base" $(( m1 - m0 )) "$dj")")
 }
 
 {
@@ -241,7 +249,7 @@ for c in 4 16 64; do
   if [ "$c" = 16 ]; then
     n16=$(( $(committed) - n0 ))
     w16_to=$(date -u +%FT%T.%NZ)
-    thread_ticks > "$tmp/threads1.txt"
+    kind_ticks_since "$tmp/threads0.txt" > "$tmp/threads1.txt"
     jcmd "$app" JFR.dump name=bench filename="$tmp/w16.jfr" >/dev/null; sleep 2
     echo "pgbench replay of the gateway's statements" >&2
     run_replay 16 "pgbench replay, gateway SQL" bench/write-path-replay.sql 1
@@ -254,14 +262,14 @@ run_wrk "gateway, raw email" 16 email 5
 echo "constant rate" >&2
 echo "### constant rate $rate/s" >> "$raw"
 # the client compiler only and the serial collector: the generator's own CPU is not the gateway's
-j0=$(jit_ticks); c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks)
+thread_ticks > "$tmp/jit0.txt"; c0=$(committed); a0=$(app_ticks); p0=$(pg_ticks); m0=$(busy_ticks)
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$tmp/generator" ConstantRate "$url/hooks/bench" "$rate" "$secs" 5 \
   "$salt" 6 > "$tmp/rate.txt" 2>&1 || true
-m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); j1=$(jit_ticks)
+m1=$(busy_ticks); c1=$(committed); a1=$(app_ticks); p1=$(pg_ticks); dj=$(jit_since "$tmp/jit0.txt")
 cat "$tmp/rate.txt" >> "$raw"
 read -r _ rp50 rp99 rbad < <(grep '^summary' "$tmp/rate.txt" || echo "summary ? ? ?")
 # the rate row: committed over the generator's whole schedule (5 s warm-up + the measured seconds)
-rows+=("$(row "constant rate $rate/s" - $(( c1 - c0 )) $(( secs + 5 )) "$rp50" "$rp99" "$rbad" $(( a1 - a0 )) $(( p1 - p0 )) 0 $(( m1 - m0 )) $(( j1 - j0 )))")
+rows+=("$(row "constant rate $rate/s" - $(( c1 - c0 )) $(( secs + 5 )) "$rp50" "$rp99" "$rbad" $(( a1 - a0 )) $(( p1 - p0 )) 0 $(( m1 - m0 )) "$dj")")
 # groups of four new people per transaction on four connections, as the gateway's four writers share theirs; last,
 # so that the autovacuum work their rows leave behind falls on no gateway phase
 echo "pgbench replay of groups" >&2
@@ -309,9 +317,8 @@ if [ -s "$tmp/w16.jfr" ]; then
     echo "# gateway JVM during the 16-connection gateway phase of $out"
     echo
     echo "## CPU time by JVM thread kind (from /proc/<pid>/task, all of the phase)"
-    join -t $'\t' -a 2 -e 0 -o 0,1.2,2.2 "$tmp/threads0.txt" "$tmp/threads1.txt" \
-      | awk -F'\t' -v tck="$tck" '{d = $3 - $2; if (d > 0) {s[$1] = d; t += d}} END {
-          for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' | sort -rn
+    awk -F'\t' -v tck="$tck" '{d = $2; if (d > 0) {s[$1] = d; t += d}} END {
+          for (k in s) printf "%6.1f%%  %7.2f s  %s\n", 100 * s[k] / t, s[k] / tck, k }' "$tmp/threads1.txt" | sort -rn
     echo
     echo "## PostgreSQL during the phase (pg_stat_statements, the leadgate database): $(cat "$tmp/pgsum16.txt")"
     echo "## share of execution time, total, calls per committed inquiry, mean, rows per call, statement"
