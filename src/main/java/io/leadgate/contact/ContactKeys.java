@@ -88,22 +88,19 @@ public class ContactKeys {
      */
     public void write(long contactId, Collection<String> phones, Collection<String> emails, String name) {
         Writes writes = new Writes();
-        write(contactId, phones, emails, name, writes);
+        write(contactId, phones, emails, name, false, writes);
         writes.send(em);
     }
 
-    /** As {@link #write(long, Collection, Collection, String)}, the statement added to {@code writes}. */
-    void write(long contactId, Collection<String> phones, Collection<String> emails, String name, Writes writes) {
-        insertKeys(keys(phones, emails, name), contactId, false, writes);
-    }
-
     /**
-     * The keys of a card created in this transaction, added to {@code writes}: a plain insert, without the conflict
-     * check, as no row can name a card id that was never committed. On PostgreSQL that check costs each row an extra
-     * index probe and a WAL record confirming the speculative insert, about a third of the key rows' WAL records.
+     * As {@link #write(long, Collection, Collection, String)}, the statement added to {@code writes}. The keys of a
+     * card created in this transaction ({@code newCard}) go in as a plain insert, without the conflict check, as no
+     * row can name a card id that was never committed: on PostgreSQL that check costs each row an extra index probe
+     * and a WAL record confirming the speculative insert, about a third of the key rows' WAL records.
      */
-    void writeNew(long contactId, Collection<String> phones, Collection<String> emails, String name, Writes writes) {
-        insertKeys(keys(phones, emails, name), contactId, true, writes);
+    void write(long contactId, Collection<String> phones, Collection<String> emails, String name, boolean newCard,
+               Writes writes) {
+        insertKeys(keys(phones, emails, name), contactId, newCard, writes);
     }
 
     /** A card's keys, each once (two phones may share near keys). */

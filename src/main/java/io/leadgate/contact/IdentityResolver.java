@@ -162,11 +162,8 @@ public class IdentityResolver {
             fillName(contact, info, now);
         }
         addIdentities(contact, info, ids, List.of(), now, writes);
-        if (decision == Resolution.Decision.NEW) {
-            keys.writeNew(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
-        } else {
-            keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name(), writes);
-        }
+        keys.write(contact.id, asWritten(info.phones(), info), info.emails(), info.name(),
+                decision == Resolution.Decision.NEW, writes);
         writes.send(em);
         for (Candidate candidate : candidates) {
             if (candidate != taken) {
@@ -223,7 +220,7 @@ public class IdentityResolver {
                 ? info.name() : null;
         if (!newPhones.isEmpty() || !newEmails.isEmpty() || newName != null) {
             keys.write(contact.id, newPhones.isEmpty() ? newPhones : asWritten(newPhones, info), newEmails, newName,
-                    writes);
+                    false, writes);
         }
         writes.send(em); // before the merges, which read the card's identities
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::contactId));

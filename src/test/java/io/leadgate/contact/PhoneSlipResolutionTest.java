@@ -1,5 +1,6 @@
 package io.leadgate.contact;
 
+import io.leadgate.jdbc.Writes;
 import io.leadgate.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -134,7 +136,7 @@ class PhoneSlipResolutionTest {
         String other = digits.substring(0, 9) + (char) ('0' + (digits.charAt(9) - '0' + 1) % 10); // last digit differs
         List<String> phones = List.of("+7" + digits, "+7" + other);
         String email = "keys." + digits + "@mail.example";
-        Set<String> expected = new java.util.HashSet<>(Set.of("phone-tail:" + digits, "phone-tail:" + other,
+        Set<String> expected = new HashSet<>(Set.of("phone-tail:" + digits, "phone-tail:" + other,
                 "mailbox:" + BlockingKeys.mailbox(email), "name:" + NameKey.blockingKey("Олег Ключников")));
         for (String tail : List.of(digits, other)) {
             PhoneDrift.storedKeys(tail).forEach(near -> expected.add("phone-near:" + near));
@@ -143,8 +145,8 @@ class PhoneSlipResolutionTest {
                 + expected.size());
         long id = QuarkusTransaction.requiringNew().call(() -> {
             long card = card("Олег Ключников");
-            io.leadgate.jdbc.Writes writes = new io.leadgate.jdbc.Writes();
-            keys.writeNew(card, phones, List.of(email), "Олег Ключников", writes);
+            Writes writes = new Writes();
+            keys.write(card, phones, List.of(email), "Олег Ключников", true, writes);
             writes.send(em);
             return card;
         });
@@ -161,7 +163,7 @@ class PhoneSlipResolutionTest {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em.createNativeQuery("select kind || ':' || key_value from contact_key where contact_id = ?1")
                     .setParameter(1, contactId).getResultList();
-            Set<String> out = new java.util.HashSet<>();
+            Set<String> out = new HashSet<>();
             rows.forEach(row -> out.add(String.valueOf(row)));
             assertEquals(rows.size(), out.size(), "no key twice");
             return out;

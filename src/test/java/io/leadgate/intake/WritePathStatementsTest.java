@@ -73,6 +73,10 @@ class WritePathStatementsTest {
         assertEquals(1, newPerson.matching(sql -> sql.startsWith("insert into contact (")
                 && sql.contains("; insert into contact_identity (") && sql.contains("; insert into contact_key (")),
                 newPerson.summary());
+        // a new card's keys need no conflict check: no row can name a card id that was never committed
+        assertEquals(1, newPerson.matching(sql -> sql.contains("; insert into contact_key (")
+                && !sql.substring(sql.indexOf("; insert into contact_key (")).split("; ", 3)[1].contains("on conflict")),
+                newPerson.summary());
         assertEquals(1, newPerson.matching(sql -> sql.startsWith("insert into envelope (")
                 && sql.contains("; insert into lead (") && sql.contains("; insert into inquiry (")
                 && sql.contains("; insert into outbox_event (")), newPerson.summary());
