@@ -39,14 +39,11 @@ public class Outbox implements EventLog {
         this.em = em;
     }
 
-    /** An event for {@link #appendAll}; the fields are those of {@link #append}. */
-    public record Event(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data) {
-    }
-
     /**
      * Appends events as {@link #append} does, in one multi-row insert on the transaction's connection, without an
      * entity per event (the write path's way).
      */
+    @Override
     public void appendAll(List<Event> events, Instant now) {
         Writes writes = new Writes();
         appendAll(events, now, writes);

@@ -3,6 +3,7 @@ package io.leadgate.events;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where lead events are written. One implementation (the delivery outbox) stores each event in the caller's
@@ -20,6 +21,13 @@ public interface EventLog {
      * @return the event's id (the CloudEvent {@code id})
      */
     String append(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data, Instant now);
+
+    /** An event for {@link #appendAll}; the fields are those of {@link #append}. */
+    record Event(String type, String channelId, Long contactId, Long leadId, Long inquiryId, JsonNode data) {
+    }
+
+    /** Appends events as {@link #append} does, in list order, in one statement however many they are. */
+    void appendAll(List<Event> events, Instant now);
 
     /**
      * Appends one event about a channel itself (no contact, lead or inquiry): its CloudEvent subject is the channel

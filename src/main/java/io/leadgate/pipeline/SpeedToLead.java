@@ -6,18 +6,22 @@ import io.leadgate.events.EventLog;
 import io.leadgate.events.EventTypes;
 import io.leadgate.jdbc.Rows;
 import io.leadgate.lead.Lead;
+import io.leadgate.lead.LeadStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,44 +125,104 @@ public class SpeedToLead {
         }
     }
 
-    /** Marks every lead past the limit without an action as breached and announces it; returns how many. */
-    int checkBreaches(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select lead_id from lead_response where first_action_at is null"
-                        + " and breach_emitted_at is null and arrived_at < ?1 order by arrived_at limit 500"
-                        + " for update skip locked")
-                .setParameter(1, now.minus(config.speedToLeadLimit())).getResultList();
-        for (Number id : ids) {
-            LeadResponse r = em.find(LeadResponse.class, id.longValue());
-            Lead lead = Lead.findById(r.leadId);
-            if (lead != null && lead.status.open()) {
-                breach(r, lead, now);
-            } else {
-                r.breachEmittedAt = now; // the lead was closed some other way: nobody is waiting any more
-                r.breached = true;
-            }
-        }
-        return ids.size();
+    /** Leads past the limit handled per pass of {@link #checkBreaches}. */
+    static final int BREACH_BATCH = 500;
+
+    private static final String DUE = "select lead_id, manager, channel_id, source, arrived_at from lead_response"
+            + " where first_action_at is null and breach_emitted_at is null and arrived_at < ?"
+            + " order by arrived_at limit " + BREACH_BATCH + " for update skip locked";
+    private static final String LEADS = "select id, status, channel_id, contact_id from lead where id = any(?)";
+    private static final String MARK = "update lead_response set breached = true, breach_emitted_at = ?"
+            + " where lead_id = any(?)";
+
+    /** A row of {@link #DUE}. */
+    private record Due(long leadId, String manager, String channelId, String source, Instant arrivedAt) {
     }
 
+    /** What the event needs of a lead still open. */
+    private record OpenLead(String channelId, Long contactId) {
+    }
+
+    /**
+     * Marks the leads past the limit without an action as breached and announces those still open, oldest first, at
+     * most {@link #BREACH_BATCH} of them; returns how many were marked (the desk calls again while a pass is full).
+     * Four statements however many leads are due (the due rows, their leads, the marks, the events): a desk that fell
+     * behind, after a night of unanswered leads, catches up without statements per lead.
+     */
+    int checkBreaches(Instant now) {
+        em.flush(); // the rows are read and marked by statement below, not through entities
+        List<Due> due = new ArrayList<>();
+        Map<Long, OpenLead> open = new HashMap<>();
+        Rows.run(em, connection -> {
+            try (PreparedStatement read = connection.prepareStatement(DUE)) {
+                Rows.timestamp(read, 1, now.minus(config.speedToLeadLimit()));
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            Object[] ids = due.stream().map(Due::leadId).toArray();
+            try (PreparedStatement leads = connection.prepareStatement(LEADS)) {
+                leads.setArray(1, connection.createArrayOf("bigint", ids));
+                try (ResultSet rs = leads.executeQuery()) {
+                    while (rs.next()) {
+                        if (LeadStatus.valueOf(rs.getString(2)).open()) {
+                            open.put(rs.getLong(1), new OpenLead(rs.getString(3), (Long) rs.getObject(4)));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement mark = connection.prepareStatement(MARK)) {
+                Rows.timestamp(mark, 1, now);
+                mark.setArray(2, connection.createArrayOf("bigint", ids));
+                mark.executeUpdate();
+            }
+        });
+        List<EventLog.Event> events = new ArrayList<>();
+        for (Due d : due) { // a lead closed some other way, or gone: nobody is waiting any more, marked without an event
+            OpenLead lead = open.get(d.leadId());
+            if (lead != null) {
+                events.add(new EventLog.Event(EventTypes.LEAD_RESPONSE_OVERDUE, lead.channelId(), lead.contactId(),
+                        d.leadId(), null, overdue(d.leadId(), d.manager(), d.channelId(), d.source(), d.arrivedAt(),
+                                null, null, now)));
+            }
+        }
+        outbox.appendAll(events, now);
+        return due.size();
+    }
+
+    /** A late first action after the limit, before the desk's check saw it: announced here, once. */
     private void breach(LeadResponse r, Lead lead, Instant now) {
         r.breached = true;
         if (r.breachEmittedAt != null) {
             return;
         }
         r.breachEmittedAt = now;
+        outbox.append(EventTypes.LEAD_RESPONSE_OVERDUE, lead.channelId, lead.contactId, lead.id, null,
+                overdue(lead.id, r.manager, r.channelId, r.source, r.arrivedAt, r.firstAction, r.firstActionAt, now),
+                now);
+    }
+
+    /** The {@code leadgate.lead.response-overdue} event's data. */
+    private ObjectNode overdue(long leadId, String manager, String channelId, String source, Instant arrivedAt,
+                               String firstAction, Instant firstActionAt, Instant now) {
         ObjectNode data = mapper.createObjectNode();
-        data.put("leadId", String.valueOf(lead.id));
-        data.put("manager", r.manager);
-        data.put("channelId", r.channelId);
-        data.put("source", r.source);
-        data.put("arrivedAt", r.arrivedAt.toString());
+        data.put("leadId", String.valueOf(leadId));
+        data.put("manager", manager);
+        data.put("channelId", channelId);
+        data.put("source", source);
+        data.put("arrivedAt", arrivedAt.toString());
         data.put("limitSeconds", config.speedToLeadLimit().toSeconds());
-        data.put("waitedSeconds", Duration.between(r.arrivedAt, r.firstActionAt != null ? r.firstActionAt : now).toSeconds());
-        if (r.firstActionAt != null) {
-            data.put("firstAction", r.firstAction);
+        data.put("waitedSeconds", Duration.between(arrivedAt, firstActionAt != null ? firstActionAt : now).toSeconds());
+        if (firstActionAt != null) {
+            data.put("firstAction", firstAction);
         }
-        outbox.append(EventTypes.LEAD_RESPONSE_OVERDUE, lead.channelId, lead.contactId, lead.id, null, data, now);
+        return data;
     }
 
     /** The report of leads that arrived in [from, to), grouped by manager, channel or source (or not grouped). */
