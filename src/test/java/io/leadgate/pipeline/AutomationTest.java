@@ -141,7 +141,7 @@ class AutomationTest {
         assertEquals(1, received.size());
 
         makeDue(id); // the hour has passed
-        assertEquals(1, runDue(executor, id));
+        assertEquals(1, runDue(executor, id), () -> "the delayed move alone; the deal's jobs: " + jobs(id));
         assertEquals(stage(p, "Won"), deal(dealId).getString("stageId"));
         assertEquals("automation:" + delayed, api().get("/api/deals/" + dealId + "/history").then().extract().jsonPath()
                 .getString("[-1].actor"));
@@ -272,6 +272,13 @@ class AutomationTest {
     private static void makeDue(long dealId) {
         QuarkusTransaction.requiringNew().run(() -> AutomationJob.update(
                 "dueAt = ?1 where dealId = ?2 and status = 'pending'", Instant.now().minusSeconds(1), dealId));
+    }
+
+    /** The deal's jobs, one line each: for a failing assertion's message (which job ran, how often, why). */
+    private static String jobs(long dealId) {
+        return QuarkusTransaction.requiringNew().call(() -> AutomationJob.<AutomationJob>list("dealId = ?1 order by id",
+                dealId).stream().map(j -> j.id + " " + j.action + " " + j.status + " attempts=" + j.attempts
+                + " due=" + j.dueAt + " cause=" + j.cause + " error=" + j.lastError).toList().toString());
     }
 
     private static List<String> jobStatuses(long dealId) {
