@@ -120,7 +120,8 @@ public final class PinnedPost implements AutoCloseable {
                 .compose(response -> {
                     int status = response.statusCode();
                     String retryAfter = response.getHeader("retry-after");
-                    response.handler(ignored -> { }); // the body is not needed, but it must end in time
+                    // The body is not needed: with no handler set it is read and dropped. Setting one here would
+                    // race an answer without a body, which may have ended before this runs ("already ended").
                     return response.end().map(v -> Answer.answered(status, retryAfter));
                 })
                 .onComplete(ar -> {
