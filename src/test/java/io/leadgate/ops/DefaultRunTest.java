@@ -1,10 +1,15 @@
 package io.leadgate.ops;
 
+import io.leadgate.delivery.OutboxSequencer;
+import io.leadgate.pipeline.DeskFeed;
 import io.leadgate.testing.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 @TestProfile(DefaultRunTest.DevOnH2.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DefaultRunTest {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    DeskFeed desk;
+    @Inject
+    OutboxSequencer sequencer;
 
     /** The dev profile as {@code ./mvnw quarkus:dev} runs it, with the H2 database in memory instead of ./data. */
     public static class DevOnH2 implements QuarkusTestProfile {
@@ -84,6 +96,52 @@ class DefaultRunTest {
             RestAssured.given().header("X-Api-Key", DEV_KEY).get("/api/analytics/" + query).then().statusCode(200);
         }
         RestAssured.given().redirects().follow(true).get("/").then().statusCode(200);
+    }
+
+    /**
+     * The desk's speed-to-lead check reads the due rows and their leads and marks them with {@code = any(?)} arrays
+     * and {@code for update skip locked}: on H2 too, a lead left unanswered past the limit is announced once.
+     */
+    @Test
+    @Order(3)
+    void anUnansweredLeadPastTheLimitIsAnnouncedOnceOnH2() {
+        String phone = "+7" + Api.newMobileDigits();
+        post("Olga Sidorova", phone, "Waiting for a call");
+        List<String> leadIds = RestAssured.given().header("X-Api-Key", DEV_KEY).queryParam("phone", phone)
+                .get("/api/contacts").then().statusCode(200).extract().path("[0].leadIds");
+        long leadId = Long.parseLong(leadIds.get(0));
+        // the desk makes a lead's speed-to-lead row when it reads the lead's event (the scheduled desk may be first)
+        awaitTrue(() -> {
+            sequencer.sequence();
+            desk.run();
+            return count("select count(*) from lead_response where lead_id = ?1", leadId) == 1;
+        }, "the lead's speed-to-lead row");
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(1, em.createNativeQuery(
+                        "update lead_response set arrived_at = ?1 where lead_id = ?2")
+                .setParameter(1, java.time.OffsetDateTime.now().minusDays(1)).setParameter(2, leadId).executeUpdate()));
+
+        awaitTrue(() -> {
+            desk.run();
+            return count("select count(*) from lead_response where lead_id = ?1 and breached"
+                    + " and breach_emitted_at is not null", leadId) == 1;
+        }, "the breach marked");
+        desk.run(); // nothing more to announce
+        assertEquals(1L, count("select count(*) from outbox_event where type = 'leadgate.lead.response-overdue'"
+                + " and lead_id = ?1", leadId));
+    }
+
+    private long count(String sql, long leadId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql)
+                .setParameter(1, leadId).getSingleResult()).longValue());
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier done, String what) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        while (!done.getAsBoolean()) {
+            if (Instant.now().isAfter(until) || !pause()) {
+                throw new AssertionError(what + ": not within 30 s");
+            }
+        }
     }
 
     private static void post(String name, String phone, String message) {
