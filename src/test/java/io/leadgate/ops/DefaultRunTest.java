@@ -17,8 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -118,7 +120,7 @@ class DefaultRunTest {
         }, "the lead's speed-to-lead row");
         QuarkusTransaction.requiringNew().run(() -> assertEquals(1, em.createNativeQuery(
                         "update lead_response set arrived_at = ?1 where lead_id = ?2")
-                .setParameter(1, java.time.OffsetDateTime.now().minusDays(1)).setParameter(2, leadId).executeUpdate()));
+                .setParameter(1, OffsetDateTime.now().minusDays(1)).setParameter(2, leadId).executeUpdate()));
 
         awaitTrue(() -> {
             desk.run();
@@ -135,7 +137,7 @@ class DefaultRunTest {
                 .setParameter(1, leadId).getSingleResult()).longValue());
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier done, String what) {
+    private static void awaitTrue(BooleanSupplier done, String what) {
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
         while (!done.getAsBoolean()) {
             if (Instant.now().isAfter(until) || !pause()) {

@@ -2,9 +2,9 @@ package io.leadgate.pipeline;
 
 import io.leadgate.delivery.OutboxSequencer;
 import io.leadgate.events.EventTypes;
+import io.leadgate.testing.StatementCount;
 import io.leadgate.testing.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.leadgate.testing.StatementCount;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
