@@ -34,7 +34,7 @@ import java.util.Set;
  * entries a new card writes), and every read by card names its kind as a literal, so that index serves it.
  */
 @ApplicationScoped
-public class ContactKeys implements GroupLookups.Reader {
+public class ContactKeys {
 
     static final int PER_KEY = 20;
     static final int MAX_CARDS = 10;
@@ -47,13 +47,11 @@ public class ContactKeys implements GroupLookups.Reader {
     private final EntityManager em;
     private final LeadgateConfig.Identity config;
     private final AgroalDataSource dataSource;
-    private final GroupLookups group;
     /** Until every table of {@link #READ_TABLES} has been analyzed, those reads are planned on every run. */
     private volatile boolean planEachRun = true;
 
-    ContactKeys(EntityManager em, LeadgateConfig config, AgroalDataSource dataSource, GroupLookups group) {
+    ContactKeys(EntityManager em, LeadgateConfig config, AgroalDataSource dataSource) {
         this.em = em;
-        this.group = group;
         this.config = config.identity();
         this.dataSource = dataSource;
     }
@@ -132,11 +130,10 @@ public class ContactKeys implements GroupLookups.Reader {
      * no foreign key, so nothing held by Hibernate needs flushing first, and no query translation or bulk-operation
      * bookkeeping runs.
      */
-    private void insertKeys(Collection<Key> keys, long contactId, boolean fresh, Writes writes) {
+    private static void insertKeys(Collection<Key> keys, long contactId, boolean fresh, Writes writes) {
         writes.addRows("insert into contact_key (kind, key_value, contact_id) values", 3, List.copyOf(keys),
                 fresh ? "" : "on conflict do nothing",
                 (bound, key) -> bound.text(key.kind().code()).text(key.value()).bigint(contactId));
-        keys.forEach(key -> group.keyWritten(key.kind().code(), key.value(), contactId));
     }
 
     private static void key(Collection<Key> keys, BlockingKeys.Kind kind, String value) {
@@ -195,20 +192,33 @@ public class ContactKeys implements GroupLookups.Reader {
      * keys, each key one indexed range read, in the keys' order.
      */
     Set<Long> found(MatchScorer.Details probe, boolean byName) {
-        List<GroupLookups.Key> keys = probeKeys(probe, byName);
-        Set<Long> found = new LinkedHashSet<>();
-        if (keys.isEmpty()) {
-            return found;
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> phones = new ArrayList<>(probe.phones());
+        phones.addAll(probe.rawPhones());
+        for (String phone : phones) {
+            probeKey(kinds, values, BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone));
         }
-        Optional<Map<GroupLookups.Key, List<Long>>> known = group.keys(keys);
-        if (known.isPresent()) { // read for the whole group before its writes ran
-            keys.forEach(key -> found.addAll(known.get().get(key)));
+        for (String email : probe.emails()) {
+            probeKey(kinds, values, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
+        }
+        Set<String> near = new LinkedHashSet<>();
+        phones.forEach(phone -> near.addAll(PhoneDrift.probeKeys(BlockingKeys.phoneTail(phone))));
+        near.forEach(value -> probeKey(kinds, values, BlockingKeys.Kind.PHONE_NEAR, value));
+        if (byName) {
+            probeKey(kinds, values, BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()));
+        }
+        Set<Long> found = new LinkedHashSet<>();
+        if (kinds.isEmpty()) {
             return found;
         }
         em.flush();
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(byKeys(keys.size(), false))) {
-                bind(statement, keys);
+            try (PreparedStatement statement = connection.prepareStatement(byKeys(kinds.size()))) {
+                for (int i = 0; i < kinds.size(); i++) {
+                    statement.setString(2 * i + 1, kinds.get(i));
+                    statement.setString(2 * i + 2, values.get(i));
+                }
                 for (Object[] row : rows(statement)) {
                     found.add(((Number) row[0]).longValue());
                 }
@@ -218,98 +228,26 @@ public class ContactKeys implements GroupLookups.Reader {
     }
 
     /**
-     * The blocking keys {@link #found} looks up for the details, in its order: phone tails, mailboxes, near keys,
-     * then the full name ({@code byName}).
-     */
-    static List<GroupLookups.Key> probeKeys(MatchScorer.Details probe, boolean byName) {
-        List<GroupLookups.Key> keys = new ArrayList<>();
-        List<String> phones = new ArrayList<>(probe.phones());
-        phones.addAll(probe.rawPhones());
-        for (String phone : phones) {
-            probeKey(keys, BlockingKeys.Kind.PHONE_TAIL, BlockingKeys.phoneTail(phone));
-        }
-        for (String email : probe.emails()) {
-            probeKey(keys, BlockingKeys.Kind.MAILBOX, BlockingKeys.mailbox(email));
-        }
-        Set<String> near = new LinkedHashSet<>();
-        phones.forEach(phone -> near.addAll(PhoneDrift.probeKeys(BlockingKeys.phoneTail(phone))));
-        near.forEach(value -> probeKey(keys, BlockingKeys.Kind.PHONE_NEAR, value));
-        if (byName) {
-            probeKey(keys, BlockingKeys.Kind.NAME, NameKey.blockingKey(probe.name()));
-        }
-        return keys;
-    }
-
-    private static void bind(PreparedStatement statement, List<GroupLookups.Key> keys) throws java.sql.SQLException {
-        for (int i = 0; i < keys.size(); i++) {
-            statement.setString(2 * i + 1, keys.get(i).kind());
-            statement.setString(2 * i + 2, keys.get(i).value());
-        }
-    }
-
-    /** Keys read together for a group ({@link GroupLookups}), a statement per {@link #BY_KEYS_AT_ONCE} keys. */
-    @Override
-    public Map<GroupLookups.Key, List<Long>> keys(List<GroupLookups.Key> keys) {
-        Map<GroupLookups.Key, List<Long>> found = new HashMap<>();
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            for (int from = 0; from < keys.size(); from += BY_KEYS_AT_ONCE) {
-                List<GroupLookups.Key> part = keys.subList(from, Math.min(keys.size(), from + BY_KEYS_AT_ONCE));
-                try (PreparedStatement statement = connection.prepareStatement(byKeys(part.size(), true))) {
-                    bind(statement, part);
-                    for (Object[] row : rows(statement)) { // in key order, highest card first within a key
-                        found.computeIfAbsent(part.get(((Number) row[0]).intValue()), k -> new ArrayList<>())
-                                .add(((Number) row[1]).longValue());
-                    }
-                }
-            }
-        });
-        return found;
-    }
-
-    /** The rows holding identity values: one fixed-shape statement (probes of the unique (value, kind) index). */
-    List<GroupLookups.Identity> identities(List<String> values) {
-        return group.identities(values).orElseGet(() -> identityRows(values));
-    }
-
-    @Override
-    public List<GroupLookups.Identity> identityRows(List<String> values) {
-        List<GroupLookups.Identity> identities = new ArrayList<>();
-        for (Object[] row : byTexts(BY_IDENTITIES, values)) {
-            identities.add(new GroupLookups.Identity(((Number) row[0]).longValue(), (String) row[1], (String) row[2]));
-        }
-        return identities;
-    }
-
-    private static final String BY_IDENTITIES =
-            "select contact_id, identity_value, kind from contact_identity where identity_value = any(?)";
-
-    /**
      * The lookup of {@code count} keys as one statement: a branch per key, each an indexed range read with its own
      * limit, in the keys' order (one shape per number of keys; plain SQL that the development run's H2 reads too).
      */
-    private static String byKeys(int count, boolean numbered) {
-        String[] made = numbered ? BY_KEYS_NUMBERED : BY_KEYS;
-        if (count >= made.length) {
-            return byKeysText(count, numbered);
+    private static String byKeys(int count) {
+        if (count >= BY_KEYS.length) {
+            return byKeysText(count);
         }
-        String sql = made[count];
+        String sql = BY_KEYS[count];
         if (sql == null) { // a race makes the same text twice, harmlessly
-            sql = byKeysText(count, numbered);
-            made[count] = sql;
+            sql = byKeysText(count);
+            BY_KEYS[count] = sql;
         }
         return sql;
     }
 
-    /** How many keys a group's read ({@link #keys(List)}) takes in one statement. */
-    private static final int BY_KEYS_AT_ONCE = 64;
     /** The texts of {@link #byKeys} already made, by number of keys: each lookup would otherwise build its own. */
-    private static final String[] BY_KEYS = new String[BY_KEYS_AT_ONCE + 1];
-    /** The same with each row's key number, for a group's read. */
-    private static final String[] BY_KEYS_NUMBERED = new String[BY_KEYS_AT_ONCE + 1];
+    private static final String[] BY_KEYS = new String[64];
 
-    private static String byKeysText(int count, boolean numbered) {
-        StringBuilder sql = new StringBuilder(numbered ? "select n, contact_id from (" : "select contact_id from (");
+    private static String byKeysText(int count) {
+        StringBuilder sql = new StringBuilder("select contact_id from (");
         for (int i = 0; i < count; i++) {
             sql.append(i == 0 ? "" : " union all ").append("(select ").append(i)
                     .append(" as n, contact_id from contact_key where kind = ? and key_value = ? order by contact_id desc limit ")
@@ -318,9 +256,10 @@ public class ContactKeys implements GroupLookups.Reader {
         return sql.append(") k order by n, contact_id desc").toString();
     }
 
-    private static void probeKey(List<GroupLookups.Key> keys, BlockingKeys.Kind kind, String value) {
+    private static void probeKey(List<String> kinds, List<String> values, BlockingKeys.Kind kind, String value) {
         if (value != null) {
-            keys.add(new GroupLookups.Key(kind.code(), value));
+            kinds.add(kind.code());
+            values.add(value);
         }
     }
 
@@ -374,7 +313,6 @@ public class ContactKeys implements GroupLookups.Reader {
      * tails, then the rest by card. Answers how many keys were deleted.
      */
     public int erase(long contactId) {
-        group.invalidate();
         @SuppressWarnings("unchecked")
         List<String> tails = em.createNativeQuery(TAILS_OF_CARD).setParameter(1, contactId).getResultList();
         Set<String> near = new LinkedHashSet<>();

@@ -47,12 +47,10 @@ public class IdentityResolver {
     private final Exclusions exclusions;
     private final LeadgateConfig.Identity config;
     private final ContactRows rows;
-    private final GroupLookups group;
 
     IdentityResolver(EntityManager em, ContactKeys keys, MergeService merges, Exclusions exclusions,
-                     LeadgateConfig config, ContactRows rows, GroupLookups group) {
+                     LeadgateConfig config, ContactRows rows) {
         this.em = em;
-        this.group = group;
         this.rows = rows;
         this.keys = keys;
         this.merges = merges;
@@ -70,28 +68,6 @@ public class IdentityResolver {
         contact.emails().forEach(e -> keys.put(e, IdentityKind.EMAIL));
         contact.handles().forEach(h -> keys.put(h.key(), IdentityKind.HANDLE));
         return keys;
-    }
-
-    /**
-     * What resolving {@code received} will look up (identities and blocking keys), for a group of writes to read
-     * together ({@link #openGroup}). Pure: no statement.
-     */
-    public GroupLookups.Probe probe(ExclusionList channelExclusions, ContactInfo received) {
-        ContactInfo info = exclusions.apply(channelExclusions, received).info();
-        Map<String, IdentityKind> ids = keysOf(info);
-        if (ids.isEmpty()) {
-            return GroupLookups.Probe.NONE;
-        }
-        return new GroupLookups.Probe(List.copyOf(ids.keySet()),
-                config.fuzzy() ? ContactKeys.probeKeys(details(info, info.name()), true) : List.of());
-    }
-
-    /**
-     * Reads, in the current transaction, what the writes of a group will look up ({@link #probe}), so that their
-     * resolutions take it from there ({@link GroupLookups}); {@link GroupLookups#close} ends it.
-     */
-    public void openGroup(java.util.Collection<GroupLookups.Probe> probes) {
-        group.open(probes, keys);
     }
 
     /** Resolves without a channel (no channel exclusions). */
@@ -131,19 +107,18 @@ public class IdentityResolver {
             if (round == ROUNDS) {
                 throw new IllegalStateException("identity resolution kept meeting concurrent merges");
             }
-            group.invalidate(); // the card was merged after the group's read: look again in the database
         }
     }
 
     /**
      * The cards holding the identities, in the identities' order: one fixed-shape statement for all of them (the
      * values bound as one {@code text[]}, probes of the unique {@code (identity_value, kind)} index; a value held
-     * under another kind is dropped here), or the group's read of them ({@link GroupLookups}).
+     * under another kind is dropped here).
      */
     private List<Known> lookup(Map<String, IdentityKind> ids) {
         Map<String, Long> owners = new java.util.HashMap<>();
-        for (GroupLookups.Identity row : keys.identities(List.copyOf(ids.keySet()))) {
-            owners.put(row.kind() + ":" + row.value(), row.contactId());
+        for (Object[] row : keys.byTexts(BY_IDENTITIES, List.copyOf(ids.keySet()))) {
+            owners.put(row[2] + ":" + row[1], ((Number) row[0]).longValue());
         }
         List<Known> known = new ArrayList<>();
         ids.forEach((value, kind) -> {
@@ -154,6 +129,9 @@ public class IdentityResolver {
         });
         return known;
     }
+
+    private static final String BY_IDENTITIES =
+            "select contact_id, identity_value, kind from contact_identity where identity_value = any(?)";
 
     /** No identity is known: a fuzzy match above the merge score, or a new card with its candidates listed. */
     private Resolution unknown(ContactInfo info, Map<String, IdentityKind> ids, boolean create, List<String> excluded,
@@ -388,7 +366,6 @@ public class IdentityResolver {
         writes.addRows(INSERT_IDENTITY, 7, rows, "", (values, row) -> values.bigint(row.id).bigint(row.contactId)
                 .text(row.kind.name()).text(row.identityValue).text(row.label).bool(row.undeliverable)
                 .timestamp(row.createdAt));
-        rows.forEach(row -> group.identityWritten(row.contactId, row.identityValue, row.kind.name()));
     }
 
     private static String labelOf(ContactInfo info, String handleKey) {

@@ -45,12 +45,9 @@ public class MergeService {
     private final ContactKeys keys;
     private final ContactLeads leads;
 
-    private final GroupLookups group;
-
     MergeService(EntityManager em, EventLog outbox, Instance<MergeParticipant> participants, ObjectMapper json,
-                 ContactKeys keys, ContactLeads leads, GroupLookups group) {
+                 ContactKeys keys, ContactLeads leads) {
         this.em = em;
-        this.group = group;
         this.leads = leads;
         this.keys = keys;
         this.json = json;
@@ -75,7 +72,6 @@ public class MergeService {
             throw new MergeException(MergeException.Reason.SAME_CONTACT, ContactRefusal.MERGE_SAME_CONTACT,
                     "a contact cannot be merged into itself");
         }
-        group.invalidate(); // identities move between cards: a group's read of them no longer holds
         em.flush();
         Contact[] locked = lockBoth(targetId, sourceId);
         Contact target = locked[0];
@@ -163,7 +159,6 @@ public class MergeService {
     /** As {@link #undo(long, Instant)}, recording {@code actor} as who undid it. */
     @Transactional
     public MergeView undo(long mergeId, String actor, Instant now) {
-        group.invalidate();
         ContactMerge record = em.find(ContactMerge.class, mergeId, LockModeType.PESSIMISTIC_WRITE);
         if (record == null) {
             throw new MergeException(MergeException.Reason.NOT_FOUND, "no merge " + mergeId);

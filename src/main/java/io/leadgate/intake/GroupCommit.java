@@ -1,7 +1,5 @@
 package io.leadgate.intake;
 
-import io.leadgate.contact.GroupLookups;
-import io.leadgate.contact.IdentityResolver;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * Group commit: writes that arrive at the same time share one transaction, so one commit and one WAL flush answer
@@ -38,10 +35,6 @@ import java.util.function.Supplier;
  * (a unique-key race, a deadlock, a lost connection), or the commit itself failed — nothing of it is kept and every
  * write of the batch runs again alone, in a transaction of its own, exactly as without group commit. So a write's
  * outcome never depends on the batch it landed in.
- *
- * <p>A write may say what identities and blocking keys it will look up; a batch reads them for all its writes in one
- * step before the first runs, and each write's resolution is answered from there ({@link GroupLookups}), so a batch
- * of new people makes two lookup round trips instead of two per person.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -51,14 +44,9 @@ public class GroupCommit {
     private final Semaphore writers;
     private final Queue<Task<?>> queue = new ConcurrentLinkedQueue<>();
     private final DistributionSummary sizes;
-    private final IdentityResolver identities;
-    private final GroupLookups lookups;
 
-    GroupCommit(EntityManager em, GroupCommitConfig config, MeterRegistry metrics, IdentityResolver identities,
-                GroupLookups lookups) {
+    GroupCommit(EntityManager em, GroupCommitConfig config, MeterRegistry metrics) {
         this.em = em;
-        this.identities = identities;
-        this.lookups = lookups;
         this.config = config;
         this.writers = new Semaphore(Math.max(1, config.writers()));
         this.sizes = DistributionSummary.builder("leadgate.intake.group.size")
@@ -71,18 +59,10 @@ public class GroupCommit {
      * An exception {@code work} throws is rethrown here after its savepoint was rolled back; nothing it wrote is kept.
      */
     public <T> T call(Callable<T> work) {
-        return call(work, null);
-    }
-
-    /**
-     * As {@link #call(Callable)}, for a write that resolves identities: {@code probe} (may be null) says what it will
-     * look up, asked only when the write shares its transaction with others ({@link GroupLookups}).
-     */
-    public <T> T call(Callable<T> work, Supplier<GroupLookups.Probe> probe) {
         if (!config.enabled()) {
             return alone(work);
         }
-        Task<T> task = new Task<>(work, probe);
+        Task<T> task = new Task<>(work);
         queue.add(task);
         boolean interrupted = false;
         while (!task.settled()) {
@@ -135,18 +115,13 @@ public class GroupCommit {
         boolean committed = false;
         try {
             committed = QuarkusTransaction.requiringNew().call(() -> {
-                try {
-                    readLookups(batch);
-                    for (Task<?> task : batch) {
-                        if (!writeOne(task)) {
-                            QuarkusTransaction.setRollbackOnly();
-                            return false;
-                        }
+                for (Task<?> task : batch) {
+                    if (!writeOne(task)) {
+                        QuarkusTransaction.setRollbackOnly();
+                        return false;
                     }
-                    return true;
-                } finally {
-                    lookups.close();
                 }
+                return true;
             });
         } catch (RuntimeException e) { // the commit failed, or the transaction could not even begin
             committed = false;
@@ -176,19 +151,6 @@ public class GroupCommit {
         }
     }
 
-    /** What the batch's writes will look up, read for all of them at once. */
-    private void readLookups(List<Task<?>> batch) {
-        List<GroupLookups.Probe> probes = new ArrayList<>(batch.size());
-        for (Task<?> task : batch) {
-            if (task.probe != null) {
-                probes.add(task.probe.get());
-            }
-        }
-        if (probes.size() > 1) {
-            identities.openGroup(probes);
-        }
-    }
-
     /** Runs one write behind its savepoint; false when the shared transaction can no longer commit. */
     private boolean writeOne(Task<?> task) {
         execute("savepoint group_write");
@@ -196,11 +158,9 @@ public class GroupCommit {
             task.run();
             em.flush();
             em.clear(); // the next write reads what this one wrote from the database, not from this one's objects
-            lookups.kept();
             task.outcome = Outcome.DONE;
             return true;
         } catch (Exception e) {
-            lookups.dropped();
             if (QuarkusTransaction.isRollbackOnly()) {
                 return false;
             }
@@ -247,7 +207,6 @@ public class GroupCommit {
     /** One caller's write and what became of it. */
     private final class Task<T> {
         private final Callable<T> work;
-        private final Supplier<GroupLookups.Probe> probe;
         private final Thread caller = Thread.currentThread();
         private volatile boolean writing; // its caller is writing a batch, which need not hold this task
         private final Map<String, Object> context = new HashMap<>(MDC.getMap()); // the caller's request id for logs
@@ -256,9 +215,8 @@ public class GroupCommit {
         private Outcome outcome = Outcome.PENDING;     // set by the writing thread while the batch runs
         private volatile Outcome settled = Outcome.PENDING; // published to the caller after the transaction ended
 
-        Task(Callable<T> work, Supplier<GroupLookups.Probe> probe) {
+        Task(Callable<T> work) {
             this.work = work;
-            this.probe = probe;
         }
 
         void run() throws Exception {

@@ -10,7 +10,6 @@ import io.leadgate.channel.HookOutcome;
 import io.leadgate.channel.HookOutcome.Result;
 import io.leadgate.channel.HookRequest;
 import io.leadgate.config.LeadgateConfig;
-import io.leadgate.contact.GroupLookups;
 import io.leadgate.contact.IdentityResolver;
 import io.leadgate.contact.Resolution;
 import io.leadgate.delivery.Outbox;
@@ -124,7 +123,7 @@ public class IntakeService {
                         settled.run(); // the caller's bookkeeping (a mailbox's last UID) commits with the items
                     }
                     return written;
-                }, () -> probe(channel, items));
+                });
                 sample.stop(writeTimer);
                 count(channel, outcome, items);
                 return outcome;
@@ -136,17 +135,6 @@ public class IntakeService {
                 throw e;
             }
         }
-    }
-
-    /** What resolving the delivery's items will look up, for a group of writes to read at once. */
-    private GroupLookups.Probe probe(ChannelDefinition channel, List<Inquiry> items) {
-        List<GroupLookups.Probe> probes = new ArrayList<>(items.size());
-        for (Inquiry item : items) {
-            if (item.kind() != Kind.IGNORED) {
-                probes.add(identities.probe(channel.policy().exclusions(), item.contact()));
-            }
-        }
-        return probes.isEmpty() ? GroupLookups.Probe.NONE : GroupLookups.Probe.of(probes);
     }
 
     private HookOutcome write(ChannelDefinition channel, HookRequest request, List<Inquiry> items, Long envelopeId) {
