@@ -50,7 +50,4 @@ public class OutboxEvent extends PanacheEntityBase {
     /** The feed cursor, given after commit in commit order; null until then. */
     @Column(name = "feed_position")
     public Long feedPosition;
-
-    @Column(name = "sent_at")
-    public Instant sentAt;
 }

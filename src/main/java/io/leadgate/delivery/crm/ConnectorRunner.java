@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * LOCKED}, so under several replicas exactly one pushes while the others skip), pushes the next change and moves
  * the cursor in the same transaction. The CRM ids a push learns are committed at once by {@link CrmLinks}, so a crash
  * between the CRM's answer and the cursor move makes the change come again and be linked, not created twice. The
- * outbox's {@code sent_at} belongs to the Kafka relay and is not used here.
+ * Kafka relay keeps a cursor of its own, on its lease row.
  *
  * <p>A connector that can push several new leads in one go ({@link CrmConnector#batchSize}) gets the leading run of
  * {@code leadgate.lead.created} events at once; the cursor then moves past the whole run. A run that could still grow

@@ -18,9 +18,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,14 +30,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * Relays the transactional outbox to Kafka through SmallRye's Kafka connector (channel {@code lead-events}): every
  * row's stored CloudEvent (structured JSON, id = the row's {@code event_id}, so a resend carries the same id) goes to
- * the topic with the contact id as record key; the row is marked sent only after the broker acknowledged it
- * ({@code acks=all}, idempotent producer).
+ * the topic with the contact id as record key; the relay's cursor ({@link OutboxRows}) moves past a row only after the
+ * broker acknowledged it and every row before it ({@code acks=all}, idempotent producer).
  *
  * <p>Why one relay at a time: rows are claimed by a lease ({@link RelayLease}), not by {@code FOR UPDATE SKIP
  * LOCKED} per row. With row locks, two replicas would take disjoint slices of the outbox, and one client's second
  * event could reach the broker before its first. With the lease, one replica sends in feed (commit) order, the
- * others stand by; when the holder dies its lease expires and the next one resumes from the oldest unsent row, so
- * nothing is lost (rows the dead relay had sent but not marked go out again with the same ids: at least once).
+ * others stand by; when the holder dies its lease expires and the next one resumes from the cursor, so nothing is
+ * lost (rows the dead relay had sent past it go out again with the same ids: at least once).
  *
  * <p>The lease is renewed (on the database clock) before every send round and every third of its TTL while a round
  * waits for the broker; the moment a renewal finds it held by another replica — or the last renewal is older than the
@@ -186,7 +187,7 @@ public class KafkaRelay {
             return 0;
         }
         KeyedRounds<OutboxRows.Pending> rounds = new KeyedRounds<>(batch, OutboxRows.Pending::key);
-        List<Long> acknowledged = new ArrayList<>();
+        Set<Long> acknowledged = new HashSet<>();
         Throwable failure = null;
         boolean lost = false;
         for (List<OutboxRows.Pending> round = rounds.next(); !round.isEmpty() && !stopping; round = rounds.next()) {
@@ -211,7 +212,7 @@ public class KafkaRelay {
                 break;
             }
         }
-        rows.markSent(acknowledged, Instant.now());
+        rows.markSent(batch, acknowledged);
         if (!acknowledged.isEmpty()) {
             lastAcknowledgedAt = Instant.now();
         }
@@ -224,7 +225,8 @@ public class KafkaRelay {
         if (failure != null) {
             failed(failure);
             retryAfter = Instant.now().plus(config.retryBackoff());
-            LOG.warnf("Kafka relay: %d of %d events not acknowledged (%s); they wait and are retried in order",
+            LOG.warnf("Kafka relay: %d of %d events not acknowledged (%s); they and the events after them are sent "
+                            + "again, in order",
                     batch.size() - acknowledged.size(), batch.size(), failure.getClass().getSimpleName());
             return -1;
         }

@@ -3,6 +3,7 @@ package io.leadgate.delivery.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadgate.events.EventTypes;
+import io.leadgate.intake.RetentionPurge;
 import io.leadgate.testing.Api;
 import io.leadgate.testing.KafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,6 +52,9 @@ class KafkaDeliveryTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RetentionPurge retention;
 
     /** Kafka on: the broker below supplies kafka.bootstrap.servers. */
     public static class Profile implements QuarkusTestProfile {
@@ -222,7 +226,7 @@ class KafkaDeliveryTest {
             // had the relay carried on, its next rounds would follow the first acknowledgement within milliseconds
             received = consumeFor(Duration.ofSeconds(3));
             assertEquals(expected.subList(0, 1), ids(received, contact), "nothing sent after the lease was lost");
-            assertEquals(6L, unsentOf(contact), "none is marked sent by a relay without the lease");
+            assertEquals(6L, unsentOf(contact), "the cursor is not moved by a relay without the lease");
         } finally {
             Broker.kafka.start();
             leaseHeldBy("replica-that-took-over", -1); // the other replica's lease runs out
@@ -234,6 +238,31 @@ class KafkaDeliveryTest {
         await("Kafka delivery to be ok again", () -> "ok".equals(kafkaCheck().getString("data.kafka")));
     }
 
+    @Test
+    void retentionDeletesOldEventsOnlyOnceTheRelayHasSentThem() {
+        String sent = post(phone(), "delivered").getString("contactId");
+        consumeUntilAll(expectedIdsByContact(Set.of(sent)));
+        await("the relay's cursor past them", () -> unsentOf(sent) == 0);
+        Broker.kafka.stop();
+        String waiting;
+        try {
+            waiting = post(phone(), "while the broker is away").getString("contactId");
+            await("its events numbered and handed to the webhook fan-out", () -> handedOut(waiting) == 2);
+            assertEquals(2L, unsentOf(waiting), "not sent: the broker is away");
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update outbox_event set created_at = :old where contact_id in (:contacts)")
+                    .setParameter("old", Instant.parse("2000-01-01T00:00:00Z"))
+                    .setParameter("contacts", List.of(Long.valueOf(sent), Long.valueOf(waiting))).executeUpdate());
+
+            retention.purgeEvents(Instant.parse("2001-01-01T00:00:00Z"));
+            assertEquals(0L, eventsOf(sent), "sent to Kafka (and to every other consumer): old enough to go");
+            assertEquals(2L, eventsOf(waiting), "as old, but past the relay's cursor: kept for Kafka");
+        } finally {
+            Broker.kafka.start();
+        }
+        await("the kept events sent once the broker is back", () -> unsentOf(waiting) == 0);
+    }
+
     /** Sets the lease to another replica, expiring {@code seconds} from the database's now (negative: expired). */
     private void leaseHeldBy(String owner, int seconds) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -242,9 +271,24 @@ class KafkaDeliveryTest {
                 .setParameter("owner", owner).setParameter("s", (double) seconds).executeUpdate());
     }
 
+    /** The contact's events that every consumer but Kafka has been given (numbered, at or below the webhooks' cursor). */
+    private long handedOut(String contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where contact_id = :c and feed_position is not null"
+                                + " and feed_position <= (select last_position from webhook_cursor where id = 1)")
+                .setParameter("c", Long.valueOf(contact)).getSingleResult()).longValue());
+    }
+
+    private long eventsOf(String contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where contact_id = :c")
+                .setParameter("c", Long.valueOf(contact)).getSingleResult()).longValue());
+    }
+
     private long unsentOf(String contact) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from outbox_event where contact_id = :c and sent_at is null")
+                        "select count(*) from outbox_event where contact_id = :c and (feed_position is null or"
+                                + " feed_position > (select sent_through from outbox_relay_lease where name = 'kafka'))")
                 .setParameter("c", Long.valueOf(contact)).getSingleResult()).longValue());
     }
 
