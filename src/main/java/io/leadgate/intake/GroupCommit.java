@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A caller queues its write; whoever finds a writer slot free takes the queue (up to
  * {@link GroupCommitConfig#maxBatch()} writes), runs it in one transaction on its own thread, commits, and hands each
- * caller its result; the others wait for that, parked. A writer that frees its slot wakes the caller at the head of
+ * caller its result; the others wait for that, parked, and a caller whose write is in a batch never takes a slot. A writer that frees its slot wakes the caller at the head of
  * the queue (passing over callers busy writing another batch), who takes the next batch; so does one that leaves
  * writes queued while another slot is free. No other caller is woken: a caller wakes for its own outcome or to write.
  *
@@ -66,7 +66,7 @@ public class GroupCommit {
         queue.add(task);
         boolean interrupted = false;
         while (!task.settled()) {
-            if (writers.tryAcquire()) {
+            if (!task.taken && writers.tryAcquire()) { // a write already in a batch has only to wait for its answer
                 try {
                     List<Task<?>> batch = take();
                     if (writers.availablePermits() > 0) { // more than a batch was waiting: another slot takes the rest
@@ -101,6 +101,7 @@ public class GroupCommit {
         List<Task<?>> batch = new ArrayList<>();
         Task<?> next;
         while (batch.size() < config.maxBatch() && (next = queue.poll()) != null) {
+            next.taken = true;
             batch.add(next);
         }
         return batch;
@@ -209,6 +210,7 @@ public class GroupCommit {
         private final Callable<T> work;
         private final Thread caller = Thread.currentThread();
         private volatile boolean writing; // its caller is writing a batch, which need not hold this task
+        private volatile boolean taken; // in a batch: its caller waits for the outcome and has nothing to write
         private final Map<String, Object> context = new HashMap<>(MDC.getMap()); // the caller's request id for logs
         private T value;
         private Throwable failure;
