@@ -27,9 +27,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A caller queues its write; whoever finds a writer slot free takes the queue (up to
  * {@link GroupCommitConfig#maxBatch()} writes), runs it in one transaction on its own thread, commits, and hands each
- * caller its result; the others wait for that, parked, and a caller whose write is in a batch never takes a slot. A writer that frees its slot wakes the caller at the head of
- * the queue (passing over callers busy writing another batch), who takes the next batch; so does one that leaves
- * writes queued while another slot is free. No other caller is woken: a caller wakes for its own outcome or to write.
+ * caller its result; the others wait for that, parked, and a caller whose write is in a batch never takes a slot. A
+ * writer that frees its slot wakes the caller at the head of the queue (passing over callers busy writing another
+ * batch), who takes the next batch; so does one that leaves writes queued while another slot is free. No other caller is woken: a caller wakes for its own outcome or to write.
  *
  * <p>When the shared transaction cannot commit — it was marked rollback-only by a failure the persistence layer saw
  * (a unique-key race, a deadlock, a lost connection), or the commit itself failed — nothing of it is kept and every

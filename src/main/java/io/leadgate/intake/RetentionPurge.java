@@ -1,6 +1,7 @@
 package io.leadgate.intake;
 
 import io.leadgate.config.LeadgateConfig;
+import io.leadgate.delivery.kafka.OutboxRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,8 +91,7 @@ public class RetentionPurge {
 
     /** Deletes lead events created before {@code before} that every consumer has been given; returns how many. */
     public int purgeEvents(Instant before) {
-        String sent = kafkaOn
-                ? " and feed_position <= (select sent_through from outbox_relay_lease where name = 'kafka')" : "";
+        String sent = kafkaOn ? " and feed_position <= " + OutboxRows.SENT_THROUGH : "";
         return batches(() -> {
             List<Long> ids = ids("select id from outbox_event where created_at < ?1 and feed_position is not null"
                     + " and feed_position <= (select last_position from webhook_cursor where id = 1)" + sent

@@ -25,8 +25,11 @@ public class OutboxRows {
     public record Lag(long count, Instant oldestCreatedAt) {
     }
 
-    /** The relay's cursor: every row at or below it was acknowledged by the broker. */
-    private static final String SENT_THROUGH = "(select sent_through from outbox_relay_lease where name = '"
+    /**
+     * The relay's cursor, as a subquery: every row at or below it was acknowledged by the broker (retention keeps the
+     * rows past it while Kafka delivery is on).
+     */
+    public static final String SENT_THROUGH = "(select sent_through from outbox_relay_lease where name = '"
             + RelayLease.NAME + "')";
 
     private final EntityManager em;
@@ -95,6 +98,7 @@ public class OutboxRows {
             return new Lag(((Number) r[0]).longValue(), toInstant(r[1]));
         });
     }
+
     private static Instant toInstant(Object value) {
         if (value == null) {
             return null;
